@@ -1,0 +1,52 @@
+//! Command-line interface: argument parsing and the subcommands.
+
+mod check;
+mod summary;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// casegraph: link analysis for investigative journalists.
+///
+/// With no subcommand, opens the bundled sample case.
+#[derive(Debug, Parser)]
+#[command(name = "casegraph", version, about, long_about = None)]
+pub struct Arguments {
+    /// What to do; without one, the bundled sample case is opened.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check case files and print every problem, compiler style (file:line:column).
+    ///
+    /// Exits with 1 when any file has errors (or warnings, with --deny-warnings), 0 otherwise.
+    Check {
+        /// The case files (*.case.json) to check.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Treat warnings (unsupported claims, unverified quotes) as failures.
+        #[arg(long)]
+        deny_warnings: bool,
+    },
+}
+
+/// Runs the parsed command, writing its report to `out`.
+pub fn run(arguments: Arguments, out: &mut dyn Write) -> ExitCode {
+    let result = match arguments.command {
+        Some(Command::Check { files, deny_warnings }) => check::run(&files, deny_warnings, out),
+        None => summary::run_sample(out),
+    };
+    match result {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("casegraph: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,10 @@
+//! casegraph: link analysis for investigative journalists. A case file holds people,
+//! companies, embassies, government bodies and transactions, every claim backed by verbatim
+//! quotes from named sources.
+//!
+//! Data flows one way: [`model`] (pure data and validation) → layout → view and export.
+
+pub mod cli;
+pub mod model;
+pub mod sample;
+pub mod synthetic;

@@ -1,0 +1,211 @@
+//! The open case: facts (nodes, links, sources, quotes) and their presentation (layout, view).
+
+use indexmap::IndexMap;
+use serde::Serialize;
+
+use super::amount::Amount;
+use super::claim_status::ClaimStatus;
+use super::codes::Country;
+use super::id::Id;
+use super::link_kind::LinkKind;
+use super::node_kind::NodeKind;
+use super::partial_date::PartialDate;
+
+/// The newest file format version this build reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The value of the top-level `format` field, naming the file type.
+pub const FORMAT_NAME: &str = "casegraph";
+
+/// A whole case, as loaded from and saved to a `*.case.json` file.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Case {
+    /// Title, summary and other facts about the case itself.
+    #[serde(rename = "case")]
+    pub info: CaseInfo,
+    /// People, companies, embassies, government bodies, organisations and transactions.
+    pub nodes: Vec<Node>,
+    /// Typed relations between nodes.
+    pub links: Vec<Link>,
+    /// The articles, filings and documents the quotes come from.
+    pub sources: Vec<Source>,
+    /// Verbatim passages that back nodes and links.
+    pub quotes: Vec<Quote>,
+    /// Where the analyst put each node, and the layout seed.
+    pub layout: Layout,
+    /// How the case was last looked at.
+    pub view: View,
+}
+
+/// Facts about the case file itself.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct CaseInfo {
+    /// The case's name, shown in the window title and on figures.
+    pub title: String,
+    /// What the case is about, in a few sentences.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    /// Language of labels and descriptions, as a BCP 47 tag such as `en` or `ko`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// When the case was started.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub created: Option<PartialDate>,
+    /// When the facts were last reviewed (set by the analyst, never by saving).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub updated: Option<PartialDate>,
+}
+
+/// A person, company, embassy, government body, organisation or transaction.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Node {
+    /// Unique in the case's id namespace.
+    pub id: Id,
+    /// What the node is.
+    pub kind: NodeKind,
+    /// The name shown on the canvas.
+    pub label: String,
+    /// Other names and spellings (transliterations, former names), searched too.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// Countries the node belongs to (nationality, jurisdiction, host and sending state).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub countries: Vec<Country>,
+    /// A sentence or two on who or what this is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// When it began: birth, incorporation, founding, or the first of a run of payments.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start_date: Option<PartialDate>,
+    /// When it ended: death, dissolution, closure, or the last of a run of payments.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end_date: Option<PartialDate>,
+    /// Transactions only: when it happened.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<PartialDate>,
+    /// Transactions only: how much.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amount: Option<Amount>,
+    /// Transactions only: whether it happened, as the sources tell it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<ClaimStatus>,
+}
+
+/// A typed relation from `source` to `target`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Link {
+    /// Unique in the case's id namespace, so quotes can support the link.
+    pub id: Id,
+    /// What the link claims.
+    pub kind: LinkKind,
+    /// The node the relation reads from (see [`LinkKind`] for each kind's direction).
+    pub source: Id,
+    /// The node the relation reads to.
+    pub target: Id,
+    /// The relation in the source's words ("trade representative", "persuaded").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// When it happened, for one-off relations.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<PartialDate>,
+    /// When it began.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start_date: Option<PartialDate>,
+    /// When it ended.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end_date: Option<PartialDate>,
+    /// How firmly the sources stand behind it; absent when stated plainly.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<ClaimStatus>,
+    /// A note on the relation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+/// A published article, filing or document that quotes come from.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Source {
+    /// Unique in the case's id namespace.
+    pub id: Id,
+    /// Who published it ("Reuters").
+    pub publisher: String,
+    /// Its headline or title.
+    pub title: String,
+    /// Publication date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<PartialDate>,
+    /// Bylines, in the source's order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub authors: Vec<String>,
+    /// Where it can be read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// A local plain-text copy, relative to the case file, against which quotes are checked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub document: Option<String>,
+}
+
+/// A verbatim passage from a source, and the nodes and links it backs.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Quote {
+    /// Unique in the case's id namespace.
+    pub id: Id,
+    /// The source it comes from.
+    pub source: Id,
+    /// The passage, word for word.
+    pub text: String,
+    /// The nodes and links it backs.
+    pub supports: Vec<Id>,
+    /// Where in the source: a page, paragraph or timestamp.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub locator: Option<String>,
+}
+
+/// The arrangement: node positions in world units (y down) and the seed for new positions.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Layout {
+    /// Seed of the force layout, so the same case always lays out the same way.
+    pub seed: u64,
+    /// Positions by node id, in file order; nodes without one are placed by the layout.
+    pub positions: IndexMap<Id, Position>,
+}
+
+/// Where one node sits.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Position {
+    /// World units, to the right.
+    pub x: f64,
+    /// World units, downwards.
+    pub y: f64,
+    /// True when the analyst placed it and the layout must not move it.
+    pub pinned: bool,
+}
+
+/// How the case was last looked at.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct View {
+    /// The camera; absent means fit the whole case.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub camera: Option<Camera>,
+    /// Kinds the analyst has hidden.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub hidden_kinds: Vec<NodeKind>,
+}
+
+/// The visible part of the world.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Camera {
+    /// World x at the centre of the canvas.
+    pub center_x: f64,
+    /// World y at the centre of the canvas.
+    pub center_y: f64,
+    /// Screen points per world unit.
+    pub zoom: f64,
+}
+
+impl Case {
+    /// The node with this id, if any (linear; use [`crate::model::CaseGraph`] for many look-ups).
+    pub fn node(&self, id: &str) -> Option<&Node> {
+        self.nodes.iter().find(|node| node.id.as_str() == id)
+    }
+}

@@ -1,0 +1,244 @@
+//! Checks that each quote is word for word in its source's local copy.
+//!
+//! Comparison forgives what copying text between programs changes: runs of white space,
+//! typographic quotes, apostrophes and dashes, and the ellipsis character. An analyst may
+//! leave words out with `[...]`; the parts must then appear in order. When a quote is not
+//! found, the closest passage is reported so the analyst can correct it.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use super::case::Case;
+use super::decode::FileIndices;
+use super::diagnostic::Diagnostic;
+use super::json_path::JsonPath;
+
+/// Where the local copies of sources come from, so tests and the bundled sample need no disk.
+pub trait DocumentStore {
+    /// The text of the document at `relative_path` (as written in the case file), or why it
+    /// cannot be had.
+    fn read(&self, relative_path: &str) -> Result<String, String>;
+}
+
+/// Documents in a folder on disk, normally the case file's own folder.
+#[derive(Clone, Debug)]
+pub struct DirectoryDocuments {
+    /// The folder relative paths start from.
+    pub base: PathBuf,
+}
+
+impl DocumentStore for DirectoryDocuments {
+    fn read(&self, relative_path: &str) -> Result<String, String> {
+        let path = self.base.join(relative_path);
+        let bytes = std::fs::read(&path).map_err(|error| format!("{error} ({})", path.display()))?;
+        let text = String::from_utf8(bytes).map_err(|_| format!("it is not UTF-8 text ({})", path.display()))?;
+        Ok(text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text))
+    }
+}
+
+/// Documents held in memory: the bundled sample, and tests.
+#[derive(Clone, Debug, Default)]
+pub struct MemoryDocuments {
+    /// Text by relative path.
+    pub texts: HashMap<String, String>,
+}
+
+impl DocumentStore for MemoryDocuments {
+    fn read(&self, relative_path: &str) -> Result<String, String> {
+        self.texts.get(relative_path).cloned().ok_or_else(|| "no such document".to_owned())
+    }
+}
+
+/// Checks every quote whose source has a `document`, appending warnings to `diagnostics`.
+pub fn check_quotes_in_documents(
+    case: &Case,
+    indices: Option<&FileIndices>,
+    documents: &dyn DocumentStore,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let file_index = |list: Option<&Vec<usize>>, index: usize| list.and_then(|l| l.get(index)).copied().unwrap_or(index);
+    let mut texts: HashMap<&str, Option<NormalisedText>> = HashMap::new();
+    for (index, source) in case.sources.iter().enumerate() {
+        let Some(document) = &source.document else { continue };
+        let path = JsonPath::root().key("sources").index(file_index(indices.map(|i| &i.sources), index)).key("document");
+        let text = match documents.read(document) {
+            Ok(text) => Some(NormalisedText::new(&text)),
+            Err(reason) => {
+                let diagnostic = Diagnostic::warning(format!("cannot read the document {document:?}: {reason}"))
+                    .at(path)
+                    .with_id(source.id.as_str())
+                    .with_help("the path is relative to the case file; fix it, or remove `document`");
+                diagnostics.push(diagnostic);
+                None
+            }
+        };
+        texts.insert(source.id.as_str(), text);
+    }
+    for (index, quote) in case.quotes.iter().enumerate() {
+        let Some(Some(document)) = texts.get(quote.source.as_str()) else { continue };
+        if document.contains_quote(&quote.text) {
+            continue;
+        }
+        let path = JsonPath::root().key("quotes").index(file_index(indices.map(|i| &i.quotes), index)).key("text");
+        let help = match document.closest_passage(&quote.text) {
+            Some(passage) => format!("the closest passage in the document reads: “{passage}”"),
+            None => "the document has no passage like it".to_owned(),
+        };
+        let diagnostic = Diagnostic::warning(format!("this quote is not word for word in the document of `{}`", quote.source))
+            .at(path)
+            .with_id(quote.id.as_str())
+            .with_help(help);
+        diagnostics.push(diagnostic);
+    }
+}
+
+/// Maps one character to its plain form, or `None` to drop it.
+fn plain(c: char) -> Option<char> {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' | '`' | '\u{b4}' => Some('\''),
+        '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' | '\u{ab}' | '\u{bb}' => Some('"'),
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => Some('-'),
+        '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{feff}' => None,
+        c if c.is_whitespace() => Some(' '),
+        c => Some(c),
+    }
+}
+
+/// Text in its plain form, with the original byte offset of every plain byte.
+struct NormalisedText {
+    original: String,
+    plain: String,
+    origin: Vec<usize>,
+}
+
+impl NormalisedText {
+    fn new(original: &str) -> Self {
+        let mut plain_text = String::with_capacity(original.len());
+        let mut origin = Vec::with_capacity(original.len());
+        for (offset, c) in original.char_indices() {
+            let mapped = if c == '\u{2026}' { "..." } else { "" };
+            if !mapped.is_empty() {
+                plain_text.push_str(mapped);
+                origin.extend([offset; 3]);
+                continue;
+            }
+            let Some(p) = plain(c) else { continue };
+            if p == ' ' && (plain_text.is_empty() || plain_text.ends_with(' ')) {
+                continue;
+            }
+            plain_text.push(p);
+            origin.extend(std::iter::repeat_n(offset, p.len_utf8()));
+        }
+        while plain_text.ends_with(' ') {
+            plain_text.pop();
+            origin.pop();
+        }
+        Self { original: original.to_owned(), plain: plain_text, origin }
+    }
+
+    fn contains_quote(&self, quote: &str) -> bool {
+        let quote = NormalisedText::new(quote).plain;
+        let mut from = 0;
+        for part in quote.split("[...]").map(str::trim).filter(|part| !part.is_empty()) {
+            match self.plain[from..].find(part) {
+                Some(at) => from += at + part.len(),
+                None => return false,
+            }
+        }
+        true
+    }
+
+    /// The passage, as written in the original, that shares the most words with `quote`.
+    fn closest_passage(&self, quote: &str) -> Option<String> {
+        let quote_plain = NormalisedText::new(quote).plain.to_lowercase().replace("[...]", " ");
+        let bare = |word: &'_ str| word.trim_matches(|c: char| !c.is_alphanumeric()).to_owned();
+        let wanted: Vec<String> = quote_plain.split(' ').map(bare).filter(|w| !w.is_empty()).collect();
+        let lower = self.plain.to_lowercase();
+        // Lowercasing can change byte lengths; fall back to the plain text when it does.
+        let haystack = if lower.len() == self.plain.len() { lower.as_str() } else { self.plain.as_str() };
+        let words: Vec<(usize, &str, String)> = haystack
+            .split(' ')
+            .scan(0usize, |offset, word| {
+                let start = *offset;
+                *offset += word.len() + 1;
+                Some((start, word, bare(word)))
+            })
+            .collect();
+        if wanted.is_empty() || words.is_empty() {
+            return None;
+        }
+        let window = wanted.len().min(words.len());
+        let mut needed: HashMap<&str, i32> = HashMap::new();
+        for word in &wanted {
+            *needed.entry(word.as_str()).or_default() += 1;
+        }
+        let mut seen: HashMap<&str, i32> = HashMap::new();
+        let mut matched = 0;
+        let mut best = (0, 0usize);
+        for (end, (_, _, word)) in words.iter().enumerate() {
+            let word = word.as_str();
+            let count = seen.entry(word).or_default();
+            if *count < needed.get(word).copied().unwrap_or(0) {
+                matched += 1;
+            }
+            *count += 1;
+            if end >= window {
+                let leaving = words[end - window].2.as_str();
+                let count = seen.entry(leaving).or_default();
+                *count -= 1;
+                if *count < needed.get(leaving).copied().unwrap_or(0) {
+                    matched -= 1;
+                }
+            }
+            if end + 1 >= window && matched > best.0 {
+                best = (matched, end + 1 - window);
+            }
+        }
+        if best.0 == 0 {
+            return None;
+        }
+        let (start, _, _) = words[best.1];
+        let (last_start, last_word, _) = words[best.1 + window - 1];
+        let end = last_start + last_word.len();
+        let original_start = self.origin[start];
+        let original_end = self.origin.get(end).copied().unwrap_or(self.original.len());
+        let passage: String = self.original[original_start..original_end].split_whitespace().collect::<Vec<_>>().join(" ");
+        Some(passage)
+    }
+}
+
+/// Reads documents relative to the folder of `case_path`.
+pub fn documents_beside(case_path: &Path) -> DirectoryDocuments {
+    DirectoryDocuments { base: case_path.parent().map(Path::to_path_buf).unwrap_or_default() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOCUMENT: &str = "Michurin said he sold the items as an ‘individual entrepreneur,’ a designation\n   under Russian tax law — one that does not require a contract.\n\n“A spark ignited between us,” Michurin said.";
+
+    #[test]
+    fn forgives_white_space_and_typography() {
+        let document = NormalisedText::new(DOCUMENT);
+        assert!(document.contains_quote("sold the items as an 'individual entrepreneur,' a designation under Russian tax law"));
+        assert!(document.contains_quote("tax law - one that"));
+        assert!(document.contains_quote("\"A spark ignited between us,\" Michurin said."));
+        assert!(document.contains_quote("Michurin said he sold [...] a designation under Russian tax law"));
+    }
+
+    #[test]
+    fn is_strict_about_words_and_order() {
+        let document = NormalisedText::new(DOCUMENT);
+        assert!(!document.contains_quote("a spark ignited between us"));
+        assert!(!document.contains_quote("Michurin said he bought the items"));
+        assert!(!document.contains_quote("a designation [...] Michurin said he sold"));
+    }
+
+    #[test]
+    fn reports_the_closest_passage_as_written() {
+        let document = NormalisedText::new(DOCUMENT);
+        let passage = document.closest_passage("he sold the goods as an individual entrepreneur").expect("a passage");
+        assert_eq!(passage, "he sold the items as an ‘individual entrepreneur,’");
+    }
+}

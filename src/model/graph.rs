@@ -1,0 +1,142 @@
+//! The case as a graph, for the questions the canvas and side panel ask: what is this id,
+//! who is linked to this node, which quotes back this item.
+
+use std::collections::HashMap;
+
+use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
+use petgraph::visit::EdgeRef as _;
+use petgraph::Direction;
+
+use super::case::Case;
+
+/// What an id names, by index into the case's collections.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ItemRef {
+    /// `case.nodes[i]`
+    Node(usize),
+    /// `case.links[i]`
+    Link(usize),
+    /// `case.sources[i]`
+    Source(usize),
+    /// `case.quotes[i]`
+    Quote(usize),
+}
+
+/// One link seen from one of its ends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Neighbour {
+    /// Index of the link in `case.links`.
+    pub link: usize,
+    /// Index of the node at the other end (the node itself for a self-link).
+    pub node: usize,
+    /// True when the link reads from the other node towards this one.
+    pub incoming: bool,
+}
+
+/// Indexes over a loaded case. Holds indices, not references, so it can live beside the
+/// case it was built from; rebuild it when nodes or links change.
+#[derive(Clone, Debug, Default)]
+pub struct CaseGraph {
+    graph: DiGraph<usize, usize>,
+    ids: HashMap<String, ItemRef>,
+    quotes_by_item: HashMap<ItemRef, Vec<usize>>,
+}
+
+impl CaseGraph {
+    /// Builds the indexes. Links whose ends do not resolve (only possible in a case that did
+    /// not pass validation) are left out of the graph.
+    pub fn new(case: &Case) -> Self {
+        let mut ids = HashMap::with_capacity(case.nodes.len() + case.links.len() + case.sources.len() + case.quotes.len());
+        let items = (case.nodes.iter().enumerate().map(|(i, n)| (&n.id, ItemRef::Node(i))))
+            .chain(case.links.iter().enumerate().map(|(i, l)| (&l.id, ItemRef::Link(i))))
+            .chain(case.sources.iter().enumerate().map(|(i, s)| (&s.id, ItemRef::Source(i))))
+            .chain(case.quotes.iter().enumerate().map(|(i, q)| (&q.id, ItemRef::Quote(i))));
+        for (id, item) in items {
+            ids.entry(id.to_string()).or_insert(item);
+        }
+        let mut graph = DiGraph::with_capacity(case.nodes.len(), case.links.len());
+        for index in 0..case.nodes.len() {
+            graph.add_node(index);
+        }
+        let node_of = |id: &str| match ids.get(id) {
+            Some(ItemRef::Node(i)) => Some(NodeIndex::new(*i)),
+            _ => None,
+        };
+        for (index, link) in case.links.iter().enumerate() {
+            if let (Some(source), Some(target)) = (node_of(link.source.as_str()), node_of(link.target.as_str())) {
+                graph.add_edge(source, target, index);
+            }
+        }
+        let mut quotes_by_item: HashMap<ItemRef, Vec<usize>> = HashMap::new();
+        for (index, quote) in case.quotes.iter().enumerate() {
+            for supported in &quote.supports {
+                if let Some(item) = ids.get(supported.as_str()) {
+                    let quotes = quotes_by_item.entry(*item).or_default();
+                    if quotes.last() != Some(&index) {
+                        quotes.push(index);
+                    }
+                }
+            }
+        }
+        Self { graph, ids, quotes_by_item }
+    }
+
+    /// What `id` names, if anything.
+    pub fn resolve(&self, id: &str) -> Option<ItemRef> {
+        self.ids.get(id).copied()
+    }
+
+    /// Index of the node with this id.
+    pub fn node_index(&self, id: &str) -> Option<usize> {
+        match self.resolve(id) {
+            Some(ItemRef::Node(index)) => Some(index),
+            _ => None,
+        }
+    }
+
+    /// The links touching node `node`, in the order the case lists them.
+    pub fn neighbours(&self, node: usize) -> Vec<Neighbour> {
+        let index = NodeIndex::new(node);
+        if index.index() >= self.graph.node_count() {
+            return Vec::new();
+        }
+        let outgoing = self.graph.edges_directed(index, Direction::Outgoing).map(|edge| Neighbour {
+            link: *edge.weight(),
+            node: edge.target().index(),
+            incoming: false,
+        });
+        let incoming = self
+            .graph
+            .edges_directed(index, Direction::Incoming)
+            .filter(|edge| edge.source() != edge.target())
+            .map(|edge| Neighbour { link: *edge.weight(), node: edge.source().index(), incoming: true });
+        let mut all: Vec<Neighbour> = outgoing.chain(incoming).collect();
+        all.sort_by_key(|neighbour| neighbour.link);
+        all
+    }
+
+    /// Indices of the quotes whose `supports` names this item, in case order.
+    pub fn quotes_for(&self, item: ItemRef) -> &[usize] {
+        self.quotes_by_item.get(&item).map_or(&[], Vec::as_slice)
+    }
+
+    /// The quotes behind a node and its links: the evidence the side panel shows.
+    pub fn evidence_for_node(&self, node: usize) -> Vec<usize> {
+        let mut quotes: Vec<usize> = self.quotes_for(ItemRef::Node(node)).to_vec();
+        for neighbour in self.neighbours(node) {
+            quotes.extend_from_slice(self.quotes_for(ItemRef::Link(neighbour.link)));
+        }
+        quotes.sort_unstable();
+        quotes.dedup();
+        quotes
+    }
+
+    /// The nodes at the ends of link `link`, when it is in the graph.
+    pub fn link_ends(&self, link: usize) -> Option<(usize, usize)> {
+        self.graph
+            .edge_indices()
+            .find(|edge: &EdgeIndex| self.graph[*edge] == link)
+            .and_then(|edge| self.graph.edge_endpoints(edge))
+            .map(|(source, target)| (source.index(), target.index()))
+    }
+}

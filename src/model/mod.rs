@@ -1,0 +1,39 @@
+//! The case model: pure data, the file format, loading with located errors, validation and
+//! saving. Nothing here knows about windows, painting or dialogs.
+
+mod amount;
+mod case;
+mod claim_status;
+mod codes;
+mod decode;
+mod diagnostic;
+mod evidence;
+mod graph;
+mod id;
+mod json_path;
+mod link_kind;
+mod load;
+mod node_kind;
+mod partial_date;
+mod save;
+pub mod spanned_json;
+mod text_position;
+mod validate;
+
+pub use amount::{Amount, DecimalError, check_decimal};
+pub use case::{Camera, Case, CaseInfo, FORMAT_NAME, FORMAT_VERSION, Layout, Link, Node, Position, Quote, Source, View};
+pub use claim_status::ClaimStatus;
+pub use codes::{Country, CountryError, Currency, CurrencyError};
+pub use decode::{FileIndices, decode_case};
+pub use diagnostic::{Diagnostic, Severity, did_you_mean, edit_distance};
+pub use evidence::{DirectoryDocuments, DocumentStore, MemoryDocuments, check_quotes_in_documents, documents_beside};
+pub use graph::{CaseGraph, ItemRef, Neighbour};
+pub use id::{Id, IdError, MAX_ID_LENGTH};
+pub use json_path::{JsonPath, PathRef, PathSegment};
+pub use link_kind::LinkKind;
+pub use load::{LoadError, LoadReport, MAX_FILE_BYTES, load_case_bytes, load_case_file, locate};
+pub use node_kind::NodeKind;
+pub use partial_date::{DateError, PartialDate};
+pub use save::{SaveError, case_to_json};
+pub use text_position::{LineIndex, line_column};
+pub use validate::validate;

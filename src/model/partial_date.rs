@@ -1,0 +1,153 @@
+//! Dates as precise as the source: `2017`, `2017-06` or `2017-06-01`.
+
+use std::fmt;
+
+use serde::{Serialize, Serializer};
+
+/// A date known to the year, the month or the day, as FollowTheMoney writes them. Ordered by
+/// its text, so `2017` sorts before `2017-06`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PartialDate {
+    year: u16,
+    month: Option<u8>,
+    day: Option<u8>,
+}
+
+/// Why a string is not a [`PartialDate`].
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum DateError {
+    /// Not of the form YYYY, YYYY-MM or YYYY-MM-DD.
+    #[error("{0:?} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD (for example 2017-06-01)")]
+    Format(String),
+    /// Month outside 1–12.
+    #[error("{0:?} has month {1}; months run from 01 to 12")]
+    Month(String, u8),
+    /// Day outside the month.
+    #[error("{text:?} has day {day}, but that month has {days} days")]
+    Day {
+        /// The date as written.
+        text: String,
+        /// The day given.
+        day: u8,
+        /// Days in that month.
+        days: u8,
+    },
+}
+
+fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+fn digits(text: &str) -> Option<u16> {
+    if text.bytes().all(|b| b.is_ascii_digit()) { text.parse().ok() } else { None }
+}
+
+impl PartialDate {
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub fn parse(text: &str) -> Result<Self, DateError> {
+        let format_error = || DateError::Format(text.to_owned());
+        let mut parts = text.split('-');
+        let year_text = parts.next().unwrap_or_default();
+        let month_text = parts.next();
+        let day_text = parts.next();
+        if parts.next().is_some() || year_text.len() != 4 {
+            return Err(format_error());
+        }
+        let year = digits(year_text).ok_or_else(format_error)?;
+        let two_digits = |part: &str| (part.len() == 2).then(|| digits(part)).flatten().map(|v| v as u8);
+        let month = match month_text {
+            None => None,
+            Some(part) => Some(two_digits(part).ok_or_else(format_error)?),
+        };
+        let day = match day_text {
+            None => None,
+            Some(part) => Some(two_digits(part).ok_or_else(format_error)?),
+        };
+        if let Some(month) = month
+            && !(1..=12).contains(&month)
+        {
+            return Err(DateError::Month(text.to_owned(), month));
+        }
+        if let (Some(month), Some(day)) = (month, day) {
+            let days = days_in_month(year, month);
+            if !(1..=days).contains(&day) {
+                return Err(DateError::Day { text: text.to_owned(), day, days });
+            }
+        }
+        Ok(Self { year, month, day })
+    }
+
+    /// The year.
+    pub fn year(&self) -> u16 {
+        self.year
+    }
+
+    /// Whether `self` can lie after `other`: compares only the parts both dates know, so
+    /// `2017` is not after `2017-06`.
+    pub fn is_certainly_after(&self, other: &Self) -> bool {
+        let known = |date: &Self, precision: usize| match precision {
+            0 => (date.year, 0, 0),
+            1 => (date.year, date.month.unwrap_or(0), 0),
+            _ => (date.year, date.month.unwrap_or(0), date.day.unwrap_or(0)),
+        };
+        let precision = |date: &Self| date.month.map_or(0, |_| 1 + usize::from(date.day.is_some()));
+        let common = precision(self).min(precision(other));
+        known(self, common) > known(other, common)
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if let Some(month) = self.month {
+            write!(f, "-{month:02}")?;
+        }
+        if let Some(day) = self.day {
+            write!(f, "-{day:02}")?;
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for PartialDate {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_the_three_precisions_and_prints_them_back() {
+        for text in ["2017", "2017-06", "2017-06-01", "2016-02-29", "0999"] {
+            assert_eq!(PartialDate::parse(text).expect(text).to_string(), text);
+        }
+    }
+
+    #[test]
+    fn rejects_other_shapes_with_a_reason() {
+        for bad in ["17", "2017-6", "2017/06/01", "01.06.2017", "June 2017", "2017-06-01-02", "", "2017-"] {
+            assert!(matches!(PartialDate::parse(bad), Err(DateError::Format(_))), "{bad}");
+        }
+        assert_eq!(PartialDate::parse("2017-13"), Err(DateError::Month("2017-13".into(), 13)));
+        assert!(matches!(PartialDate::parse("2017-02-29"), Err(DateError::Day { days: 28, .. })));
+        assert!(matches!(PartialDate::parse("2017-04-31"), Err(DateError::Day { days: 30, .. })));
+    }
+
+    #[test]
+    fn compares_only_what_both_dates_know() {
+        let date = |t| PartialDate::parse(t).expect(t);
+        assert!(date("2018").is_certainly_after(&date("2017-12-31")));
+        assert!(!date("2017").is_certainly_after(&date("2017-06")));
+        assert!(!date("2017-06").is_certainly_after(&date("2017")));
+        assert!(date("2017-06-02").is_certainly_after(&date("2017-06-01")));
+        assert!(!date("2017-06-01").is_certainly_after(&date("2017-06-01")));
+    }
+}

@@ -1,0 +1,58 @@
+//! Writing a case as deterministic JSON: fixed key order, 2-space indentation, collections
+//! in their order, so that moving one node changes only that node's lines in a diff.
+
+use serde::Serialize;
+
+use super::case::{Case, CaseInfo, FORMAT_NAME, FORMAT_VERSION, Layout, Link, Node, Quote, Source, View};
+
+/// Why a case cannot be written.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum SaveError {
+    /// A coordinate or zoom is NaN or infinite; JSON cannot hold it and the file would not
+    /// open again.
+    #[error("{0} is not a finite number; the case was not written")]
+    NonFinite(String),
+}
+
+#[derive(Serialize)]
+struct CaseFile<'c> {
+    format: &'static str,
+    version: u32,
+    case: &'c CaseInfo,
+    nodes: &'c [Node],
+    links: &'c [Link],
+    sources: &'c [Source],
+    quotes: &'c [Quote],
+    layout: &'c Layout,
+    view: &'c View,
+}
+
+/// The case as the text of a `*.case.json` file, ending with a newline.
+pub fn case_to_json(case: &Case) -> Result<String, SaveError> {
+    for (id, position) in &case.layout.positions {
+        if !(position.x.is_finite() && position.y.is_finite()) {
+            return Err(SaveError::NonFinite(format!("the position of `{id}`")));
+        }
+    }
+    if let Some(camera) = &case.view.camera
+        && !(camera.center_x.is_finite() && camera.center_y.is_finite() && camera.zoom.is_finite())
+    {
+        return Err(SaveError::NonFinite("the saved camera".to_owned()));
+    }
+    let file = CaseFile {
+        format: FORMAT_NAME,
+        version: FORMAT_VERSION,
+        case: &case.info,
+        nodes: &case.nodes,
+        links: &case.links,
+        sources: &case.sources,
+        quotes: &case.quotes,
+        layout: &case.layout,
+        view: &case.view,
+    };
+    // Serialising plain structs into a String cannot fail; the only failure serde_json knows
+    // here would be a non-string map key, and every map key is an id.
+    let mut text = serde_json::to_string_pretty(&file).unwrap_or_default();
+    text.push('\n');
+    Ok(text)
+}

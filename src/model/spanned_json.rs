@@ -1,0 +1,549 @@
+//! A small JSON parser that remembers where every value starts.
+//!
+//! serde_json stops at the first problem and forgets positions; the case loader needs the
+//! position of every value so that each of many messages can name its line and column.
+//! Strings without escapes are borrowed from the input, so parsing allocates little.
+
+use std::borrow::Cow;
+
+/// How deep arrays and objects may nest before the parser refuses, so hostile input cannot
+/// exhaust the stack. Real case files nest five or six levels.
+pub const MAX_DEPTH: usize = 128;
+
+/// A JSON value with the byte offset where it starts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct JsonNode<'a> {
+    /// Byte offset of the value's first character.
+    pub offset: u32,
+    /// The value itself.
+    pub value: JsonValue<'a>,
+}
+
+/// An object member with the offset of its key.
+#[derive(Clone, Debug, PartialEq)]
+pub struct JsonMember<'a> {
+    /// The decoded key.
+    pub key: Cow<'a, str>,
+    /// Byte offset of the key's opening quote.
+    pub key_offset: u32,
+    /// The member's value.
+    pub value: JsonNode<'a>,
+}
+
+/// A parsed JSON value. Numbers keep their source text so that integers and floats can each
+/// be read exactly by whoever needs them.
+#[derive(Clone, Debug, PartialEq)]
+pub enum JsonValue<'a> {
+    /// `null`
+    Null,
+    /// `true` or `false`
+    Bool(bool),
+    /// A number, as written (grammar already checked).
+    Number(&'a str),
+    /// A string, unescaped.
+    String(Cow<'a, str>),
+    /// An array.
+    Array(Vec<JsonNode<'a>>),
+    /// An object, members in file order (duplicates kept, for the decoder to report).
+    Object(Vec<JsonMember<'a>>),
+}
+
+impl JsonValue<'_> {
+    /// A short name of the value's type for messages ("a string", "an array").
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            JsonValue::Null => "null",
+            JsonValue::Bool(_) => "a boolean",
+            JsonValue::Number(_) => "a number",
+            JsonValue::String(_) => "a string",
+            JsonValue::Array(_) => "an array",
+            JsonValue::Object(_) => "an object",
+        }
+    }
+}
+
+/// Why the text is not JSON, and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SyntaxError {
+    /// Byte offset of the problem.
+    pub offset: u32,
+    /// What is wrong, in words.
+    pub message: String,
+    /// How to fix it, when the parser can tell.
+    pub help: Option<String>,
+}
+
+/// Parses a whole document. The text must not be longer than `u32::MAX` bytes.
+pub fn parse(text: &str) -> Result<JsonNode<'_>, SyntaxError> {
+    debug_assert!(u32::try_from(text.len()).is_ok());
+    let mut parser = Parser { text, bytes: text.as_bytes(), position: 0, depth: 0 };
+    parser.skip_whitespace()?;
+    if parser.position == parser.bytes.len() {
+        return Err(parser.error_at(0, "the file is empty; a case file is one JSON object", None));
+    }
+    let root = parser.value()?;
+    parser.skip_whitespace()?;
+    if parser.position < parser.bytes.len() {
+        return Err(parser.error(
+            "unexpected text after the end of the JSON document",
+            Some("a case file holds exactly one JSON object; remove what follows its closing `}`"),
+        ));
+    }
+    Ok(root)
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    position: usize,
+    depth: usize,
+}
+
+impl<'a> Parser<'a> {
+    fn offset(&self) -> u32 {
+        self.position as u32
+    }
+
+    fn error(&self, message: &str, help: Option<&str>) -> SyntaxError {
+        self.error_at(self.position, message, help)
+    }
+
+    fn error_at(&self, position: usize, message: &str, help: Option<&str>) -> SyntaxError {
+        SyntaxError {
+            offset: position as u32,
+            message: message.to_owned(),
+            help: help.map(str::to_owned),
+        }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.position).copied()
+    }
+
+    fn skip_whitespace(&mut self) -> Result<(), SyntaxError> {
+        while let Some(byte) = self.peek() {
+            match byte {
+                b' ' | b'\t' | b'\n' | b'\r' => self.position += 1,
+                b'/' if matches!(self.bytes.get(self.position + 1), Some(b'/' | b'*')) => {
+                    return Err(self.error(
+                        "comments are not allowed in JSON",
+                        Some("remove the comment, or move the note into a `description` field"),
+                    ));
+                }
+                _ => break,
+            }
+        }
+        Ok(())
+    }
+
+    fn value(&mut self) -> Result<JsonNode<'a>, SyntaxError> {
+        let offset = self.offset();
+        let Some(byte) = self.peek() else {
+            return Err(self.error("the file ends where a value was expected", None));
+        };
+        let value = match byte {
+            b'{' => self.object()?,
+            b'[' => self.array()?,
+            b'"' => JsonValue::String(self.string()?),
+            b'-' | b'0'..=b'9' => JsonValue::Number(self.number()?),
+            b't' => self.literal("true", JsonValue::Bool(true))?,
+            b'f' => self.literal("false", JsonValue::Bool(false))?,
+            b'n' => self.literal("null", JsonValue::Null)?,
+            _ => return Err(self.unexpected_value()),
+        };
+        Ok(JsonNode { offset, value })
+    }
+
+    fn unexpected_value(&self) -> SyntaxError {
+        let rest = &self.text[self.position..];
+        let starts_with = |word: &str| rest.starts_with(word);
+        if starts_with("NaN") || starts_with("Infinity") {
+            return self.error(
+                "NaN and Infinity are not JSON numbers",
+                Some("write a finite number such as 0"),
+            );
+        }
+        if starts_with("'") {
+            return self.error(
+                "strings must use double quotes",
+                Some("replace the single quotes with \""),
+            );
+        }
+        match self.peek() {
+            Some(b',') => self.error("expected a value, found `,`", Some("remove the extra comma")),
+            Some(b'}' | b']') => self.error("expected a value, found a closing bracket", None),
+            _ => {
+                let found: String = rest.chars().next().map(|c| c.escape_debug().collect()).unwrap_or_default();
+                self.error(&format!("expected a JSON value, found `{found}`"), None)
+            }
+        }
+    }
+
+    fn literal(&mut self, word: &str, value: JsonValue<'a>) -> Result<JsonValue<'a>, SyntaxError> {
+        if self.text[self.position..].starts_with(word) {
+            self.position += word.len();
+            Ok(value)
+        } else {
+            Err(self.unexpected_value())
+        }
+    }
+
+    fn enter(&mut self) -> Result<(), SyntaxError> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(self.error(
+                &format!("arrays and objects are nested more than {MAX_DEPTH} levels deep"),
+                Some("a case file nests only a few levels; this file is not a case file"),
+            ));
+        }
+        Ok(())
+    }
+
+    fn array(&mut self) -> Result<JsonValue<'a>, SyntaxError> {
+        self.enter()?;
+        let open = self.position;
+        self.position += 1;
+        let mut elements = Vec::new();
+        self.skip_whitespace()?;
+        if self.peek() == Some(b']') {
+            self.position += 1;
+            self.depth -= 1;
+            return Ok(JsonValue::Array(elements));
+        }
+        loop {
+            self.skip_whitespace()?;
+            elements.push(self.value()?);
+            self.skip_whitespace()?;
+            match self.peek() {
+                Some(b',') => {
+                    self.position += 1;
+                    self.skip_whitespace()?;
+                    if self.peek() == Some(b']') {
+                        return Err(self.error(
+                            "trailing comma before `]`",
+                            Some("remove the comma after the last element"),
+                        ));
+                    }
+                }
+                Some(b']') => {
+                    self.position += 1;
+                    break;
+                }
+                None => return Err(self.unclosed(open, "array")),
+                Some(_) => {
+                    return Err(self.error(
+                        "expected `,` or `]` after an array element",
+                        Some("is a comma missing between two elements?"),
+                    ));
+                }
+            }
+        }
+        self.depth -= 1;
+        Ok(JsonValue::Array(elements))
+    }
+
+    fn unclosed(&self, open: usize, what: &str) -> SyntaxError {
+        let (line, column) = crate::model::text_position::line_column(self.text, open as u32);
+        self.error(
+            &format!("the file ends inside the {what} opened at line {line}, column {column}"),
+            Some("the file may be truncated; restore it from a backup or version control"),
+        )
+    }
+
+    fn object(&mut self) -> Result<JsonValue<'a>, SyntaxError> {
+        self.enter()?;
+        let open = self.position;
+        self.position += 1;
+        let mut members = Vec::new();
+        self.skip_whitespace()?;
+        if self.peek() == Some(b'}') {
+            self.position += 1;
+            self.depth -= 1;
+            return Ok(JsonValue::Object(members));
+        }
+        loop {
+            self.skip_whitespace()?;
+            match self.peek() {
+                Some(b'"') => {}
+                None => return Err(self.unclosed(open, "object")),
+                Some(b'}') => {
+                    return Err(self.error(
+                        "trailing comma before `}`",
+                        Some("remove the comma after the last member"),
+                    ));
+                }
+                Some(_) => {
+                    return Err(self.error(
+                        "expected a key in double quotes",
+                        Some("object keys are strings: write \"key\": value"),
+                    ));
+                }
+            }
+            let key_offset = self.offset();
+            let key = self.string()?;
+            self.skip_whitespace()?;
+            if self.peek() != Some(b':') {
+                return Err(self.error("expected `:` after an object key", None));
+            }
+            self.position += 1;
+            self.skip_whitespace()?;
+            let value = self.value()?;
+            members.push(JsonMember { key, key_offset, value });
+            self.skip_whitespace()?;
+            match self.peek() {
+                Some(b',') => self.position += 1,
+                Some(b'}') => {
+                    self.position += 1;
+                    break;
+                }
+                None => return Err(self.unclosed(open, "object")),
+                Some(_) => {
+                    return Err(self.error(
+                        "expected `,` or `}` after an object member",
+                        Some("is a comma missing between two members?"),
+                    ));
+                }
+            }
+        }
+        self.depth -= 1;
+        Ok(JsonValue::Object(members))
+    }
+
+    fn string(&mut self) -> Result<Cow<'a, str>, SyntaxError> {
+        let open = self.position;
+        self.position += 1;
+        let start = self.position;
+        // Fast path: scan to the closing quote; most strings have no escapes.
+        loop {
+            let Some(byte) = self.peek() else {
+                return Err(self.error_at(open, "this string is never closed", Some("add the closing \"")));
+            };
+            match byte {
+                b'"' => {
+                    let borrowed = &self.text[start..self.position];
+                    self.position += 1;
+                    return Ok(Cow::Borrowed(borrowed));
+                }
+                b'\\' => break,
+                0x00..=0x1f => return Err(self.control_character(byte)),
+                _ => self.position += 1,
+            }
+        }
+        let mut owned = String::from(&self.text[start..self.position]);
+        loop {
+            let Some(byte) = self.peek() else {
+                return Err(self.error_at(open, "this string is never closed", Some("add the closing \"")));
+            };
+            match byte {
+                b'"' => {
+                    self.position += 1;
+                    return Ok(Cow::Owned(owned));
+                }
+                b'\\' => self.escape(&mut owned)?,
+                0x00..=0x1f => return Err(self.control_character(byte)),
+                _ => {
+                    let run_start = self.position;
+                    while let Some(b) = self.peek() {
+                        if b == b'"' || b == b'\\' || b < 0x20 {
+                            break;
+                        }
+                        self.position += 1;
+                    }
+                    owned.push_str(&self.text[run_start..self.position]);
+                }
+            }
+        }
+    }
+
+    fn control_character(&self, byte: u8) -> SyntaxError {
+        let help = if byte == b'\n' {
+            "a string cannot span lines; write the line break as \\n, or close the string"
+        } else {
+            "write control characters as escapes such as \\t or \\u0001"
+        };
+        self.error(&format!("raw control character 0x{byte:02x} inside a string"), Some(help))
+    }
+
+    fn escape(&mut self, out: &mut String) -> Result<(), SyntaxError> {
+        let escape_start = self.position;
+        self.position += 1;
+        let Some(kind) = self.peek() else {
+            return Err(self.error("the file ends inside an escape sequence", None));
+        };
+        self.position += 1;
+        let decoded = match kind {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => {
+                let high = self.hex4(escape_start)?;
+                if (0xD800..0xDC00).contains(&high) {
+                    if !self.text[self.position..].starts_with("\\u") {
+                        return Err(self.lone_surrogate(escape_start));
+                    }
+                    self.position += 2;
+                    let low = self.hex4(escape_start)?;
+                    if !(0xDC00..0xE000).contains(&low) {
+                        return Err(self.lone_surrogate(escape_start));
+                    }
+                    let combined = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
+                    char::from_u32(combined).ok_or_else(|| self.lone_surrogate(escape_start))?
+                } else {
+                    char::from_u32(high).ok_or_else(|| self.lone_surrogate(escape_start))?
+                }
+            }
+            _ => {
+                return Err(self.error_at(
+                    escape_start,
+                    "invalid escape sequence",
+                    Some("valid escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX; write a backslash as \\\\"),
+                ));
+            }
+        };
+        out.push(decoded);
+        Ok(())
+    }
+
+    fn lone_surrogate(&self, at: usize) -> SyntaxError {
+        self.error_at(at, "\\u escape is half of a surrogate pair with no other half", None)
+    }
+
+    fn hex4(&mut self, escape_start: usize) -> Result<u32, SyntaxError> {
+        let digits = self.bytes.get(self.position..self.position + 4);
+        let value = digits
+            .filter(|d| d.iter().all(u8::is_ascii_hexdigit))
+            .and_then(|d| std::str::from_utf8(d).ok())
+            .and_then(|d| u32::from_str_radix(d, 16).ok());
+        match value {
+            Some(value) => {
+                self.position += 4;
+                Ok(value)
+            }
+            None => Err(self.error_at(escape_start, "\\u must be followed by four hex digits", None)),
+        }
+    }
+
+    fn number(&mut self) -> Result<&'a str, SyntaxError> {
+        let start = self.position;
+        if self.peek() == Some(b'-') {
+            self.position += 1;
+        }
+        match self.peek() {
+            Some(b'0') => {
+                self.position += 1;
+                if matches!(self.peek(), Some(b'0'..=b'9')) {
+                    return Err(self.error_at(start, "numbers cannot have leading zeros", None));
+                }
+            }
+            Some(b'1'..=b'9') => self.digits(),
+            _ if self.text[self.position..].starts_with("Infinity") => return Err(self.unexpected_value()),
+            _ => return Err(self.error("expected a digit", None)),
+        }
+        if self.peek() == Some(b'.') {
+            self.position += 1;
+            if !matches!(self.peek(), Some(b'0'..=b'9')) {
+                return Err(self.error("expected a digit after the decimal point", None));
+            }
+            self.digits();
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            self.position += 1;
+            if matches!(self.peek(), Some(b'+' | b'-')) {
+                self.position += 1;
+            }
+            if !matches!(self.peek(), Some(b'0'..=b'9')) {
+                return Err(self.error("expected a digit in the exponent", None));
+            }
+            self.digits();
+        }
+        Ok(&self.text[start..self.position])
+    }
+
+    fn digits(&mut self) {
+        while matches!(self.peek(), Some(b'0'..=b'9')) {
+            self.position += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn error_of(text: &str) -> SyntaxError {
+        parse(text).expect_err("should not parse")
+    }
+
+    #[test]
+    fn parses_nested_values_with_offsets() {
+        let root = parse(r#" {"a": [1, "x\n", true, null], "b": {"c": -2.5e3}}"#).expect("valid");
+        assert_eq!(root.offset, 1);
+        let JsonValue::Object(members) = &root.value else { panic!("object") };
+        assert_eq!(members[0].key, "a");
+        assert_eq!(members[0].key_offset, 2);
+        let JsonValue::Array(items) = &members[0].value.value else { panic!("array") };
+        assert_eq!(items[0].value, JsonValue::Number("1"));
+        assert_eq!(items[1].value, JsonValue::String(Cow::Owned("x\n".into())));
+        assert_eq!(items[1].offset, 11);
+        assert_eq!(items[2].value, JsonValue::Bool(true));
+        assert_eq!(items[3].value, JsonValue::Null);
+    }
+
+    #[test]
+    fn agrees_with_serde_json_on_strings() {
+        let text = r#"["plain", "tab\tquote\"slash\/uni\u00e9\ud83d\ude00", "Кирилл 한국어"]"#;
+        let ours = parse(text).expect("valid");
+        let theirs: Vec<String> = serde_json::from_str(text).expect("valid");
+        let JsonValue::Array(items) = ours.value else { panic!("array") };
+        let decoded: Vec<String> = items
+            .into_iter()
+            .map(|item| match item.value {
+                JsonValue::String(s) => s.into_owned(),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(decoded, theirs);
+    }
+
+    #[test]
+    fn explains_common_mistakes() {
+        assert!(error_of(r#"{"a": 1,}"#).message.contains("trailing comma"));
+        assert!(error_of("[1,]").message.contains("trailing comma"));
+        assert!(error_of(r#"{"a": 1 "b": 2}"#).help.expect("help").contains("comma missing"));
+        assert!(error_of(r#"{"a": NaN}"#).message.contains("NaN"));
+        assert!(error_of(r#"{'a': 1}"#).message.contains("double quotes"));
+        assert!(error_of("{// note\n}").message.contains("comments"));
+        assert!(error_of(r#"{"a": "x"#).message.contains("never closed"));
+        assert!(error_of("{\"a\": \"line\nbreak\"}").message.contains("control character"));
+        assert!(error_of(r#"["\q"]"#).message.contains("invalid escape"));
+        assert!(error_of(r#"["\ud800"]"#).message.contains("surrogate"));
+        assert!(error_of("007").message.contains("leading zeros"));
+        assert!(error_of("").message.contains("empty"));
+        assert!(error_of("{} {}").message.contains("after the end"));
+    }
+
+    #[test]
+    fn truncated_file_names_the_open_bracket() {
+        let error = error_of("{\n  \"nodes\": [\n    {\"id\": 1}");
+        assert!(error.message.contains("array opened at line 2, column 12"), "{}", error.message);
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_without_overflowing_the_stack() {
+        let deep = "[".repeat(100_000);
+        assert!(error_of(&deep).message.contains("nested more than 128"));
+        let fine = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        assert!(parse(&fine).is_ok());
+    }
+
+    #[test]
+    fn error_offsets_point_at_the_problem() {
+        assert_eq!(error_of(r#"{"a": 1,}"#).offset, 8);
+        assert_eq!(error_of(r#"{"a" 1}"#).offset, 5);
+    }
+}

@@ -1,0 +1,265 @@
+//! Checks that need the whole case: one id namespace, references that resolve, links whose
+//! ends suit their kind, and the evidence warnings (claims no quote supports, unused sources).
+
+use std::collections::{HashMap, HashSet};
+
+use super::amount::decimal_value;
+use super::case::Case;
+use super::decode::FileIndices;
+use super::diagnostic::{Diagnostic, did_you_mean};
+use super::id::Id;
+use super::json_path::JsonPath;
+use super::link_kind::LinkKind;
+use super::node_kind::NodeKind;
+use super::partial_date::PartialDate;
+
+/// What an id names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Item {
+    Node(usize),
+    Link(usize),
+    Source(usize),
+    Quote(usize),
+}
+
+impl Item {
+    fn describe(self) -> &'static str {
+        match self {
+            Item::Node(_) => "a node",
+            Item::Link(_) => "a link",
+            Item::Source(_) => "a source",
+            Item::Quote(_) => "a quote",
+        }
+    }
+}
+
+/// Unknown references for which a "did you mean" is worked out; past this, the search over
+/// all ids would cost more than the message is worth.
+const SUGGESTION_LIMIT: usize = 50;
+
+/// Runs every whole-case check, appending problems to `diagnostics`. `indices` maps items to
+/// their place in the file (from decoding); without it, items are placed by their position.
+pub fn validate(case: &Case, indices: Option<&FileIndices>, diagnostics: &mut Vec<Diagnostic>) {
+    let mut checker = Checker { case, indices, diagnostics, ids: HashMap::new(), suggestions_left: SUGGESTION_LIMIT };
+    checker.collect_ids();
+    checker.check_nodes();
+    checker.check_links();
+    checker.check_quotes();
+    checker.check_layout();
+    checker.check_evidence();
+}
+
+struct Checker<'c, 'd> {
+    case: &'c Case,
+    indices: Option<&'c FileIndices>,
+    diagnostics: &'d mut Vec<Diagnostic>,
+    ids: HashMap<&'c str, Item>,
+    suggestions_left: usize,
+}
+
+impl<'c> Checker<'c, '_> {
+    fn path(&self, item: Item) -> JsonPath {
+        let file_index = |list: Option<&Vec<usize>>, index: usize| list.and_then(|l| l.get(index)).copied().unwrap_or(index);
+        let indices = self.indices;
+        let (key, index) = match item {
+            Item::Node(i) => ("nodes", file_index(indices.map(|x| &x.nodes), i)),
+            Item::Link(i) => ("links", file_index(indices.map(|x| &x.links), i)),
+            Item::Source(i) => ("sources", file_index(indices.map(|x| &x.sources), i)),
+            Item::Quote(i) => ("quotes", file_index(indices.map(|x| &x.quotes), i)),
+        };
+        JsonPath::root().key(key).index(index)
+    }
+
+    fn collect_ids(&mut self) {
+        let case = self.case;
+        let items = case
+            .nodes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (&n.id, Item::Node(i)))
+            .chain(case.links.iter().enumerate().map(|(i, l)| (&l.id, Item::Link(i))))
+            .chain(case.sources.iter().enumerate().map(|(i, s)| (&s.id, Item::Source(i))))
+            .chain(case.quotes.iter().enumerate().map(|(i, q)| (&q.id, Item::Quote(i))));
+        for (id, item) in items {
+            match self.ids.get(id.as_str()) {
+                Some(&first) => {
+                    let message = format!("id `{id}` is already used by {} at {}", first.describe(), self.path(first));
+                    let help = "every node, link, source and quote needs its own id";
+                    let diagnostic =
+                        Diagnostic::error(message).at(self.path(item).key("id")).with_id(id.as_str()).with_help(help);
+                    self.diagnostics.push(diagnostic);
+                }
+                None => {
+                    self.ids.insert(id.as_str(), item);
+                }
+            }
+        }
+    }
+
+    fn node_kind_of(&self, id: &Id) -> Option<NodeKind> {
+        match self.ids.get(id.as_str()) {
+            Some(Item::Node(i)) => Some(self.case.nodes[*i].kind),
+            _ => None,
+        }
+    }
+
+    /// Reports a reference that does not name an item of the wanted sort; true when it does.
+    fn check_reference(&mut self, reference: &Id, wanted: &str, accepts: fn(Item) -> bool, path: JsonPath, owner: &Id) -> bool {
+        match self.ids.get(reference.as_str()) {
+            Some(&item) if accepts(item) => true,
+            Some(&item) => {
+                let message = format!("`{reference}` is {}, but this must name {wanted}", item.describe());
+                self.diagnostics.push(Diagnostic::error(message).at(path).with_id(owner.as_str()));
+                false
+            }
+            None => {
+                let help = if self.suggestions_left > 0 {
+                    self.suggestions_left -= 1;
+                    let candidates = self.ids.iter().filter(|(_, item)| accepts(**item)).map(|(id, _)| *id);
+                    did_you_mean(reference.as_str(), candidates).map(|near| format!("did you mean `{near}`?"))
+                } else {
+                    None
+                };
+                let message = format!("`{reference}` does not name {wanted} in this case");
+                let help = help.or_else(|| Some(format!("add {wanted} with id `{reference}`, or correct the reference")));
+                self.diagnostics.push(Diagnostic::error(message).at(path).with_id(owner.as_str()).with_optional_help(help));
+                false
+            }
+        }
+    }
+
+    fn check_dates(&mut self, start: Option<PartialDate>, end: Option<PartialDate>, path: JsonPath, id: &Id) {
+        if let (Some(start), Some(end)) = (start, end)
+            && start.is_certainly_after(&end)
+        {
+            let message = format!("ends ({end}) before it starts ({start})");
+            self.diagnostics.push(Diagnostic::error(message).at(path.key("end_date")).with_id(id.as_str()));
+        }
+    }
+
+    fn check_nodes(&mut self) {
+        for (index, node) in self.case.nodes.iter().enumerate() {
+            let path = self.path(Item::Node(index));
+            self.check_dates(node.start_date, node.end_date, path.clone(), &node.id);
+            if let Some(amount) = &node.amount
+                && let Some(max) = &amount.max
+                && decimal_value(max) < decimal_value(&amount.value)
+            {
+                let message = format!("the range {}–{max} runs backwards", amount.value);
+                let diagnostic = Diagnostic::error(message).at(path.key("amount").key("max")).with_id(node.id.as_str());
+                self.diagnostics.push(diagnostic.with_help("`value` is the low end and `max` the high end"));
+            }
+        }
+    }
+
+    fn check_links(&mut self) {
+        for (index, link) in self.case.links.iter().enumerate() {
+            let path = self.path(Item::Link(index));
+            let is_node = |item| matches!(item, Item::Node(_));
+            let source_ok = self.check_reference(&link.source, "a node", is_node, path.clone().key("source"), &link.id);
+            let target_ok = self.check_reference(&link.target, "a node", is_node, path.clone().key("target"), &link.id);
+            self.check_dates(link.start_date, link.end_date, path.clone(), &link.id);
+            if source_ok && target_ok {
+                self.check_link_ends(index, path);
+            }
+        }
+    }
+
+    fn check_link_ends(&mut self, index: usize, path: JsonPath) {
+        let link = &self.case.links[index];
+        let (Some(source), Some(target)) = (self.node_kind_of(&link.source), self.node_kind_of(&link.target)) else {
+            return;
+        };
+        let is_transaction = |kind| kind == NodeKind::Transaction;
+        let problem = match link.kind {
+            LinkKind::Payer if is_transaction(source) && !is_transaction(target) => {
+                Some(("a payer link goes from the party that pays to the transaction", "swap `source` and `target`"))
+            }
+            LinkKind::Payer if !is_transaction(target) || is_transaction(source) => {
+                Some(("a payer link goes from the party that pays to a transaction node", "point `target` at a transaction"))
+            }
+            LinkKind::Beneficiary if is_transaction(target) && !is_transaction(source) => Some((
+                "a beneficiary link goes from the transaction to the party that receives",
+                "swap `source` and `target`",
+            )),
+            LinkKind::Beneficiary if !is_transaction(source) || is_transaction(target) => Some((
+                "a beneficiary link goes from a transaction node to the party that receives",
+                "point `source` at a transaction",
+            )),
+            LinkKind::Party if is_transaction(source) == is_transaction(target) => {
+                Some(("a party link joins a transaction node and one of its parties", "make one end a transaction"))
+            }
+            LinkKind::Family | LinkKind::Associate if source != NodeKind::Person || target != NodeKind::Person => Some((
+                "family and associate links join two people",
+                "use `unknown` with a `role` for other relations",
+            )),
+            _ => None,
+        };
+        if let Some((message, help)) = problem {
+            let diagnostic = Diagnostic::error(message).at(path.key("kind")).with_id(link.id.as_str()).with_help(help);
+            self.diagnostics.push(diagnostic);
+        }
+    }
+
+    fn check_quotes(&mut self) {
+        for (index, quote) in self.case.quotes.iter().enumerate() {
+            let path = self.path(Item::Quote(index));
+            let is_source = |item| matches!(item, Item::Source(_));
+            self.check_reference(&quote.source, "a source", is_source, path.clone().key("source"), &quote.id);
+            if quote.supports.is_empty() {
+                let diagnostic = Diagnostic::warning("this quote supports no node or link")
+                    .at(path.clone().key("supports"))
+                    .with_id(quote.id.as_str())
+                    .with_help("list the ids of the nodes and links it backs");
+                self.diagnostics.push(diagnostic);
+            }
+            for (position, supported) in quote.supports.iter().enumerate() {
+                let accepts = |item| matches!(item, Item::Node(_) | Item::Link(_));
+                let item_path = path.clone().key("supports").index(position);
+                self.check_reference(supported, "a node or link", accepts, item_path, &quote.id);
+            }
+        }
+    }
+
+    fn check_layout(&mut self) {
+        for id in self.case.layout.positions.keys() {
+            let path = JsonPath::root().key("layout").key("positions").key(id.as_str());
+            let is_node = |item| matches!(item, Item::Node(_));
+            self.check_reference(id, "a node", is_node, path, id);
+        }
+    }
+
+    fn check_evidence(&mut self) {
+        let supported: HashSet<&str> =
+            self.case.quotes.iter().flat_map(|quote| quote.supports.iter().map(Id::as_str)).collect();
+        let quoted: HashSet<&str> = self.case.quotes.iter().map(|quote| quote.source.as_str()).collect();
+        let case = self.case;
+        for (index, node) in case.nodes.iter().enumerate() {
+            if !supported.contains(node.id.as_str()) {
+                let message = format!("no quote supports the {} “{}”", node.kind.as_str(), node.label);
+                self.unsupported(message, Item::Node(index), &node.id);
+            }
+        }
+        for (index, link) in case.links.iter().enumerate() {
+            if !supported.contains(link.id.as_str()) {
+                let message = format!("no quote supports the {} link {} → {}", link.kind.as_str(), link.source, link.target);
+                self.unsupported(message, Item::Link(index), &link.id);
+            }
+        }
+        for (index, source) in case.sources.iter().enumerate() {
+            if !quoted.contains(source.id.as_str()) {
+                let diagnostic = Diagnostic::warning(format!("the source “{}” is never quoted", source.title))
+                    .at(self.path(Item::Source(index)))
+                    .with_id(source.id.as_str())
+                    .with_help("quote it, or remove it if nothing in the case rests on it");
+                self.diagnostics.push(diagnostic);
+            }
+        }
+    }
+
+    fn unsupported(&mut self, message: String, item: Item, id: &Id) {
+        let help = format!("add a quote whose `supports` lists `{id}`");
+        let diagnostic = Diagnostic::warning(message).at(self.path(item)).with_id(id.as_str()).with_help(help);
+        self.diagnostics.push(diagnostic);
+    }
+}
