@@ -124,7 +124,10 @@ impl<'d> Decoder<'d> {
 
     fn required<'n, 'a>(&mut self, fields: &Fields<'n, 'a>, key: &str, path: &PathRef<'_>) -> Option<&'n JsonNode<'a>> {
         let found = fields.present(key);
-        if found.is_none() {
+        // A misspelt key was already reported with a suggestion; saying it is missing too
+        // would tell the analyst the same thing twice.
+        let misspelt = fields.members.iter().any(|member| did_you_mean(&member.key, [key]).is_some() && member.key != key);
+        if found.is_none() && !misspelt {
             self.error(path, fields.offset, format!("missing required key `{key}`"), None);
         }
         found
@@ -267,7 +270,7 @@ impl<'d> Decoder<'d> {
             path,
             node.offset,
             format!("unknown {what} `{text}`"),
-            Some(format!("{}valid {what}s: {}", near.unwrap_or_default(), names.join(", "))),
+            Some(format!("{}valid values: {}", near.unwrap_or_default(), names.join(", "))),
         );
         None
     }
@@ -333,10 +336,14 @@ impl<'d> Decoder<'d> {
             );
             return Default::default();
         };
-        let Some(fields) = self.object(root, &path, TOP_KEYS) else { return Default::default() };
-        if !self.format_and_version(&fields) {
+        // Format and version first: in a file of another kind or a newer version, unknown
+        // keys are expected and listing them would bury the one message that matters.
+        if let JsonValue::Object(members) = &root.value
+            && !self.format_and_version(&Fields { members, offset: root.offset })
+        {
             return Default::default();
         }
+        let Some(fields) = self.object(root, &path, TOP_KEYS) else { return Default::default() };
         if let Some(story) = fields.get("story") {
             self.error(
                 &path.key("story"),
@@ -537,15 +544,12 @@ impl<'d> Decoder<'d> {
         let id = self.required_with(&fields, "id", path, Self::id);
         let source = self.required_with(&fields, "source", path, Self::id);
         let text = self.required_with(&fields, "text", path, Self::text);
-        let supports = match self.required(&fields, "supports", path) {
-            Some(node) => self.array(node, &path.key("supports"), Self::id),
-            None => Vec::new(),
-        };
+        let supports = self.required(&fields, "supports", path).map(|node| self.array(node, &path.key("supports"), Self::id));
         Some(Quote {
             id: id?,
             source: source?,
             text: text.unwrap_or_default(),
-            supports,
+            supports: supports?,
             locator: self.optional(&fields, "locator", path, Self::text),
         })
     }

@@ -197,8 +197,18 @@ impl NormalisedText {
         if best.0 == 0 {
             return None;
         }
-        let (start, _, _) = words[best.1];
-        let (last_start, last_word, _) = words[best.1 + window - 1];
+        // Trim words at either edge that the quote does not have.
+        let wanted_word = |index: usize| needed.contains_key(words[index].2.as_str());
+        let mut first = best.1;
+        let mut last = best.1 + window - 1;
+        while first < last && !wanted_word(first) {
+            first += 1;
+        }
+        while last > first && !wanted_word(last) {
+            last -= 1;
+        }
+        let (start, _, _) = words[first];
+        let (last_start, last_word, _) = words[last];
         let end = last_start + last_word.len();
         let original_start = self.origin[start];
         let original_end = self.origin.get(end).copied().unwrap_or(self.original.len());

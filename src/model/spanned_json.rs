@@ -316,7 +316,7 @@ impl<'a> Parser<'a> {
         // Fast path: scan to the closing quote; most strings have no escapes.
         loop {
             let Some(byte) = self.peek() else {
-                return Err(self.error_at(open, "this string is never closed", Some("add the closing \"")));
+                return Err(self.unclosed_string(open));
             };
             match byte {
                 b'"' => {
@@ -332,7 +332,7 @@ impl<'a> Parser<'a> {
         let mut owned = String::from(&self.text[start..self.position]);
         loop {
             let Some(byte) = self.peek() else {
-                return Err(self.error_at(open, "this string is never closed", Some("add the closing \"")));
+                return Err(self.unclosed_string(open));
             };
             match byte {
                 b'"' => {
@@ -353,6 +353,14 @@ impl<'a> Parser<'a> {
                 }
             }
         }
+    }
+
+    fn unclosed_string(&self, open: usize) -> SyntaxError {
+        self.error_at(
+            open,
+            "the file ends inside this string",
+            Some("the file may be truncated, or the string is missing its closing \""),
+        )
     }
 
     fn control_character(&self, byte: u8) -> SyntaxError {
@@ -518,7 +526,7 @@ mod tests {
         assert!(error_of(r#"{"a": NaN}"#).message.contains("NaN"));
         assert!(error_of(r#"{'a': 1}"#).message.contains("double quotes"));
         assert!(error_of("{// note\n}").message.contains("comments"));
-        assert!(error_of(r#"{"a": "x"#).message.contains("never closed"));
+        assert!(error_of(r#"{"a": "x"#).message.contains("ends inside this string"));
         assert!(error_of("{\"a\": \"line\nbreak\"}").message.contains("control character"));
         assert!(error_of(r#"["\q"]"#).message.contains("invalid escape"));
         assert!(error_of(r#"["\ud800"]"#).message.contains("surrogate"));

@@ -236,13 +236,13 @@ impl<'c> Checker<'c, '_> {
         let case = self.case;
         for (index, node) in case.nodes.iter().enumerate() {
             if !supported.contains(node.id.as_str()) {
-                let message = format!("no quote supports the {} “{}”", node.kind.as_str(), node.label);
+                let message = format!("no quote supports “{}”", node.label);
                 self.unsupported(message, Item::Node(index), &node.id);
             }
         }
         for (index, link) in case.links.iter().enumerate() {
             if !supported.contains(link.id.as_str()) {
-                let message = format!("no quote supports the {} link {} → {}", link.kind.as_str(), link.source, link.target);
+                let message = format!("no quote supports the link {} → {}", link.source, link.target);
                 self.unsupported(message, Item::Link(index), &link.id);
             }
         }
