@@ -76,7 +76,7 @@ pub struct SyntaxError {
 /// Parses a whole document. The text must not be longer than `u32::MAX` bytes.
 pub fn parse(text: &str) -> Result<JsonNode<'_>, SyntaxError> {
     debug_assert!(u32::try_from(text.len()).is_ok());
-    let mut parser = Parser { text, bytes: text.as_bytes(), position: 0, depth: 0 };
+    let mut parser = Parser { text, bytes: text.as_bytes(), position: 0, open: Vec::new() };
     parser.skip_whitespace()?;
     if parser.position == parser.bytes.len() {
         return Err(parser.error_at(0, "the file is empty; a case file is one JSON object", None));
@@ -96,7 +96,9 @@ struct Parser<'a> {
     text: &'a str,
     bytes: &'a [u8],
     position: usize,
-    depth: usize,
+    /// Where each enclosing array or object opened, innermost last, to name it when the
+    /// file ends early.
+    open: Vec<(usize, &'static str)>,
 }
 
 impl<'a> Parser<'a> {
@@ -139,7 +141,10 @@ impl<'a> Parser<'a> {
     fn value(&mut self) -> Result<JsonNode<'a>, SyntaxError> {
         let offset = self.offset();
         let Some(byte) = self.peek() else {
-            return Err(self.error("the file ends where a value was expected", None));
+            return Err(match self.open.last() {
+                Some(&(open, what)) => self.unclosed(open, what),
+                None => self.error("the file ends where a value was expected", None),
+            });
         };
         let value = match byte {
             b'{' => self.object()?,
@@ -188,9 +193,9 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn enter(&mut self) -> Result<(), SyntaxError> {
-        self.depth += 1;
-        if self.depth > MAX_DEPTH {
+    fn enter(&mut self, what: &'static str) -> Result<(), SyntaxError> {
+        self.open.push((self.position, what));
+        if self.open.len() > MAX_DEPTH {
             return Err(self.error(
                 &format!("arrays and objects are nested more than {MAX_DEPTH} levels deep"),
                 Some("a case file nests only a few levels; this file is not a case file"),
@@ -200,14 +205,14 @@ impl<'a> Parser<'a> {
     }
 
     fn array(&mut self) -> Result<JsonValue<'a>, SyntaxError> {
-        self.enter()?;
+        self.enter("array")?;
         let open = self.position;
         self.position += 1;
         let mut elements = Vec::new();
         self.skip_whitespace()?;
         if self.peek() == Some(b']') {
             self.position += 1;
-            self.depth -= 1;
+            self.open.pop();
             return Ok(JsonValue::Array(elements));
         }
         loop {
@@ -238,7 +243,7 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        self.depth -= 1;
+        self.open.pop();
         Ok(JsonValue::Array(elements))
     }
 
@@ -251,14 +256,14 @@ impl<'a> Parser<'a> {
     }
 
     fn object(&mut self) -> Result<JsonValue<'a>, SyntaxError> {
-        self.enter()?;
+        self.enter("object")?;
         let open = self.position;
         self.position += 1;
         let mut members = Vec::new();
         self.skip_whitespace()?;
         if self.peek() == Some(b'}') {
             self.position += 1;
-            self.depth -= 1;
+            self.open.pop();
             return Ok(JsonValue::Object(members));
         }
         loop {
@@ -305,7 +310,7 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        self.depth -= 1;
+        self.open.pop();
         Ok(JsonValue::Object(members))
     }
 
@@ -539,6 +544,10 @@ mod tests {
     fn truncated_file_names_the_open_bracket() {
         let error = error_of("{\n  \"nodes\": [\n    {\"id\": 1}");
         assert!(error.message.contains("array opened at line 2, column 12"), "{}", error.message);
+        let error = error_of("{\n  \"nodes\": [\n    {\"id\": 1},\n");
+        assert!(error.message.contains("array opened at line 2, column 12"), "{}", error.message);
+        let error = error_of("{\"a\": ");
+        assert!(error.message.contains("object opened at line 1, column 1"), "{}", error.message);
     }
 
     #[test]

@@ -1,0 +1,93 @@
+//! The `casegraph` binary as a user runs it.
+
+use std::io::Write as _;
+use std::process::{Command, Output};
+
+fn casegraph(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_casegraph")).args(args).output().expect("run casegraph")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn help_lists_the_subcommands() {
+    let output = casegraph(&["--help"]);
+    assert!(output.status.success());
+    let help = stdout(&output);
+    assert!(help.contains("check"), "{help}");
+    assert!(help.contains("Check case files"), "{help}");
+}
+
+#[test]
+fn checking_the_samples_passes_even_when_warnings_are_denied() {
+    let output = casegraph(&[
+        "check",
+        "sample_cases/north-korea-business-russia.case.json",
+        "sample_cases/minimal.case.json",
+        "--deny-warnings",
+    ]);
+    assert_eq!(stdout(&output), "checked 2 files: 0 errors, 0 warnings\n");
+    assert_eq!(output.status.code(), Some(0));
+}
+
+#[test]
+fn warnings_fail_only_when_denied() {
+    let file = "tests/fixtures/broken/unverified-evidence.case.json";
+    assert_eq!(casegraph(&["check", file]).status.code(), Some(0));
+    let denied = casegraph(&["check", "--deny-warnings", file]);
+    assert_eq!(denied.status.code(), Some(1));
+    assert!(stdout(&denied).ends_with("checked 1 file: 0 errors, 4 warnings\n"));
+}
+
+#[test]
+fn several_files_are_all_reported_and_summed() {
+    let output = casegraph(&[
+        "check",
+        "tests/fixtures/broken/trailing-comma.case.json",
+        "sample_cases/minimal.case.json",
+        "tests/fixtures/broken/duplicate-ids.case.json",
+    ]);
+    let report = stdout(&output);
+    assert!(report.contains("trailing-comma.case.json:6:3: error: trailing comma"), "{report}");
+    assert!(report.contains("duplicate-ids.case.json:9:13: error:"), "{report}");
+    assert!(report.ends_with("checked 3 files: 4 errors, 0 warnings\n"), "{report}");
+    assert_eq!(output.status.code(), Some(1));
+}
+
+#[test]
+fn missing_files_and_folders_get_a_clear_message() {
+    let output = casegraph(&["check", "no/such/file.case.json", "sample_cases"]);
+    let report = stdout(&output);
+    assert!(report.contains("no/such/file.case.json: error: cannot read the file: No such file"), "{report}");
+    assert!(report.contains("sample_cases: error: this is a folder, not a case file"), "{report}");
+    assert_eq!(output.status.code(), Some(1));
+}
+
+#[test]
+fn a_200_megabyte_file_is_read_and_reported_without_panicking() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let path = folder.path().join("huge.case.json");
+    let mut file = std::io::BufWriter::new(std::fs::File::create(&path).expect("create"));
+    write!(file, "{{\"format\": \"casegraph\", \"version\": 1, \"case\": {{\"title\": \"Huge\"}}, \"nodes\": [").expect("write");
+    let node = "{\"id\": \"p-x\", \"kind\": \"person\", \"label\": \"Кирилл 김정 Someone with a long enough name\"},\n";
+    for _ in 0..(200 << 20) / node.len() {
+        file.write_all(node.as_bytes()).expect("write");
+    }
+    drop(file);
+    let output = casegraph(&["check", path.to_str().expect("utf-8 path")]);
+    let report = stdout(&output);
+    assert!(report.contains("error: the file ends inside the array opened at line 1, column 75"), "{}", &report[..report.len().min(500)]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stderr.is_empty(), "{}", String::from_utf8_lossy(&output.stderr));
+}
+
+#[test]
+fn without_a_subcommand_the_bundled_sample_is_opened() {
+    let output = casegraph(&[]);
+    let text = stdout(&output);
+    assert!(text.starts_with("North Korean business in Russia"), "{text}");
+    assert!(text.contains("Igor Michurin"), "{text}");
+    assert_eq!(output.status.code(), Some(0));
+}
