@@ -1,1 +1,79 @@
-fn main() {}
+//! Load + validate throughput on a generated 50,000-node case, and the peak memory one load
+//! takes, as a multiple of the file size. Targets: at least 300 MB/s, under 4× the file.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::hint::black_box;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use casegraph::model::{MemoryDocuments, case_to_json, load_case_bytes};
+use casegraph::synthetic::generate_case;
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+
+/// Counts live and peak heap bytes so the bench can report what one load needs.
+struct CountingAllocator;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: forwards every call to the system allocator unchanged; only counts sizes.
+#[allow(unsafe_code)]
+unsafe impl GlobalAlloc for CountingAllocator {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+        PEAK.fetch_max(live, Ordering::Relaxed);
+        // SAFETY: same contract as the caller's.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        // SAFETY: same contract as the caller's.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        if new_size > layout.size() {
+            let live = LIVE.fetch_add(new_size - layout.size(), Ordering::Relaxed) + new_size - layout.size();
+            PEAK.fetch_max(live, Ordering::Relaxed);
+        } else {
+            LIVE.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
+        }
+        // SAFETY: same contract as the caller's.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: CountingAllocator = CountingAllocator;
+
+const NODES: usize = 50_000;
+
+fn load_throughput(c: &mut Criterion) {
+    let text = case_to_json(&generate_case(NODES, 7)).expect("generated case saves");
+    let bytes = text.into_bytes();
+    let documents = MemoryDocuments::default();
+
+    let before = LIVE.load(Ordering::Relaxed);
+    PEAK.store(before, Ordering::Relaxed);
+    let report = load_case_bytes(&bytes, "generated.case.json", &documents);
+    let peak = PEAK.load(Ordering::Relaxed) - before;
+    assert_eq!(report.error_count(), 0, "{:?}", &report.diagnostics[..report.diagnostics.len().min(3)]);
+    let file_mb = bytes.len() as f64 / 1e6;
+    println!(
+        "load {NODES} nodes: file {file_mb:.1} MB; peak heap during load {:.1} MB = {:.2}x the file (excluding the file's own bytes)",
+        peak as f64 / 1e6,
+        peak as f64 / bytes.len() as f64
+    );
+    drop(report);
+
+    let mut group = c.benchmark_group("load");
+    group.throughput(Throughput::Bytes(bytes.len() as u64));
+    group.sample_size(20);
+    group.bench_function(format!("load_and_validate_{NODES}_nodes"), |b| {
+        b.iter(|| black_box(load_case_bytes(black_box(&bytes), "generated.case.json", &documents)))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, load_throughput);
+criterion_main!(benches);

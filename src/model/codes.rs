@@ -33,7 +33,13 @@ ATS BEF BYR CYP DEM EEK ESP FIM FRF GRD HRK IEP ITL LTL LVL MRO MTL NLG PTE RUR 
 SUR TMM VEB VEF ZWD";
 
 fn listed(list: &str, code: &str) -> bool {
-    list.split_ascii_whitespace().any(|entry| entry == code)
+    // Every code in a list has the same length and is followed by a space or the end, so a
+    // match at a multiple of (length + 1) is a whole entry. Cheap enough for every country
+    // of a 50,000-node case.
+    let width = code.len() + 1;
+    !code.is_empty()
+        && !code.contains(' ')
+        && list.match_indices(code).any(|(at, _)| at % width == 0)
 }
 
 /// A lowercase ISO 3166-1 alpha-2 country code.

@@ -101,16 +101,20 @@ impl<'d> Decoder<'d> {
             self.type_error(node, path, "an object");
             return None;
         };
-        for (index, member) in members.iter().enumerate() {
+        debug_assert!(known.len() <= 64);
+        let mut seen = 0u64;
+        for member in members.iter() {
             let key = member.key.as_ref();
             let key_path = path.key(key);
-            if !known.contains(&key) {
+            let Some(slot) = known.iter().position(|known_key| *known_key == key) else {
                 let help = match did_you_mean(key, known.iter().copied()) {
                     Some(near) => format!("did you mean `{near}`? Valid keys here: {}", known.join(", ")),
                     None => format!("valid keys here: {}", known.join(", ")),
                 };
                 self.error(&key_path, member.key_offset, format!("unknown key `{key}`"), Some(help));
-            } else if members[..index].iter().any(|earlier| earlier.key == member.key) {
+                continue;
+            };
+            if seen & (1 << slot) != 0 {
                 self.error(
                     &key_path,
                     member.key_offset,
@@ -118,6 +122,7 @@ impl<'d> Decoder<'d> {
                     Some("keep one of them; JSON readers disagree on which one wins".to_owned()),
                 );
             }
+            seen |= 1 << slot;
         }
         Some(Fields { members, offset: node.offset })
     }
@@ -126,8 +131,8 @@ impl<'d> Decoder<'d> {
         let found = fields.present(key);
         // A misspelt key was already reported with a suggestion; saying it is missing too
         // would tell the analyst the same thing twice.
-        let misspelt = fields.members.iter().any(|member| did_you_mean(&member.key, [key]).is_some() && member.key != key);
-        if found.is_none() && !misspelt {
+        let misspelt = || fields.members.iter().any(|member| member.key != key && did_you_mean(&member.key, [key]).is_some());
+        if found.is_none() && !misspelt() {
             self.error(path, fields.offset, format!("missing required key `{key}`"), None);
         }
         found

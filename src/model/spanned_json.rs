@@ -43,9 +43,9 @@ pub enum JsonValue<'a> {
     /// A string, unescaped.
     String(Cow<'a, str>),
     /// An array.
-    Array(Vec<JsonNode<'a>>),
+    Array(Box<[JsonNode<'a>]>),
     /// An object, members in file order (duplicates kept, for the decoder to report).
-    Object(Vec<JsonMember<'a>>),
+    Object(Box<[JsonMember<'a>]>),
 }
 
 impl JsonValue<'_> {
@@ -76,7 +76,14 @@ pub struct SyntaxError {
 /// Parses a whole document. The text must not be longer than `u32::MAX` bytes.
 pub fn parse(text: &str) -> Result<JsonNode<'_>, SyntaxError> {
     debug_assert!(u32::try_from(text.len()).is_ok());
-    let mut parser = Parser { text, bytes: text.as_bytes(), position: 0, open: Vec::new() };
+    let mut parser = Parser {
+        text,
+        bytes: text.as_bytes(),
+        position: 0,
+        open: Vec::new(),
+        elements: Vec::new(),
+        members: Vec::new(),
+    };
     parser.skip_whitespace()?;
     if parser.position == parser.bytes.len() {
         return Err(parser.error_at(0, "the file is empty; a case file is one JSON object", None));
@@ -99,6 +106,11 @@ struct Parser<'a> {
     /// Where each enclosing array or object opened, innermost last, to name it when the
     /// file ends early.
     open: Vec<(usize, &'static str)>,
+    /// Elements of the arrays being parsed, innermost last; each array takes its own off the
+    /// end into an allocation of exactly the right size.
+    elements: Vec<JsonNode<'a>>,
+    /// Members of the objects being parsed, likewise.
+    members: Vec<JsonMember<'a>>,
 }
 
 impl<'a> Parser<'a> {
@@ -208,16 +220,17 @@ impl<'a> Parser<'a> {
         self.enter("array")?;
         let open = self.position;
         self.position += 1;
-        let mut elements = Vec::new();
+        let first = self.elements.len();
         self.skip_whitespace()?;
         if self.peek() == Some(b']') {
             self.position += 1;
             self.open.pop();
-            return Ok(JsonValue::Array(elements));
+            return Ok(JsonValue::Array(Box::default()));
         }
         loop {
             self.skip_whitespace()?;
-            elements.push(self.value()?);
+            let element = self.value()?;
+            self.elements.push(element);
             self.skip_whitespace()?;
             match self.peek() {
                 Some(b',') => {
@@ -244,7 +257,7 @@ impl<'a> Parser<'a> {
             }
         }
         self.open.pop();
-        Ok(JsonValue::Array(elements))
+        Ok(JsonValue::Array(self.elements.drain(first..).collect()))
     }
 
     fn unclosed(&self, open: usize, what: &str) -> SyntaxError {
@@ -259,12 +272,12 @@ impl<'a> Parser<'a> {
         self.enter("object")?;
         let open = self.position;
         self.position += 1;
-        let mut members = Vec::new();
+        let first = self.members.len();
         self.skip_whitespace()?;
         if self.peek() == Some(b'}') {
             self.position += 1;
             self.open.pop();
-            return Ok(JsonValue::Object(members));
+            return Ok(JsonValue::Object(Box::default()));
         }
         loop {
             self.skip_whitespace()?;
@@ -293,7 +306,7 @@ impl<'a> Parser<'a> {
             self.position += 1;
             self.skip_whitespace()?;
             let value = self.value()?;
-            members.push(JsonMember { key, key_offset, value });
+            self.members.push(JsonMember { key, key_offset, value });
             self.skip_whitespace()?;
             match self.peek() {
                 Some(b',') => self.position += 1,
@@ -311,28 +324,25 @@ impl<'a> Parser<'a> {
             }
         }
         self.open.pop();
-        Ok(JsonValue::Object(members))
+        Ok(JsonValue::Object(self.members.drain(first..).collect()))
     }
 
     fn string(&mut self) -> Result<Cow<'a, str>, SyntaxError> {
         let open = self.position;
         self.position += 1;
         let start = self.position;
-        // Fast path: scan to the closing quote; most strings have no escapes.
-        loop {
-            let Some(byte) = self.peek() else {
-                return Err(self.unclosed_string(open));
-            };
-            match byte {
-                b'"' => {
-                    let borrowed = &self.text[start..self.position];
-                    self.position += 1;
-                    return Ok(Cow::Borrowed(borrowed));
-                }
-                b'\\' => break,
-                0x00..=0x1f => return Err(self.control_character(byte)),
-                _ => self.position += 1,
-            }
+        // Fast path: jump to the next quote or backslash; most strings have no escapes.
+        let Some(found) = memchr::memchr2(b'"', b'\\', &self.bytes[start..]) else {
+            return Err(self.unclosed_string(open));
+        };
+        if let Some(control) = self.bytes[start..start + found].iter().position(|&b| b < 0x20) {
+            self.position = start + control;
+            return Err(self.control_character(self.bytes[self.position]));
+        }
+        self.position = start + found;
+        if self.bytes[self.position] == b'"' {
+            self.position += 1;
+            return Ok(Cow::Borrowed(&self.text[start..self.position - 1]));
         }
         let mut owned = String::from(&self.text[start..self.position]);
         loop {

@@ -1,7 +1,7 @@
 //! Checks that need the whole case: one id namespace, references that resolve, links whose
 //! ends suit their kind, and the evidence warnings (claims no quote supports, unused sources).
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::FxHashMap;
 
 use super::amount::decimal_value;
 use super::case::Case;
@@ -40,7 +40,16 @@ const SUGGESTION_LIMIT: usize = 50;
 /// Runs every whole-case check, appending problems to `diagnostics`. `indices` maps items to
 /// their place in the file (from decoding); without it, items are placed by their position.
 pub fn validate(case: &Case, indices: Option<&FileIndices>, diagnostics: &mut Vec<Diagnostic>) {
-    let mut checker = Checker { case, indices, diagnostics, ids: HashMap::new(), suggestions_left: SUGGESTION_LIMIT };
+    let mut checker = Checker {
+        case,
+        indices,
+        diagnostics,
+        ids: FxHashMap::default(),
+        supported_nodes: vec![false; case.nodes.len()],
+        supported_links: vec![false; case.links.len()],
+        quoted_sources: vec![false; case.sources.len()],
+        suggestions_left: SUGGESTION_LIMIT,
+    };
     checker.collect_ids();
     checker.check_nodes();
     checker.check_links();
@@ -53,7 +62,11 @@ struct Checker<'c, 'd> {
     case: &'c Case,
     indices: Option<&'c FileIndices>,
     diagnostics: &'d mut Vec<Diagnostic>,
-    ids: HashMap<&'c str, Item>,
+    ids: FxHashMap<&'c str, Item>,
+    /// Which nodes and links some quote supports, by index, filled while checking quotes.
+    supported_nodes: Vec<bool>,
+    supported_links: Vec<bool>,
+    quoted_sources: Vec<bool>,
     suggestions_left: usize,
 }
 
@@ -80,6 +93,7 @@ impl<'c> Checker<'c, '_> {
             .chain(case.links.iter().enumerate().map(|(i, l)| (&l.id, Item::Link(i))))
             .chain(case.sources.iter().enumerate().map(|(i, s)| (&s.id, Item::Source(i))))
             .chain(case.quotes.iter().enumerate().map(|(i, q)| (&q.id, Item::Quote(i))));
+        self.ids.reserve(case.nodes.len() + case.links.len() + case.sources.len() + case.quotes.len());
         for (id, item) in items {
             match self.ids.get(id.as_str()) {
                 Some(&first) => {
@@ -96,21 +110,24 @@ impl<'c> Checker<'c, '_> {
         }
     }
 
-    fn node_kind_of(&self, id: &Id) -> Option<NodeKind> {
-        match self.ids.get(id.as_str()) {
-            Some(Item::Node(i)) => Some(self.case.nodes[*i].kind),
-            _ => None,
-        }
-    }
-
-    /// Reports a reference that does not name an item of the wanted sort; true when it does.
-    fn check_reference(&mut self, reference: &Id, wanted: &str, accepts: fn(Item) -> bool, path: JsonPath, owner: &Id) -> bool {
+    /// The item `reference` names when it is of the wanted sort; otherwise reports the
+    /// problem at the place `path` builds (only built when needed: this runs for every
+    /// reference in the case).
+    fn check_reference(
+        &mut self,
+        reference: &Id,
+        wanted: &str,
+        accepts: fn(Item) -> bool,
+        path: impl FnOnce(&Self) -> JsonPath,
+        owner: &Id,
+    ) -> Option<Item> {
         match self.ids.get(reference.as_str()) {
-            Some(&item) if accepts(item) => true,
+            Some(&item) if accepts(item) => Some(item),
             Some(&item) => {
                 let message = format!("`{reference}` is {}, but this must name {wanted}", item.describe());
-                self.diagnostics.push(Diagnostic::error(message).at(path).with_id(owner.as_str()));
-                false
+                let diagnostic = Diagnostic::error(message).at(path(self)).with_id(owner.as_str());
+                self.diagnostics.push(diagnostic);
+                None
             }
             None => {
                 let help = if self.suggestions_left > 0 {
@@ -122,31 +139,33 @@ impl<'c> Checker<'c, '_> {
                 };
                 let message = format!("`{reference}` does not name {wanted} in this case");
                 let help = help.or_else(|| Some(format!("add {wanted} with id `{reference}`, or correct the reference")));
-                self.diagnostics.push(Diagnostic::error(message).at(path).with_id(owner.as_str()).with_optional_help(help));
-                false
+                let diagnostic = Diagnostic::error(message).at(path(self)).with_id(owner.as_str()).with_optional_help(help);
+                self.diagnostics.push(diagnostic);
+                None
             }
         }
     }
 
-    fn check_dates(&mut self, start: Option<PartialDate>, end: Option<PartialDate>, path: JsonPath, id: &Id) {
+    fn check_dates(&mut self, start: Option<PartialDate>, end: Option<PartialDate>, item: Item, id: &Id) {
         if let (Some(start), Some(end)) = (start, end)
             && start.is_certainly_after(&end)
         {
             let message = format!("ends ({end}) before it starts ({start})");
-            self.diagnostics.push(Diagnostic::error(message).at(path.key("end_date")).with_id(id.as_str()));
+            self.diagnostics.push(Diagnostic::error(message).at(self.path(item).key("end_date")).with_id(id.as_str()));
         }
     }
 
     fn check_nodes(&mut self) {
         for (index, node) in self.case.nodes.iter().enumerate() {
-            let path = self.path(Item::Node(index));
-            self.check_dates(node.start_date, node.end_date, path.clone(), &node.id);
+            let item = Item::Node(index);
+            self.check_dates(node.start_date, node.end_date, item, &node.id);
             if let Some(amount) = &node.amount
                 && let Some(max) = &amount.max
                 && decimal_value(max) < decimal_value(&amount.value)
             {
                 let message = format!("the range {}–{max} runs backwards", amount.value);
-                let diagnostic = Diagnostic::error(message).at(path.key("amount").key("max")).with_id(node.id.as_str());
+                let path = self.path(item).key("amount").key("max");
+                let diagnostic = Diagnostic::error(message).at(path).with_id(node.id.as_str());
                 self.diagnostics.push(diagnostic.with_help("`value` is the low end and `max` the high end"));
             }
         }
@@ -154,22 +173,20 @@ impl<'c> Checker<'c, '_> {
 
     fn check_links(&mut self) {
         for (index, link) in self.case.links.iter().enumerate() {
-            let path = self.path(Item::Link(index));
+            let item = Item::Link(index);
             let is_node = |item| matches!(item, Item::Node(_));
-            let source_ok = self.check_reference(&link.source, "a node", is_node, path.clone().key("source"), &link.id);
-            let target_ok = self.check_reference(&link.target, "a node", is_node, path.clone().key("target"), &link.id);
-            self.check_dates(link.start_date, link.end_date, path.clone(), &link.id);
-            if source_ok && target_ok {
-                self.check_link_ends(index, path);
+            let source = self.check_reference(&link.source, "a node", is_node, |c| c.path(item).key("source"), &link.id);
+            let target = self.check_reference(&link.target, "a node", is_node, |c| c.path(item).key("target"), &link.id);
+            self.check_dates(link.start_date, link.end_date, item, &link.id);
+            if let (Some(Item::Node(source)), Some(Item::Node(target))) = (source, target) {
+                let kinds = (self.case.nodes[source].kind, self.case.nodes[target].kind);
+                self.check_link_ends(index, kinds);
             }
         }
     }
 
-    fn check_link_ends(&mut self, index: usize, path: JsonPath) {
+    fn check_link_ends(&mut self, index: usize, (source, target): (NodeKind, NodeKind)) {
         let link = &self.case.links[index];
-        let (Some(source), Some(target)) = (self.node_kind_of(&link.source), self.node_kind_of(&link.target)) else {
-            return;
-        };
         let is_transaction = |kind| kind == NodeKind::Transaction;
         let problem = match link.kind {
             LinkKind::Payer if is_transaction(source) && !is_transaction(target) => {
@@ -196,58 +213,63 @@ impl<'c> Checker<'c, '_> {
             _ => None,
         };
         if let Some((message, help)) = problem {
-            let diagnostic = Diagnostic::error(message).at(path.key("kind")).with_id(link.id.as_str()).with_help(help);
+            let path = self.path(Item::Link(index)).key("kind");
+            let diagnostic = Diagnostic::error(message).at(path).with_id(link.id.as_str()).with_help(help);
             self.diagnostics.push(diagnostic);
         }
     }
 
     fn check_quotes(&mut self) {
         for (index, quote) in self.case.quotes.iter().enumerate() {
-            let path = self.path(Item::Quote(index));
+            let item = Item::Quote(index);
             let is_source = |item| matches!(item, Item::Source(_));
-            self.check_reference(&quote.source, "a source", is_source, path.clone().key("source"), &quote.id);
+            let source = self.check_reference(&quote.source, "a source", is_source, |c| c.path(item).key("source"), &quote.id);
+            if let Some(Item::Source(source)) = source {
+                self.quoted_sources[source] = true;
+            }
             if quote.supports.is_empty() {
                 let diagnostic = Diagnostic::warning("this quote supports no node or link")
-                    .at(path.clone().key("supports"))
+                    .at(self.path(item).key("supports"))
                     .with_id(quote.id.as_str())
                     .with_help("list the ids of the nodes and links it backs");
                 self.diagnostics.push(diagnostic);
             }
             for (position, supported) in quote.supports.iter().enumerate() {
                 let accepts = |item| matches!(item, Item::Node(_) | Item::Link(_));
-                let item_path = path.clone().key("supports").index(position);
-                self.check_reference(supported, "a node or link", accepts, item_path, &quote.id);
+                let path = |c: &Self| c.path(item).key("supports").index(position);
+                match self.check_reference(supported, "a node or link", accepts, path, &quote.id) {
+                    Some(Item::Node(node)) => self.supported_nodes[node] = true,
+                    Some(Item::Link(link)) => self.supported_links[link] = true,
+                    _ => {}
+                }
             }
         }
     }
 
     fn check_layout(&mut self) {
         for id in self.case.layout.positions.keys() {
-            let path = JsonPath::root().key("layout").key("positions").key(id.as_str());
+            let path = |_: &Self| JsonPath::root().key("layout").key("positions").key(id.as_str());
             let is_node = |item| matches!(item, Item::Node(_));
             self.check_reference(id, "a node", is_node, path, id);
         }
     }
 
     fn check_evidence(&mut self) {
-        let supported: HashSet<&str> =
-            self.case.quotes.iter().flat_map(|quote| quote.supports.iter().map(Id::as_str)).collect();
-        let quoted: HashSet<&str> = self.case.quotes.iter().map(|quote| quote.source.as_str()).collect();
         let case = self.case;
         for (index, node) in case.nodes.iter().enumerate() {
-            if !supported.contains(node.id.as_str()) {
+            if !self.supported_nodes[index] {
                 let message = format!("no quote supports “{}”", node.label);
                 self.unsupported(message, Item::Node(index), &node.id);
             }
         }
         for (index, link) in case.links.iter().enumerate() {
-            if !supported.contains(link.id.as_str()) {
+            if !self.supported_links[index] {
                 let message = format!("no quote supports the link {} → {}", link.source, link.target);
                 self.unsupported(message, Item::Link(index), &link.id);
             }
         }
         for (index, source) in case.sources.iter().enumerate() {
-            if !quoted.contains(source.id.as_str()) {
+            if !self.quoted_sources[index] {
                 let diagnostic = Diagnostic::warning(format!("the source “{}” is never quoted", source.title))
                     .at(self.path(Item::Source(index)))
                     .with_id(source.id.as_str())
