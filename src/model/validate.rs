@@ -102,6 +102,14 @@ impl<'c> Checker<'c, '_> {
                     let diagnostic =
                         Diagnostic::error(message).at(self.path(item).key("id")).with_id(id.as_str()).with_help(help);
                     self.diagnostics.push(diagnostic);
+                    // References to this id reach the first holder, so the evidence checks
+                    // would call the second one unsupported; the error above says enough.
+                    match item {
+                        Item::Node(index) => self.supported_nodes[index] = true,
+                        Item::Link(index) => self.supported_links[index] = true,
+                        Item::Source(index) => self.quoted_sources[index] = true,
+                        Item::Quote(_) => {}
+                    }
                 }
                 None => {
                     self.ids.insert(id.as_str(), item);
