@@ -65,7 +65,11 @@ pub fn generate_case(node_count: usize, seed: u64) -> Case {
                 FAMILY_NAMES[rng.below(FAMILY_NAMES.len())]
             ),
             NodeKind::Transaction => format!("Payment {index}"),
-            _ => format!("{} {} {index}", FAMILY_NAMES[rng.below(FAMILY_NAMES.len())], COMPANY_WORDS[rng.below(COMPANY_WORDS.len())]),
+            _ => format!(
+                "{} {} {index}",
+                FAMILY_NAMES[rng.below(FAMILY_NAMES.len())],
+                COMPANY_WORDS[rng.below(COMPANY_WORDS.len())]
+            ),
         };
         let is_transaction = kind == NodeKind::Transaction;
         nodes.push(Node {
@@ -74,21 +78,24 @@ pub fn generate_case(node_count: usize, seed: u64) -> Case {
             label,
             aliases: if rng.below(4) == 0 { vec![format!("alias {index}")] } else { Vec::new() },
             countries: vec![countries[rng.below(countries.len())].clone()],
-            description: (rng.below(3) == 0).then(|| format!("Synthetic entity number {index}, generated for testing.")),
+            description: (rng.below(3) == 0)
+                .then(|| format!("Synthetic entity number {index}, generated for testing.")),
             start_date: None,
             end_date: None,
             date: None,
             amount: is_transaction.then(|| Amount {
                 value: format!("{}", 1000 + rng.below(1_000_000)),
                 max: None,
-                currency: Currency::parse(if rng.below(2) == 0 { "USD" } else { "RUB" }).unwrap_or_else(|_| unreachable!()),
+                currency: Currency::parse(if rng.below(2) == 0 { "USD" } else { "RUB" })
+                    .unwrap_or_else(|_| unreachable!()),
                 approximate: rng.below(2) == 0,
             }),
             status: is_transaction.then(|| ClaimStatus::ALL[rng.below(ClaimStatus::ALL.len())]),
         });
     }
     let hubs = (node_count / 500).max(1);
-    let plain_kinds = [LinkKind::Ownership, LinkKind::Employment, LinkKind::Control, LinkKind::Unknown, LinkKind::Sanction];
+    let plain_kinds =
+        [LinkKind::Ownership, LinkKind::Employment, LinkKind::Control, LinkKind::Unknown, LinkKind::Sanction];
     let mut links = Vec::with_capacity(node_count * 2);
     for index in 0..node_count {
         let node = &nodes[index];
@@ -154,7 +161,9 @@ pub fn generate_case(node_count: usize, seed: u64) -> Case {
     let side = (node_count as f64).sqrt() * 100.0;
     let positions: IndexMap<Id, Position> = nodes
         .iter()
-        .map(|node| (node.id.clone(), Position { x: rng.unit() * side, y: rng.unit() * side, pinned: rng.below(10) == 0 }))
+        .map(|node| {
+            (node.id.clone(), Position { x: rng.unit() * side, y: rng.unit() * side, pinned: rng.below(10) == 0 })
+        })
         .collect();
     Case {
         info: CaseInfo {

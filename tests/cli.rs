@@ -70,7 +70,8 @@ fn a_200_megabyte_file_is_read_and_reported_without_panicking() {
     let folder = tempfile::tempdir().expect("temp dir");
     let path = folder.path().join("huge.case.json");
     let mut file = std::io::BufWriter::new(std::fs::File::create(&path).expect("create"));
-    write!(file, "{{\"format\": \"casegraph\", \"version\": 1, \"case\": {{\"title\": \"Huge\"}}, \"nodes\": [").expect("write");
+    write!(file, "{{\"format\": \"casegraph\", \"version\": 1, \"case\": {{\"title\": \"Huge\"}}, \"nodes\": [")
+        .expect("write");
     let node = "{\"id\": \"p-x\", \"kind\": \"person\", \"label\": \"Кирилл 김정 Someone with a long enough name\"},\n";
     for _ in 0..(200 << 20) / node.len() {
         file.write_all(node.as_bytes()).expect("write");
@@ -78,7 +79,11 @@ fn a_200_megabyte_file_is_read_and_reported_without_panicking() {
     drop(file);
     let output = casegraph(&["check", path.to_str().expect("utf-8 path")]);
     let report = stdout(&output);
-    assert!(report.contains("error: the file ends inside the array opened at line 1, column 75"), "{}", &report[..report.len().min(500)]);
+    assert!(
+        report.contains("error: the file ends inside the array opened at line 1, column 75"),
+        "{}",
+        &report[..report.len().min(500)]
+    );
     assert_eq!(output.status.code(), Some(1));
     assert!(output.stderr.is_empty(), "{}", String::from_utf8_lossy(&output.stderr));
 }

@@ -105,7 +105,8 @@ fn case() -> impl Strategy<Value = Case> {
                     description: None,
                 })
                 .collect();
-            let supports: Vec<Id> = nodes.iter().map(|n| n.id.clone()).chain(links.iter().map(|l| l.id.clone())).collect();
+            let supports: Vec<Id> =
+                nodes.iter().map(|n| n.id.clone()).chain(links.iter().map(|l| l.id.clone())).collect();
             let positions = nodes
                 .iter()
                 .zip(positions)

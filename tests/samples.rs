@@ -29,8 +29,7 @@ fn every_sample_loads_with_no_errors_and_no_warnings() {
     assert!(files.len() >= 2, "{files:?}");
     for file in files {
         let report = load_case_file(&file);
-        let messages: Vec<String> =
-            report.diagnostics.iter().map(|d| d.display_in(&report.file).to_string()).collect();
+        let messages: Vec<String> = report.diagnostics.iter().map(|d| d.display_in(&report.file).to_string()).collect();
         assert!(messages.is_empty(), "{}", messages.join("\n"));
         assert!(report.case.is_some());
     }
@@ -132,7 +131,10 @@ fn the_sample_tells_the_story_of_both_articles() {
     let node = |id: &str| case.node(id).unwrap_or_else(|| panic!("{id} missing"));
     let aerostat = node("t-aerostat-deal");
     assert_eq!(aerostat.status, Some(casegraph::model::ClaimStatus::Abandoned));
-    assert_eq!(aerostat.amount.as_ref().map(|a| (a.value.as_str(), a.currency.as_str(), a.approximate)), Some(("1000000", "USD", true)));
+    assert_eq!(
+        aerostat.amount.as_ref().map(|a| (a.value.as_str(), a.currency.as_str(), a.approximate)),
+        Some(("1000000", "USD", true))
+    );
     assert_eq!(node("t-metal-procurement").status, Some(casegraph::model::ClaimStatus::Denied));
     assert_eq!(node("t-worker-levies").status, Some(casegraph::model::ClaimStatus::Claimed));
     let sources: Vec<&str> = case.sources.iter().map(|s| s.publisher.as_str()).collect();

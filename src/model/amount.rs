@@ -22,7 +22,9 @@ pub struct Amount {
 
 /// Why a string is not a decimal amount.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{text:?} is not a decimal amount; write digits with an optional decimal point, such as \"1000000\" or \"45000.50\"{hint}")]
+#[error(
+    "{text:?} is not a decimal amount; write digits with an optional decimal point, such as \"1000000\" or \"45000.50\"{hint}"
+)]
 pub struct DecimalError {
     text: String,
     hint: &'static str,

@@ -37,9 +37,7 @@ fn listed(list: &str, code: &str) -> bool {
     // match at a multiple of (length + 1) is a whole entry. Cheap enough for every country
     // of a 50,000-node case.
     let width = code.len() + 1;
-    !code.is_empty()
-        && !code.contains(' ')
-        && list.match_indices(code).any(|(at, _)| at % width == 0)
+    !code.is_empty() && !code.contains(' ') && list.match_indices(code).any(|(at, _)| at % width == 0)
 }
 
 /// A lowercase ISO 3166-1 alpha-2 country code.

@@ -9,7 +9,9 @@
 use indexmap::IndexMap;
 
 use super::amount::{Amount, check_decimal};
-use super::case::{Camera, Case, CaseInfo, FORMAT_NAME, FORMAT_VERSION, Layout, Link, Node, Position, Quote, Source, View};
+use super::case::{
+    Camera, Case, CaseInfo, FORMAT_NAME, FORMAT_VERSION, Layout, Link, Node, Position, Quote, Source, View,
+};
 use super::claim_status::ClaimStatus;
 use super::codes::{Country, Currency};
 use super::diagnostic::{Diagnostic, did_you_mean};
@@ -20,10 +22,22 @@ use super::node_kind::NodeKind;
 use super::partial_date::PartialDate;
 use super::spanned_json::{JsonMember, JsonNode, JsonValue};
 
-const TOP_KEYS: &[&str] = &["format", "version", "case", "nodes", "links", "sources", "quotes", "layout", "view", "story"];
+const TOP_KEYS: &[&str] =
+    &["format", "version", "case", "nodes", "links", "sources", "quotes", "layout", "view", "story"];
 const CASE_KEYS: &[&str] = &["title", "summary", "language", "created", "updated"];
-const NODE_KEYS: &[&str] =
-    &["id", "kind", "label", "aliases", "countries", "description", "start_date", "end_date", "date", "amount", "status"];
+const NODE_KEYS: &[&str] = &[
+    "id",
+    "kind",
+    "label",
+    "aliases",
+    "countries",
+    "description",
+    "start_date",
+    "end_date",
+    "date",
+    "amount",
+    "status",
+];
 const TRANSACTION_ONLY_KEYS: &[&str] = &["date", "amount", "status"];
 const AMOUNT_KEYS: &[&str] = &["value", "max", "currency", "approximate"];
 const LINK_KEYS: &[&str] =
@@ -131,24 +145,43 @@ impl<'d> Decoder<'d> {
         let found = fields.present(key);
         // A misspelt key was already reported with a suggestion; saying it is missing too
         // would tell the analyst the same thing twice.
-        let misspelt = || fields.members.iter().any(|member| member.key != key && did_you_mean(&member.key, [key]).is_some());
+        let misspelt =
+            || fields.members.iter().any(|member| member.key != key && did_you_mean(&member.key, [key]).is_some());
         if found.is_none() && !misspelt() {
             self.error(path, fields.offset, format!("missing required key `{key}`"), None);
         }
         found
     }
 
-    fn optional<T>(&mut self, fields: &Fields<'_, '_>, key: &str, path: &PathRef<'_>, decode: FieldDecoder<'d, T>) -> Option<T> {
+    fn optional<T>(
+        &mut self,
+        fields: &Fields<'_, '_>,
+        key: &str,
+        path: &PathRef<'_>,
+        decode: FieldDecoder<'d, T>,
+    ) -> Option<T> {
         let node = fields.present(key)?;
         decode(self, node, &path.key(key))
     }
 
-    fn required_with<T>(&mut self, fields: &Fields<'_, '_>, key: &str, path: &PathRef<'_>, decode: FieldDecoder<'d, T>) -> Option<T> {
+    fn required_with<T>(
+        &mut self,
+        fields: &Fields<'_, '_>,
+        key: &str,
+        path: &PathRef<'_>,
+        decode: FieldDecoder<'d, T>,
+    ) -> Option<T> {
         let node = self.required(fields, key, path)?;
         decode(self, node, &path.key(key))
     }
 
-    fn list<T>(&mut self, fields: &Fields<'_, '_>, key: &str, path: &PathRef<'_>, decode: FieldDecoder<'d, T>) -> Vec<T> {
+    fn list<T>(
+        &mut self,
+        fields: &Fields<'_, '_>,
+        key: &str,
+        path: &PathRef<'_>,
+        decode: FieldDecoder<'d, T>,
+    ) -> Vec<T> {
         let Some(node) = fields.present(key) else { return Vec::new() };
         let key_path = path.key(key);
         self.array(node, &key_path, decode)
@@ -180,7 +213,12 @@ impl<'d> Decoder<'d> {
         (decoded, indices)
     }
 
-    fn collection<T>(&mut self, fields: &Fields<'_, '_>, key: &str, decode: FieldDecoder<'d, T>) -> (Vec<T>, Vec<usize>) {
+    fn collection<T>(
+        &mut self,
+        fields: &Fields<'_, '_>,
+        key: &str,
+        decode: FieldDecoder<'d, T>,
+    ) -> (Vec<T>, Vec<usize>) {
         let root = PathRef::Root;
         match fields.present(key) {
             Some(node) => self.indexed_array(node, &root.key(key), decode),
@@ -393,7 +431,12 @@ impl<'d> Decoder<'d> {
                 } else {
                     "a case file starts with \"format\": \"casegraph\", \"version\": 1"
                 };
-                self.error(&root, fields.offset, "missing `format`: this is not a casegraph case file", Some(help.to_owned()));
+                self.error(
+                    &root,
+                    fields.offset,
+                    "missing `format`: this is not a casegraph case file",
+                    Some(help.to_owned()),
+                );
                 return false;
             }
         }
@@ -434,7 +477,8 @@ impl<'d> Decoder<'d> {
             let mut parts = text.split('-');
             let primary = parts.next().unwrap_or_default();
             let primary_ok = (2..=3).contains(&primary.len()) && primary.bytes().all(|b| b.is_ascii_lowercase());
-            let rest_ok = parts.all(|part| (2..=8).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_alphanumeric()));
+            let rest_ok =
+                parts.all(|part| (2..=8).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_alphanumeric()));
             if primary_ok && rest_ok {
                 Ok(text.to_owned())
             } else {
@@ -549,7 +593,8 @@ impl<'d> Decoder<'d> {
         let id = self.required_with(&fields, "id", path, Self::id);
         let source = self.required_with(&fields, "source", path, Self::id);
         let text = self.required_with(&fields, "text", path, Self::text);
-        let supports = self.required(&fields, "supports", path).map(|node| self.array(node, &path.key("supports"), Self::id));
+        let supports =
+            self.required(&fields, "supports", path).map(|node| self.array(node, &path.key("supports"), Self::id));
         Some(Quote {
             id: id?,
             source: source?,

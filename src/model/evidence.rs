@@ -56,11 +56,13 @@ pub fn check_quotes_in_documents(
     documents: &dyn DocumentStore,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let file_index = |list: Option<&Vec<usize>>, index: usize| list.and_then(|l| l.get(index)).copied().unwrap_or(index);
+    let file_index =
+        |list: Option<&Vec<usize>>, index: usize| list.and_then(|l| l.get(index)).copied().unwrap_or(index);
     let mut texts: HashMap<&str, Option<NormalisedText>> = HashMap::new();
     for (index, source) in case.sources.iter().enumerate() {
         let Some(document) = &source.document else { continue };
-        let path = JsonPath::root().key("sources").index(file_index(indices.map(|i| &i.sources), index)).key("document");
+        let path =
+            JsonPath::root().key("sources").index(file_index(indices.map(|i| &i.sources), index)).key("document");
         let text = match documents.read(document) {
             Ok(text) => Some(NormalisedText::new(&text)),
             Err(reason) => {
@@ -84,10 +86,11 @@ pub fn check_quotes_in_documents(
             Some(passage) => format!("the closest passage in the document reads: “{passage}”"),
             None => "the document has no passage like it".to_owned(),
         };
-        let diagnostic = Diagnostic::warning(format!("this quote is not word for word in the document of `{}`", quote.source))
-            .at(path)
-            .with_id(quote.id.as_str())
-            .with_help(help);
+        let diagnostic =
+            Diagnostic::warning(format!("this quote is not word for word in the document of `{}`", quote.source))
+                .at(path)
+                .with_id(quote.id.as_str())
+                .with_help(help);
         diagnostics.push(diagnostic);
     }
 }
@@ -212,7 +215,8 @@ impl NormalisedText {
         let end = last_start + last_word.len();
         let original_start = self.origin[start];
         let original_end = self.origin.get(end).copied().unwrap_or(self.original.len());
-        let passage: String = self.original[original_start..original_end].split_whitespace().collect::<Vec<_>>().join(" ");
+        let passage: String =
+            self.original[original_start..original_end].split_whitespace().collect::<Vec<_>>().join(" ");
         Some(passage)
     }
 }
@@ -231,7 +235,10 @@ mod tests {
     #[test]
     fn forgives_white_space_and_typography() {
         let document = NormalisedText::new(DOCUMENT);
-        assert!(document.contains_quote("sold the items as an 'individual entrepreneur,' a designation under Russian tax law"));
+        assert!(
+            document
+                .contains_quote("sold the items as an 'individual entrepreneur,' a designation under Russian tax law")
+        );
         assert!(document.contains_quote("tax law - one that"));
         assert!(document.contains_quote("\"A spark ignited between us,\" Michurin said."));
         assert!(document.contains_quote("Michurin said he sold [...] a designation under Russian tax law"));

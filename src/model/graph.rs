@@ -3,9 +3,9 @@
 
 use std::collections::HashMap;
 
+use petgraph::Direction;
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef as _;
-use petgraph::Direction;
 
 use super::case::Case;
 
@@ -46,7 +46,8 @@ impl CaseGraph {
     /// Builds the indexes. Links whose ends do not resolve (only possible in a case that did
     /// not pass validation) are left out of the graph.
     pub fn new(case: &Case) -> Self {
-        let mut ids = HashMap::with_capacity(case.nodes.len() + case.links.len() + case.sources.len() + case.quotes.len());
+        let mut ids =
+            HashMap::with_capacity(case.nodes.len() + case.links.len() + case.sources.len() + case.quotes.len());
         let items = (case.nodes.iter().enumerate().map(|(i, n)| (&n.id, ItemRef::Node(i))))
             .chain(case.links.iter().enumerate().map(|(i, l)| (&l.id, ItemRef::Link(i))))
             .chain(case.sources.iter().enumerate().map(|(i, s)| (&s.id, ItemRef::Source(i))))

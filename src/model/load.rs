@@ -80,7 +80,11 @@ pub fn load_case_file(path: &Path) -> LoadReport {
             return failure("this is a folder, not a case file".into(), "name a *.case.json file");
         }
         Ok(metadata) if metadata.len() > MAX_FILE_BYTES => {
-            let message = format!("the file is {} MiB; casegraph opens case files of up to {} MiB", metadata.len() >> 20, MAX_FILE_BYTES >> 20);
+            let message = format!(
+                "the file is {} MiB; casegraph opens case files of up to {} MiB",
+                metadata.len() >> 20,
+                MAX_FILE_BYTES >> 20
+            );
             return failure(message, "is this really a case file?");
         }
         _ => {}
@@ -122,10 +126,14 @@ fn load_into(bytes: &[u8], documents: &dyn DocumentStore, diagnostics: &mut Vec<
         Ok(text) => text,
         Err(error) => {
             let valid = error.valid_up_to();
-            let (line, column) = LineIndex::new(std::str::from_utf8(&bytes[..valid]).unwrap_or_default()).line_column(valid as u32);
-            let mut diagnostic = Diagnostic::error(format!("the file is not UTF-8 text: byte 0x{:02x} cannot start a character", bytes[valid]))
-                .at_offset(valid as u32)
-                .with_help(binary_or_encoding_help(bytes));
+            let (line, column) =
+                LineIndex::new(std::str::from_utf8(&bytes[..valid]).unwrap_or_default()).line_column(valid as u32);
+            let mut diagnostic = Diagnostic::error(format!(
+                "the file is not UTF-8 text: byte 0x{:02x} cannot start a character",
+                bytes[valid]
+            ))
+            .at_offset(valid as u32)
+            .with_help(binary_or_encoding_help(bytes));
             diagnostic.line_column = Some((line, column));
             diagnostics.push(diagnostic);
             return None;

@@ -21,7 +21,9 @@ mod text_position;
 mod validate;
 
 pub use amount::{Amount, DecimalError, check_decimal};
-pub use case::{Camera, Case, CaseInfo, FORMAT_NAME, FORMAT_VERSION, Layout, Link, Node, Position, Quote, Source, View};
+pub use case::{
+    Camera, Case, CaseInfo, FORMAT_NAME, FORMAT_VERSION, Layout, Link, Node, Position, Quote, Source, View,
+};
 pub use claim_status::ClaimStatus;
 pub use codes::{Country, CountryError, Currency, CurrencyError};
 pub use decode::{FileIndices, decode_case};

@@ -123,11 +123,7 @@ impl<'a> Parser<'a> {
     }
 
     fn error_at(&self, position: usize, message: &str, help: Option<&str>) -> SyntaxError {
-        SyntaxError {
-            offset: position as u32,
-            message: message.to_owned(),
-            help: help.map(str::to_owned),
-        }
+        SyntaxError { offset: position as u32, message: message.to_owned(), help: help.map(str::to_owned) }
     }
 
     fn peek(&self) -> Option<u8> {
@@ -175,16 +171,10 @@ impl<'a> Parser<'a> {
         let rest = &self.text[self.position..];
         let starts_with = |word: &str| rest.starts_with(word);
         if starts_with("NaN") || starts_with("Infinity") {
-            return self.error(
-                "NaN and Infinity are not JSON numbers",
-                Some("write a finite number such as 0"),
-            );
+            return self.error("NaN and Infinity are not JSON numbers", Some("write a finite number such as 0"));
         }
         if starts_with("'") {
-            return self.error(
-                "strings must use double quotes",
-                Some("replace the single quotes with \""),
-            );
+            return self.error("strings must use double quotes", Some("replace the single quotes with \""));
         }
         match self.peek() {
             Some(b',') => self.error("expected a value, found `,`", Some("remove the extra comma")),
@@ -237,10 +227,9 @@ impl<'a> Parser<'a> {
                     self.position += 1;
                     self.skip_whitespace()?;
                     if self.peek() == Some(b']') {
-                        return Err(self.error(
-                            "trailing comma before `]`",
-                            Some("remove the comma after the last element"),
-                        ));
+                        return Err(
+                            self.error("trailing comma before `]`", Some("remove the comma after the last element"))
+                        );
                     }
                 }
                 Some(b']') => {
@@ -285,10 +274,7 @@ impl<'a> Parser<'a> {
                 Some(b'"') => {}
                 None => return Err(self.unclosed(open, "object")),
                 Some(b'}') => {
-                    return Err(self.error(
-                        "trailing comma before `}`",
-                        Some("remove the comma after the last member"),
-                    ));
+                    return Err(self.error("trailing comma before `}`", Some("remove the comma after the last member")));
                 }
                 Some(_) => {
                     return Err(self.error(

@@ -11,12 +11,8 @@ impl<'a> LineIndex<'a> {
     /// Indexes `text` (one pass over its bytes).
     pub fn new(text: &'a str) -> Self {
         let mut line_starts = vec![0];
-        line_starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|(_, byte)| *byte == b'\n')
-                .map(|(index, _)| index as u32 + 1),
-        );
+        line_starts
+            .extend(text.bytes().enumerate().filter(|(_, byte)| *byte == b'\n').map(|(index, _)| index as u32 + 1));
         Self { text, line_starts }
     }
 
@@ -25,10 +21,7 @@ impl<'a> LineIndex<'a> {
         let offset = (offset as usize).min(self.text.len());
         let line = self.line_starts.partition_point(|&start| start as usize <= offset) - 1;
         let line_start = self.line_starts[line] as usize;
-        let column = self
-            .text
-            .get(line_start..offset)
-            .map_or(offset - line_start, |prefix| prefix.chars().count());
+        let column = self.text.get(line_start..offset).map_or(offset - line_start, |prefix| prefix.chars().count());
         (line + 1, column + 1)
     }
 }

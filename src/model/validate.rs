@@ -72,7 +72,8 @@ struct Checker<'c, 'd> {
 
 impl<'c> Checker<'c, '_> {
     fn path(&self, item: Item) -> JsonPath {
-        let file_index = |list: Option<&Vec<usize>>, index: usize| list.and_then(|l| l.get(index)).copied().unwrap_or(index);
+        let file_index =
+            |list: Option<&Vec<usize>>, index: usize| list.and_then(|l| l.get(index)).copied().unwrap_or(index);
         let indices = self.indices;
         let (key, index) = match item {
             Item::Node(i) => ("nodes", file_index(indices.map(|x| &x.nodes), i)),
@@ -146,8 +147,10 @@ impl<'c> Checker<'c, '_> {
                     None
                 };
                 let message = format!("`{reference}` does not name {wanted} in this case");
-                let help = help.or_else(|| Some(format!("add {wanted} with id `{reference}`, or correct the reference")));
-                let diagnostic = Diagnostic::error(message).at(path(self)).with_id(owner.as_str()).with_optional_help(help);
+                let help =
+                    help.or_else(|| Some(format!("add {wanted} with id `{reference}`, or correct the reference")));
+                let diagnostic =
+                    Diagnostic::error(message).at(path(self)).with_id(owner.as_str()).with_optional_help(help);
                 self.diagnostics.push(diagnostic);
                 None
             }
@@ -183,8 +186,10 @@ impl<'c> Checker<'c, '_> {
         for (index, link) in self.case.links.iter().enumerate() {
             let item = Item::Link(index);
             let is_node = |item| matches!(item, Item::Node(_));
-            let source = self.check_reference(&link.source, "a node", is_node, |c| c.path(item).key("source"), &link.id);
-            let target = self.check_reference(&link.target, "a node", is_node, |c| c.path(item).key("target"), &link.id);
+            let source =
+                self.check_reference(&link.source, "a node", is_node, |c| c.path(item).key("source"), &link.id);
+            let target =
+                self.check_reference(&link.target, "a node", is_node, |c| c.path(item).key("target"), &link.id);
             self.check_dates(link.start_date, link.end_date, item, &link.id);
             if let (Some(Item::Node(source)), Some(Item::Node(target))) = (source, target) {
                 let kinds = (self.case.nodes[source].kind, self.case.nodes[target].kind);
@@ -200,9 +205,10 @@ impl<'c> Checker<'c, '_> {
             LinkKind::Payer if is_transaction(source) && !is_transaction(target) => {
                 Some(("a payer link goes from the party that pays to the transaction", "swap `source` and `target`"))
             }
-            LinkKind::Payer if !is_transaction(target) || is_transaction(source) => {
-                Some(("a payer link goes from the party that pays to a transaction node", "point `target` at a transaction"))
-            }
+            LinkKind::Payer if !is_transaction(target) || is_transaction(source) => Some((
+                "a payer link goes from the party that pays to a transaction node",
+                "point `target` at a transaction",
+            )),
             LinkKind::Beneficiary if is_transaction(target) && !is_transaction(source) => Some((
                 "a beneficiary link goes from the transaction to the party that receives",
                 "swap `source` and `target`",
@@ -214,10 +220,9 @@ impl<'c> Checker<'c, '_> {
             LinkKind::Party if is_transaction(source) == is_transaction(target) => {
                 Some(("a party link joins a transaction node and one of its parties", "make one end a transaction"))
             }
-            LinkKind::Family | LinkKind::Associate if source != NodeKind::Person || target != NodeKind::Person => Some((
-                "family and associate links join two people",
-                "use `unknown` with a `role` for other relations",
-            )),
+            LinkKind::Family | LinkKind::Associate if source != NodeKind::Person || target != NodeKind::Person => {
+                Some(("family and associate links join two people", "use `unknown` with a `role` for other relations"))
+            }
             _ => None,
         };
         if let Some((message, help)) = problem {
@@ -231,7 +236,8 @@ impl<'c> Checker<'c, '_> {
         for (index, quote) in self.case.quotes.iter().enumerate() {
             let item = Item::Quote(index);
             let is_source = |item| matches!(item, Item::Source(_));
-            let source = self.check_reference(&quote.source, "a source", is_source, |c| c.path(item).key("source"), &quote.id);
+            let source =
+                self.check_reference(&quote.source, "a source", is_source, |c| c.path(item).key("source"), &quote.id);
             if let Some(Item::Source(source)) = source {
                 self.quoted_sources[source] = true;
             }
