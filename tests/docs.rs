@@ -109,7 +109,10 @@ fn case_with_every_field() -> Case {
             supports: vec![id("t-1")],
             locator: Some("p. 1".into()),
         }],
-        layout: Layout { seed: 1, positions: [(id("t-1"), Position { x: 1.0, y: 2.0, pinned: true })].into_iter().collect() },
+        layout: Layout {
+            seed: 1,
+            positions: [(id("t-1"), Position { x: 1.0, y: 2.0, pinned: true })].into_iter().collect(),
+        },
         view: View {
             camera: Some(Camera { center_x: 0.0, center_y: 0.0, zoom: 1.0 }),
             hidden_kinds: vec![NodeKind::Person],
