@@ -37,6 +37,9 @@ fn the_sample_counts_quoted_are_right() {
     let case = load_sample().case.expect("sample");
     let sentence = format!("{} nodes, {} links and {} quotes", case.nodes.len(), case.links.len(), case.quotes.len());
     assert!(doc().contains(&sentence), "expected the docs to say: {sentence}");
+    let readme = std::fs::read_to_string("README.md").expect("README.md");
+    let sentence = format!("Each of its {} nodes and {} links", case.nodes.len(), case.links.len());
+    assert!(readme.contains(&sentence), "expected the README to say: {sentence}");
 }
 
 #[test]
