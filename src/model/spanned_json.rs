@@ -1,8 +1,11 @@
-//! A small JSON parser that remembers where every value starts.
+//! A small JSON reader that knows where every value starts.
 //!
 //! serde_json stops at the first problem and forgets positions; the case loader needs the
 //! position of every value so that each of many messages can name its line and column.
-//! Strings without escapes are borrowed from the input, so parsing allocates little.
+//! [`Scanner`] reads JSON piece by piece, so the case decoder can build the case straight
+//! from the text; [`parse`] builds a whole [`JsonNode`] tree with the same scanner, for
+//! placing messages by path. Both share every syntax rule and message. Strings without
+//! escapes are borrowed from the input.
 
 use std::borrow::Cow;
 
@@ -73,48 +76,100 @@ pub struct SyntaxError {
     pub help: Option<String>,
 }
 
-/// Parses a whole document. The text must not be longer than `u32::MAX` bytes.
+/// Parses a whole document into a tree. The text must not be longer than `u32::MAX` bytes.
 pub fn parse(text: &str) -> Result<JsonNode<'_>, SyntaxError> {
-    debug_assert!(u32::try_from(text.len()).is_ok());
-    let mut parser = Parser {
-        text,
-        bytes: text.as_bytes(),
-        position: 0,
-        open: Vec::new(),
-        elements: Vec::new(),
-        members: Vec::new(),
-    };
-    parser.skip_whitespace()?;
-    if parser.position == parser.bytes.len() {
-        return Err(parser.error_at(0, "the file is empty; a case file is one JSON object", None));
-    }
-    let root = parser.value()?;
-    parser.skip_whitespace()?;
-    if parser.position < parser.bytes.len() {
-        return Err(parser.error(
-            "unexpected text after the end of the JSON document",
-            Some("a case file holds exactly one JSON object; remove what follows its closing `}`"),
-        ));
-    }
+    let mut scanner = Scanner::new(text)?;
+    let root = scanner.value()?;
+    scanner.finish()?;
     Ok(root)
 }
 
-struct Parser<'a> {
+/// Reads a JSON text piece by piece. Call [`Scanner::new`], read one value, then
+/// [`Scanner::finish`].
+pub struct Scanner<'a> {
     text: &'a str,
     bytes: &'a [u8],
     position: usize,
     /// Where each enclosing array or object opened, innermost last, to name it when the
     /// file ends early.
     open: Vec<(usize, &'static str)>,
-    /// Elements of the arrays being parsed, innermost last; each array takes its own off the
-    /// end into an allocation of exactly the right size.
+    /// Elements of the arrays being built into a tree, innermost last; each array takes its
+    /// own off the end into an allocation of exactly the right size.
     elements: Vec<JsonNode<'a>>,
-    /// Members of the objects being parsed, likewise.
+    /// Members of the objects being built, likewise.
     members: Vec<JsonMember<'a>>,
 }
 
-impl<'a> Parser<'a> {
-    fn offset(&self) -> u32 {
+/// Where a reader stands inside one array or object.
+#[derive(Debug)]
+pub struct Cursor {
+    first: bool,
+}
+
+/// The kind of value that starts at the scanner's position.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Next {
+    /// `{`
+    Object,
+    /// `[`
+    Array,
+    /// `"`
+    String,
+    /// `-` or a digit
+    Number,
+    /// `true` or `false`
+    Bool,
+    /// `null`
+    Null,
+}
+
+impl Next {
+    /// A short name for messages, as [`JsonValue::type_name`] gives it.
+    pub fn type_name(self) -> &'static str {
+        match self {
+            Next::Object => "an object",
+            Next::Array => "an array",
+            Next::String => "a string",
+            Next::Number => "a number",
+            Next::Bool => "a boolean",
+            Next::Null => "null",
+        }
+    }
+}
+
+impl<'a> Scanner<'a> {
+    /// A scanner at the first value of `text`; an error for an empty text.
+    pub fn new(text: &'a str) -> Result<Self, SyntaxError> {
+        debug_assert!(u32::try_from(text.len()).is_ok());
+        let mut scanner = Self {
+            text,
+            bytes: text.as_bytes(),
+            position: 0,
+            open: Vec::new(),
+            elements: Vec::new(),
+            members: Vec::new(),
+        };
+        scanner.skip_whitespace()?;
+        if scanner.position == scanner.bytes.len() {
+            return Err(scanner.error_at(0, "the file is empty; a case file is one JSON object", None));
+        }
+        Ok(scanner)
+    }
+
+    /// Checks that nothing but white space follows the value just read.
+    pub fn finish(&mut self) -> Result<(), SyntaxError> {
+        self.skip_whitespace()?;
+        if self.position < self.bytes.len() {
+            return Err(self.error(
+                "unexpected text after the end of the JSON document",
+                Some("a case file holds exactly one JSON object; remove what follows its closing `}`"),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Byte offset of the scanner.
+    pub fn offset(&self) -> u32 {
         self.position as u32
     }
 
@@ -146,25 +201,82 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    fn value(&mut self) -> Result<JsonNode<'a>, SyntaxError> {
-        let offset = self.offset();
-        let Some(byte) = self.peek() else {
-            return Err(match self.open.last() {
+    /// What kind of value starts here; a syntax error when none can.
+    pub fn next(&self) -> Result<Next, SyntaxError> {
+        match self.peek() {
+            Some(b'{') => Ok(Next::Object),
+            Some(b'[') => Ok(Next::Array),
+            Some(b'"') => Ok(Next::String),
+            Some(b'-' | b'0'..=b'9') => Ok(Next::Number),
+            Some(b't' | b'f') => Ok(Next::Bool),
+            Some(b'n') => Ok(Next::Null),
+            Some(_) => Err(self.unexpected_value()),
+            None => Err(match self.open.last() {
                 Some(&(open, what)) => self.unclosed(open, what),
                 None => self.error("the file ends where a value was expected", None),
-            });
-        };
-        let value = match byte {
-            b'{' => self.object()?,
-            b'[' => self.array()?,
-            b'"' => JsonValue::String(self.string()?),
-            b'-' | b'0'..=b'9' => JsonValue::Number(self.number()?),
-            b't' => self.literal("true", JsonValue::Bool(true))?,
-            b'f' => self.literal("false", JsonValue::Bool(false))?,
-            b'n' => self.literal("null", JsonValue::Null)?,
-            _ => return Err(self.unexpected_value()),
+            }),
+        }
+    }
+
+    /// Reads the value here into a tree.
+    pub fn value(&mut self) -> Result<JsonNode<'a>, SyntaxError> {
+        let offset = self.offset();
+        let value = match self.next()? {
+            Next::Object => {
+                let first = self.members.len();
+                let mut cursor = self.begin_object()?;
+                while let Some((key, key_offset)) = self.next_key(&mut cursor)? {
+                    let value = self.value()?;
+                    self.members.push(JsonMember { key, key_offset, value });
+                }
+                JsonValue::Object(self.members.drain(first..).collect())
+            }
+            Next::Array => {
+                let first = self.elements.len();
+                let mut cursor = self.begin_array()?;
+                while self.next_element(&mut cursor)? {
+                    let element = self.value()?;
+                    self.elements.push(element);
+                }
+                JsonValue::Array(self.elements.drain(first..).collect())
+            }
+            Next::String => JsonValue::String(self.string()?),
+            Next::Number => JsonValue::Number(self.number()?),
+            Next::Bool => JsonValue::Bool(self.boolean()?),
+            Next::Null => self.literal("null", JsonValue::Null)?,
         };
         Ok(JsonNode { offset, value })
+    }
+
+    /// Reads past the value here without keeping it.
+    pub fn skip_value(&mut self) -> Result<(), SyntaxError> {
+        match self.next()? {
+            Next::Object => {
+                let mut cursor = self.begin_object()?;
+                while self.next_key(&mut cursor)?.is_some() {
+                    self.skip_value()?;
+                }
+            }
+            Next::Array => {
+                let mut cursor = self.begin_array()?;
+                while self.next_element(&mut cursor)? {
+                    self.skip_value()?;
+                }
+            }
+            Next::String => {
+                self.string()?;
+            }
+            Next::Number => {
+                self.number()?;
+            }
+            Next::Bool => {
+                self.boolean()?;
+            }
+            Next::Null => {
+                self.literal("null", ())?;
+            }
+        }
+        Ok(())
     }
 
     fn unexpected_value(&self) -> SyntaxError {
@@ -186,13 +298,23 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn literal(&mut self, word: &str, value: JsonValue<'a>) -> Result<JsonValue<'a>, SyntaxError> {
+    fn literal<T>(&mut self, word: &str, value: T) -> Result<T, SyntaxError> {
         if self.text[self.position..].starts_with(word) {
             self.position += word.len();
             Ok(value)
         } else {
             Err(self.unexpected_value())
         }
+    }
+
+    /// Reads `true` or `false`.
+    pub fn boolean(&mut self) -> Result<bool, SyntaxError> {
+        if self.peek() == Some(b't') { self.literal("true", true) } else { self.literal("false", false) }
+    }
+
+    /// Reads `null` if it is here; true when it was.
+    pub fn null(&mut self) -> Result<bool, SyntaxError> {
+        if self.peek() == Some(b'n') { self.literal("null", true) } else { Ok(false) }
     }
 
     fn enter(&mut self, what: &'static str) -> Result<(), SyntaxError> {
@@ -206,49 +328,6 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    fn array(&mut self) -> Result<JsonValue<'a>, SyntaxError> {
-        self.enter("array")?;
-        let open = self.position;
-        self.position += 1;
-        let first = self.elements.len();
-        self.skip_whitespace()?;
-        if self.peek() == Some(b']') {
-            self.position += 1;
-            self.open.pop();
-            return Ok(JsonValue::Array(Box::default()));
-        }
-        loop {
-            self.skip_whitespace()?;
-            let element = self.value()?;
-            self.elements.push(element);
-            self.skip_whitespace()?;
-            match self.peek() {
-                Some(b',') => {
-                    self.position += 1;
-                    self.skip_whitespace()?;
-                    if self.peek() == Some(b']') {
-                        return Err(
-                            self.error("trailing comma before `]`", Some("remove the comma after the last element"))
-                        );
-                    }
-                }
-                Some(b']') => {
-                    self.position += 1;
-                    break;
-                }
-                None => return Err(self.unclosed(open, "array")),
-                Some(_) => {
-                    return Err(self.error(
-                        "expected `,` or `]` after an array element",
-                        Some("is a comma missing between two elements?"),
-                    ));
-                }
-            }
-        }
-        self.open.pop();
-        Ok(JsonValue::Array(self.elements.drain(first..).collect()))
-    }
-
     fn unclosed(&self, open: usize, what: &str) -> SyntaxError {
         let (line, column) = crate::model::text_position::line_column(self.text, open as u32);
         self.error(
@@ -257,50 +336,83 @@ impl<'a> Parser<'a> {
         )
     }
 
-    fn object(&mut self) -> Result<JsonValue<'a>, SyntaxError> {
-        self.enter("object")?;
-        let open = self.position;
+    fn unclosed_innermost(&self) -> SyntaxError {
+        let (open, what) = self.open.last().copied().unwrap_or((0, "document"));
+        self.unclosed(open, what)
+    }
+
+    /// Consumes the `[` here; then call [`Scanner::next_element`] until it returns false.
+    pub fn begin_array(&mut self) -> Result<Cursor, SyntaxError> {
+        self.enter("array")?;
         self.position += 1;
-        let first = self.members.len();
+        Ok(Cursor { first: true })
+    }
+
+    /// Moves to the next element of the array being read: true when one starts here, false
+    /// after the closing bracket.
+    pub fn next_element(&mut self, cursor: &mut Cursor) -> Result<bool, SyntaxError> {
         self.skip_whitespace()?;
-        if self.peek() == Some(b'}') {
-            self.position += 1;
-            self.open.pop();
-            return Ok(JsonValue::Object(Box::default()));
+        if cursor.first {
+            cursor.first = false;
+            if self.peek() == Some(b']') {
+                self.position += 1;
+                self.open.pop();
+                return Ok(false);
+            }
+            return Ok(true);
         }
-        loop {
-            self.skip_whitespace()?;
-            match self.peek() {
-                Some(b'"') => {}
-                None => return Err(self.unclosed(open, "object")),
-                Some(b'}') => {
-                    return Err(self.error("trailing comma before `}`", Some("remove the comma after the last member")));
+        match self.peek() {
+            Some(b',') => {
+                self.position += 1;
+                self.skip_whitespace()?;
+                if self.peek() == Some(b']') {
+                    return Err(self.error("trailing comma before `]`", Some("remove the comma after the last element")));
                 }
-                Some(_) => {
-                    return Err(self.error(
-                        "expected a key in double quotes",
-                        Some("object keys are strings: write \"key\": value"),
-                    ));
-                }
+                Ok(true)
             }
-            let key_offset = self.offset();
-            let key = self.string()?;
-            self.skip_whitespace()?;
-            if self.peek() != Some(b':') {
-                return Err(self.error("expected `:` after an object key", None));
+            Some(b']') => {
+                self.position += 1;
+                self.open.pop();
+                Ok(false)
             }
-            self.position += 1;
-            self.skip_whitespace()?;
-            let value = self.value()?;
-            self.members.push(JsonMember { key, key_offset, value });
-            self.skip_whitespace()?;
+            None => Err(self.unclosed_innermost()),
+            Some(_) => Err(self.error(
+                "expected `,` or `]` after an array element",
+                Some("is a comma missing between two elements?"),
+            )),
+        }
+    }
+
+    /// Consumes the `{` here; then call [`Scanner::next_key`] until it returns `None`.
+    pub fn begin_object(&mut self) -> Result<Cursor, SyntaxError> {
+        self.enter("object")?;
+        self.position += 1;
+        Ok(Cursor { first: true })
+    }
+
+    /// The next key of the object being read and its offset, leaving the scanner at its
+    /// value; `None` after the closing brace.
+    pub fn next_key(&mut self, cursor: &mut Cursor) -> Result<Option<(Cow<'a, str>, u32)>, SyntaxError> {
+        self.skip_whitespace()?;
+        if cursor.first {
+            cursor.first = false;
+            if self.peek() == Some(b'}') {
+                self.position += 1;
+                self.open.pop();
+                return Ok(None);
+            }
+        } else {
             match self.peek() {
-                Some(b',') => self.position += 1,
+                Some(b',') => {
+                    self.position += 1;
+                    self.skip_whitespace()?;
+                }
                 Some(b'}') => {
                     self.position += 1;
-                    break;
+                    self.open.pop();
+                    return Ok(None);
                 }
-                None => return Err(self.unclosed(open, "object")),
+                None => return Err(self.unclosed_innermost()),
                 Some(_) => {
                     return Err(self.error(
                         "expected `,` or `}` after an object member",
@@ -309,11 +421,31 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        self.open.pop();
-        Ok(JsonValue::Object(self.members.drain(first..).collect()))
+        match self.peek() {
+            Some(b'"') => {}
+            None => return Err(self.unclosed_innermost()),
+            Some(b'}') => {
+                return Err(self.error("trailing comma before `}`", Some("remove the comma after the last member")));
+            }
+            Some(_) => {
+                return Err(
+                    self.error("expected a key in double quotes", Some("object keys are strings: write \"key\": value"))
+                );
+            }
+        }
+        let key_offset = self.offset();
+        let key = self.string()?;
+        self.skip_whitespace()?;
+        if self.peek() != Some(b':') {
+            return Err(self.error("expected `:` after an object key", None));
+        }
+        self.position += 1;
+        self.skip_whitespace()?;
+        Ok(Some((key, key_offset)))
     }
 
-    fn string(&mut self) -> Result<Cow<'a, str>, SyntaxError> {
+    /// Reads the string here, unescaped.
+    pub fn string(&mut self) -> Result<Cow<'a, str>, SyntaxError> {
         let open = self.position;
         self.position += 1;
         let start = self.position;
@@ -437,7 +569,8 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn number(&mut self) -> Result<&'a str, SyntaxError> {
+    /// Reads the number here, returning its text (grammar checked).
+    pub fn number(&mut self) -> Result<&'a str, SyntaxError> {
         let start = self.position;
         if self.peek() == Some(b'-') {
             self.position += 1;
