@@ -1,7 +1,10 @@
-//! Country and currency code lists, so a typo such as `us` for `su` or `RUR` for `RUB` is
+//! Country and currency code lists, so a slip such as `KP` for `kp` or `usd` for `USD` is
 //! caught on load rather than printed in a published figure.
 
 use std::fmt;
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
 
 use serde::Serialize;
 
@@ -32,12 +35,17 @@ ZMW ZWG ZWL \
 ATS BEF BYR CYP DEM EEK ESP FIM FRF GRD HRK IEP ITL LTL LVL MRO MTL NLG PTE RUR SIT SKK STD \
 SUR TMM VEB VEF ZWD";
 
-fn listed(list: &str, code: &str) -> bool {
-    // Every code in a list has the same length and is followed by a space or the end, so a
-    // match at a multiple of (length + 1) is a whole entry. Cheap enough for every country
-    // of a 50,000-node case.
-    let width = code.len() + 1;
-    !code.is_empty() && !code.contains(' ') && list.match_indices(code).any(|(at, _)| at % width == 0)
+/// Whether `code` is a listed country; looked up for every country in a case, so the list
+/// becomes a hash set on first use.
+fn is_country(code: &str) -> bool {
+    static SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| COUNTRIES.split_ascii_whitespace().collect());
+    SET.contains(code)
+}
+
+/// Whether `code` is a listed currency.
+fn is_currency(code: &str) -> bool {
+    static SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| CURRENCIES.split_ascii_whitespace().collect());
+    SET.contains(code)
 }
 
 /// A lowercase ISO 3166-1 alpha-2 country code.
@@ -56,15 +64,12 @@ pub struct CountryError {
 impl Country {
     /// Checks `text` against the list.
     pub fn parse(text: &str) -> Result<Self, CountryError> {
-        if listed(COUNTRIES, text) {
+        if is_country(text) {
             return Ok(Self(text.to_owned()));
         }
         let lower = text.to_ascii_lowercase();
-        let hint = if lower != text && listed(COUNTRIES, &lower) {
-            format!(" (did you mean {lower:?}?)")
-        } else {
-            String::new()
-        };
+        let hint =
+            if lower != text && is_country(&lower) { format!(" (did you mean {lower:?}?)") } else { String::new() };
         Err(CountryError { text: text.to_owned(), hint })
     }
 
@@ -96,11 +101,11 @@ pub struct CurrencyError {
 impl Currency {
     /// Checks `text` against the list.
     pub fn parse(text: &str) -> Result<Self, CurrencyError> {
-        if listed(CURRENCIES, text) {
+        if is_currency(text) {
             return Ok(Self(text.to_owned()));
         }
         let upper = text.to_ascii_uppercase();
-        let hint = if upper != text && listed(CURRENCIES, &upper) {
+        let hint = if upper != text && is_currency(&upper) {
             format!(" (did you mean {upper:?}?)")
         } else if matches!(text, "$" | "€" | "£" | "₽" | "¥" | "₩") {
             " (write the code, not the symbol)".to_owned()

@@ -1,6 +1,9 @@
-//! Turns the parsed JSON tree into a [`Case`], reporting every malformed field rather than
-//! stopping at the first: wrong types, missing and unknown keys, bad ids, dates, codes and
-//! numbers. Cross-references are checked afterwards by [`super::validate`].
+//! Builds a [`Case`] straight from the JSON text, reporting every malformed field rather
+//! than stopping at the first: wrong types, missing, unknown and repeated keys, bad ids,
+//! dates, codes and numbers. Cross-references are checked afterwards by [`super::validate`].
+//!
+//! Reading the text once, without an intermediate tree, keeps loading fast and its memory
+//! close to the size of the case itself.
 //!
 //! To keep later checks from cascading, a malformed value is replaced by a stand-in where
 //! the item would otherwise vanish; a case with any error never opens, so stand-ins never
@@ -20,7 +23,7 @@ use super::json_path::PathRef;
 use super::link_kind::LinkKind;
 use super::node_kind::NodeKind;
 use super::partial_date::PartialDate;
-use super::spanned_json::{JsonMember, JsonNode, JsonValue};
+use super::spanned_json::{Next, Scanner, SyntaxError};
 
 const TOP_KEYS: &[&str] =
     &["format", "version", "case", "nodes", "links", "sources", "quotes", "layout", "view", "story"];
@@ -49,6 +52,60 @@ const POSITION_KEYS: &[&str] = &["x", "y", "pinned"];
 const VIEW_KEYS: &[&str] = &["camera", "hidden_kinds"];
 const CAMERA_KEYS: &[&str] = &["center_x", "center_y", "zoom"];
 
+/// The required keys of one kind of object, with their bits among its known keys worked out
+/// at compile time, so checking a valid object costs one comparison.
+struct Required {
+    keys: &'static [&'static str],
+    mask: u64,
+}
+
+impl Required {
+    const fn new(known: &[&str], keys: &'static [&'static str]) -> Self {
+        Self { keys, mask: key_mask(known, keys) }
+    }
+}
+
+/// The bits of `keys` within `known`; fails to compile if a key is not known.
+const fn key_mask(known: &[&str], keys: &[&str]) -> u64 {
+    let mut mask = 0;
+    let mut k = 0;
+    while k < keys.len() {
+        let mut i = 0;
+        let mut found = false;
+        while i < known.len() {
+            if known[i].len() == keys[k].len() && bytes_equal(known[i].as_bytes(), keys[k].as_bytes()) {
+                mask |= 1 << i;
+                found = true;
+            }
+            i += 1;
+        }
+        assert!(found, "a required key is not among the known keys");
+        k += 1;
+    }
+    mask
+}
+
+const fn bytes_equal(a: &[u8], b: &[u8]) -> bool {
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+const CASE_REQUIRED: Required = Required::new(CASE_KEYS, &["title"]);
+const NODE_REQUIRED: Required = Required::new(NODE_KEYS, &["id", "kind", "label"]);
+const TRANSACTION_ONLY: u64 = key_mask(NODE_KEYS, TRANSACTION_ONLY_KEYS);
+const AMOUNT_REQUIRED: Required = Required::new(AMOUNT_KEYS, &["value", "currency"]);
+const LINK_REQUIRED: Required = Required::new(LINK_KEYS, &["id", "kind", "source", "target"]);
+const SOURCE_REQUIRED: Required = Required::new(SOURCE_KEYS, &["id", "publisher", "title"]);
+const QUOTE_REQUIRED: Required = Required::new(QUOTE_KEYS, &["id", "source", "text", "supports"]);
+const POSITION_REQUIRED: Required = Required::new(POSITION_KEYS, &["x", "y"]);
+const CAMERA_REQUIRED: Required = Required::new(CAMERA_KEYS, &["center_x", "center_y", "zoom"]);
+
 /// Where each decoded item stood in the file's arrays. Items too malformed to keep are
 /// dropped, so the n-th node in the [`Case`] is not always `nodes[n]` in the file.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -63,40 +120,55 @@ pub struct FileIndices {
     pub quotes: Vec<usize>,
 }
 
-/// Decodes a parsed case file, appending every problem to `diagnostics`.
-pub fn decode_case(root: &JsonNode<'_>, diagnostics: &mut Vec<Diagnostic>) -> (Case, FileIndices) {
+/// Decodes a case file's text, appending every problem to `diagnostics`. A JSON syntax
+/// error ends the reading, since nothing after it can be trusted; the caller reports it alone.
+pub fn decode_case(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Result<(Case, FileIndices), SyntaxError> {
+    let mut scanner = Scanner::new(text)?;
     let mut decoder = Decoder { diagnostics };
-    decoder.case(root)
+    let decoded = decoder.case(&mut scanner)?;
+    scanner.finish()?;
+    Ok(decoded)
 }
+
+type Read<T> = Result<T, SyntaxError>;
 
 struct Decoder<'d> {
     diagnostics: &'d mut Vec<Diagnostic>,
 }
 
-/// The members of one object, already checked for unknown and repeated keys.
-struct Fields<'n, 'a> {
-    members: &'n [JsonMember<'a>],
+/// What reading one object found, for the checks that need the whole object.
+struct ObjectInfo {
     offset: u32,
+    known: &'static [&'static str],
+    /// Bit per known key: the key appeared with a value other than `null`.
+    present: u64,
+    /// Bit per known key: the key appeared at all.
+    seen: u64,
+    /// Offset of each known key that appeared.
+    key_offsets: [u32; 16],
+    /// Keys that are not known here.
+    unknown: Vec<String>,
 }
 
-impl<'n, 'a> Fields<'n, 'a> {
-    fn get(&self, key: &str) -> Option<&'n JsonNode<'a>> {
-        self.members.iter().find(|member| member.key == key).map(|member| &member.value)
+impl ObjectInfo {
+    fn slot(&self, key: &str) -> Option<usize> {
+        self.known.iter().position(|known| *known == key)
     }
 
-    /// Like `get`, but treats `null` as absent.
-    fn present(&self, key: &str) -> Option<&'n JsonNode<'a>> {
-        self.get(key).filter(|node| node.value != JsonValue::Null)
+    fn has(&self, key: &str) -> bool {
+        self.slot(key).is_some_and(|slot| self.present & (1 << slot) != 0)
+    }
+
+    fn appeared(&self, key: &str) -> bool {
+        self.slot(key).is_some_and(|slot| self.seen & (1 << slot) != 0)
     }
 
     fn key_offset(&self, key: &str) -> u32 {
-        self.members.iter().find(|member| member.key == key).map_or(self.offset, |member| member.key_offset)
+        self.slot(key).map_or(self.offset, |slot| self.key_offsets[slot])
     }
 }
 
-type FieldDecoder<'x, T> = fn(&mut Decoder<'x>, &JsonNode<'_>, &PathRef<'_>) -> Option<T>;
-
-impl<'d> Decoder<'d> {
+impl Decoder<'_> {
     fn push(&mut self, diagnostic: Diagnostic) {
         self.diagnostics.push(diagnostic);
     }
@@ -105,375 +177,420 @@ impl<'d> Decoder<'d> {
         self.push(Diagnostic::error(message).at(path.to_path()).at_offset(offset).with_optional_help(help));
     }
 
-    fn type_error(&mut self, node: &JsonNode<'_>, path: &PathRef<'_>, expected: &str) {
-        let message = format!("expected {expected}, found {}", node.value.type_name());
-        self.error(path, node.offset, message, None);
+    /// Reports that the value here is not what `expected` names, and reads past it.
+    fn type_error(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>, expected: &str) -> Read<()> {
+        let offset = s.offset();
+        let found = s.next()?.type_name();
+        s.skip_value()?;
+        self.error(path, offset, format!("expected {expected}, found {found}"), None);
+        Ok(())
     }
 
-    fn object<'n, 'a>(&mut self, node: &'n JsonNode<'a>, path: &PathRef<'_>, known: &[&str]) -> Option<Fields<'n, 'a>> {
-        let JsonValue::Object(members) = &node.value else {
-            self.type_error(node, path, "an object");
-            return None;
-        };
-        debug_assert!(known.len() <= 64);
-        let mut seen = 0u64;
-        for member in members.iter() {
-            let key = member.key.as_ref();
-            let key_path = path.key(key);
-            let Some(slot) = known.iter().position(|known_key| *known_key == key) else {
-                let help = match did_you_mean(key, known.iter().copied()) {
+    /// Reads an object whose keys must be among `known`, handing each known key's value to
+    /// `field`. Unknown and repeated keys are reported and skipped; `null` counts as absent.
+    fn object<'a>(
+        &mut self,
+        s: &mut Scanner<'a>,
+        path: &PathRef<'_>,
+        known: &'static [&'static str],
+        mut field: impl FnMut(&mut Self, &mut Scanner<'a>, &'static str, &PathRef<'_>) -> Read<()>,
+    ) -> Read<Option<ObjectInfo>> {
+        debug_assert!(known.len() <= 16);
+        let offset = s.offset();
+        if s.next()? != Next::Object {
+            self.type_error(s, path, "an object")?;
+            return Ok(None);
+        }
+        let mut info =
+            ObjectInfo { offset, known, present: 0, seen: 0, key_offsets: [offset; 16], unknown: Vec::new() };
+        let mut cursor = s.begin_object()?;
+        while let Some((key, key_offset)) = s.next_key(&mut cursor)? {
+            let key_path = path.key(&key);
+            let Some(slot) = info.slot(&key) else {
+                let help = match did_you_mean(&key, known.iter().copied()) {
                     Some(near) => format!("did you mean `{near}`? Valid keys here: {}", known.join(", ")),
                     None => format!("valid keys here: {}", known.join(", ")),
                 };
-                self.error(&key_path, member.key_offset, format!("unknown key `{key}`"), Some(help));
+                self.error(&key_path, key_offset, format!("unknown key `{key}`"), Some(help));
+                info.unknown.push(key.clone().into_owned());
+                s.skip_value()?;
                 continue;
             };
-            if seen & (1 << slot) != 0 {
+            if info.seen & (1 << slot) != 0 {
                 self.error(
                     &key_path,
-                    member.key_offset,
+                    key_offset,
                     format!("key `{key}` appears twice in this object"),
                     Some("keep one of them; JSON readers disagree on which one wins".to_owned()),
                 );
+                s.skip_value()?;
+                continue;
             }
-            seen |= 1 << slot;
+            info.seen |= 1 << slot;
+            info.key_offsets[slot] = key_offset;
+            if s.null()? {
+                continue;
+            }
+            info.present |= 1 << slot;
+            field(self, s, known[slot], &key_path)?;
         }
-        Some(Fields { members, offset: node.offset })
+        Ok(Some(info))
     }
 
-    fn required<'n, 'a>(&mut self, fields: &Fields<'n, 'a>, key: &str, path: &PathRef<'_>) -> Option<&'n JsonNode<'a>> {
-        let found = fields.present(key);
-        // A misspelt key was already reported with a suggestion; saying it is missing too
-        // would tell the analyst the same thing twice.
-        let misspelt =
-            || fields.members.iter().any(|member| member.key != key && did_you_mean(&member.key, [key]).is_some());
-        if found.is_none() && !misspelt() {
-            self.error(path, fields.offset, format!("missing required key `{key}`"), None);
+    /// Reports each required key that is absent.
+    fn require_all(&mut self, info: &ObjectInfo, required: &Required, path: &PathRef<'_>) {
+        if info.present & required.mask != required.mask {
+            for key in required.keys {
+                self.require(info, key, path);
+            }
         }
-        found
     }
 
-    fn optional<T>(
+    /// Reports a required key that is absent, unless a misspelling of it was already reported.
+    fn require(&mut self, info: &ObjectInfo, key: &str, path: &PathRef<'_>) {
+        let misspelt = info.unknown.iter().any(|unknown| did_you_mean(unknown, [key]).is_some());
+        if !info.has(key) && !misspelt {
+            self.error(path, info.offset, format!("missing required key `{key}`"), None);
+        }
+    }
+
+    /// Reads an array, handing each element to `element` with its index.
+    fn each_element<'a>(
         &mut self,
-        fields: &Fields<'_, '_>,
-        key: &str,
+        s: &mut Scanner<'a>,
         path: &PathRef<'_>,
-        decode: FieldDecoder<'d, T>,
-    ) -> Option<T> {
-        let node = fields.present(key)?;
-        decode(self, node, &path.key(key))
+        mut element: impl FnMut(&mut Self, &mut Scanner<'a>, usize, &PathRef<'_>) -> Read<()>,
+    ) -> Read<()> {
+        if s.next()? != Next::Array {
+            return self.type_error(s, path, "an array");
+        }
+        let mut cursor = s.begin_array()?;
+        let mut index = 0;
+        while s.next_element(&mut cursor)? {
+            element(self, s, index, &path.index(index))?;
+            index += 1;
+        }
+        Ok(())
     }
 
-    fn required_with<T>(
+    /// The decodable elements of an array.
+    fn list<'a, T>(
         &mut self,
-        fields: &Fields<'_, '_>,
-        key: &str,
+        s: &mut Scanner<'a>,
         path: &PathRef<'_>,
-        decode: FieldDecoder<'d, T>,
-    ) -> Option<T> {
-        let node = self.required(fields, key, path)?;
-        decode(self, node, &path.key(key))
+        mut decode: impl FnMut(&mut Self, &mut Scanner<'a>, &PathRef<'_>) -> Read<Option<T>>,
+    ) -> Read<Vec<T>> {
+        let mut values = Vec::new();
+        self.each_element(s, path, |d, s, _, p| {
+            values.extend(decode(d, s, p)?);
+            Ok(())
+        })?;
+        Ok(values)
     }
 
-    fn list<T>(
+    /// The decodable elements of an array, with their indices in the file.
+    fn indexed_list<'a, T>(
         &mut self,
-        fields: &Fields<'_, '_>,
-        key: &str,
+        s: &mut Scanner<'a>,
         path: &PathRef<'_>,
-        decode: FieldDecoder<'d, T>,
-    ) -> Vec<T> {
-        let Some(node) = fields.present(key) else { return Vec::new() };
-        let key_path = path.key(key);
-        self.array(node, &key_path, decode)
-    }
-
-    fn array<T>(&mut self, node: &JsonNode<'_>, path: &PathRef<'_>, decode: FieldDecoder<'d, T>) -> Vec<T> {
-        self.indexed_array(node, path, decode).0
-    }
-
-    /// Decodes each element, returning the kept values and their indices in the file.
-    fn indexed_array<T>(
-        &mut self,
-        node: &JsonNode<'_>,
-        path: &PathRef<'_>,
-        decode: FieldDecoder<'d, T>,
-    ) -> (Vec<T>, Vec<usize>) {
-        let JsonValue::Array(elements) = &node.value else {
-            self.type_error(node, path, "an array");
-            return (Vec::new(), Vec::new());
-        };
-        let mut decoded = Vec::with_capacity(elements.len());
-        let mut indices = Vec::with_capacity(elements.len());
-        for (index, element) in elements.iter().enumerate() {
-            if let Some(value) = decode(self, element, &path.index(index)) {
-                decoded.push(value);
+        mut decode: impl FnMut(&mut Self, &mut Scanner<'a>, &PathRef<'_>) -> Read<Option<T>>,
+    ) -> Read<(Vec<T>, Vec<usize>)> {
+        let (mut values, mut indices) = (Vec::new(), Vec::new());
+        self.each_element(s, path, |d, s, index, p| {
+            if let Some(value) = decode(d, s, p)? {
+                values.push(value);
                 indices.push(index);
             }
-        }
-        (decoded, indices)
+            Ok(())
+        })?;
+        Ok((values, indices))
     }
 
-    fn collection<T>(
+    /// The string here with its offset, or a type error naming `expected`.
+    fn string_token<'a>(
         &mut self,
-        fields: &Fields<'_, '_>,
-        key: &str,
-        decode: FieldDecoder<'d, T>,
-    ) -> (Vec<T>, Vec<usize>) {
-        let root = PathRef::Root;
-        match fields.present(key) {
-            Some(node) => self.indexed_array(node, &root.key(key), decode),
-            None => (Vec::new(), Vec::new()),
+        s: &mut Scanner<'a>,
+        path: &PathRef<'_>,
+        expected: &str,
+    ) -> Read<Option<(std::borrow::Cow<'a, str>, u32)>> {
+        if s.next()? != Next::String {
+            self.type_error(s, path, expected)?;
+            return Ok(None);
         }
+        let offset = s.offset();
+        Ok(Some((s.string()?, offset)))
     }
 
-    fn string(&mut self, node: &JsonNode<'_>, path: &PathRef<'_>) -> Option<String> {
-        match &node.value {
-            JsonValue::String(text) => Some(text.as_ref().to_owned()),
-            _ => {
-                self.type_error(node, path, "a string");
-                None
-            }
-        }
+    fn string(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<Option<String>> {
+        Ok(self.string_token(s, path, "a string")?.map(|(text, _)| text.into_owned()))
     }
 
-    fn text(&mut self, node: &JsonNode<'_>, path: &PathRef<'_>) -> Option<String> {
-        let text = self.string(node, path)?;
+    fn text(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<Option<String>> {
+        let Some((text, offset)) = self.string_token(s, path, "a string")? else { return Ok(None) };
         if text.trim().is_empty() {
-            self.error(path, node.offset, "this text is empty", Some("write the text, or remove the key".to_owned()));
+            self.error(path, offset, "this text is empty", Some("write the text, or remove the key".to_owned()));
         }
-        Some(text)
+        Ok(Some(text.into_owned()))
     }
 
     fn parsed<T, E: std::fmt::Display>(
         &mut self,
-        node: &JsonNode<'_>,
+        s: &mut Scanner<'_>,
         path: &PathRef<'_>,
         parse: impl FnOnce(&str) -> Result<T, E>,
-    ) -> Option<T> {
-        let JsonValue::String(text) = &node.value else {
-            self.type_error(node, path, "a string");
-            return None;
-        };
-        match parse(text) {
-            Ok(value) => Some(value),
+    ) -> Read<Option<T>> {
+        let Some((text, offset)) = self.string_token(s, path, "a string")? else { return Ok(None) };
+        match parse(&text) {
+            Ok(value) => Ok(Some(value)),
             Err(error) => {
-                self.error(path, node.offset, error.to_string(), None);
-                None
+                self.error(path, offset, error.to_string(), None);
+                Ok(None)
             }
         }
     }
 
-    fn id(&mut self, node: &JsonNode<'_>, path: &PathRef<'_>) -> Option<Id> {
-        let text = self.string(node, path)?;
+    fn id(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<Option<Id>> {
+        let Some((text, offset)) = self.string_token(s, path, "a string")? else { return Ok(None) };
         if let Err(error) = Id::check(&text) {
             self.push(
                 Diagnostic::error(format!("bad id {text:?}: {error}"))
                     .at(path.to_path())
-                    .at_offset(node.offset)
+                    .at_offset(offset)
                     .with_help("ids follow the FollowTheMoney rule, e.g. \"p-igor-michurin\""),
             );
         }
-        Some(Id::unchecked(text))
+        Ok(Some(Id::unchecked(text.into_owned())))
     }
 
-    fn date(&mut self, node: &JsonNode<'_>, path: &PathRef<'_>) -> Option<PartialDate> {
-        self.parsed(node, path, PartialDate::parse)
+    fn date(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<Option<PartialDate>> {
+        self.parsed(s, path, PartialDate::parse)
     }
 
-    fn country(&mut self, node: &JsonNode<'_>, path: &PathRef<'_>) -> Option<Country> {
-        self.parsed(node, path, Country::parse)
+    fn country(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<Option<Country>> {
+        self.parsed(s, path, Country::parse)
     }
 
-    fn decimal(&mut self, node: &JsonNode<'_>, path: &PathRef<'_>) -> Option<String> {
-        if let JsonValue::Number(number) = node.value {
+    fn currency(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<Option<Currency>> {
+        self.parsed(s, path, Currency::parse)
+    }
+
+    fn decimal(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<Option<String>> {
+        if s.next()? == Next::Number {
+            let offset = s.offset();
+            let number = s.number()?;
             let help = format!("write the amount as a string, \"{number}\", so it keeps every digit");
-            self.error(path, node.offset, "amounts are decimal strings, not numbers", Some(help));
-            return None;
+            self.error(path, offset, "amounts are decimal strings, not numbers", Some(help));
+            return Ok(None);
         }
-        self.parsed(node, path, |text| check_decimal(text).map(|()| text.to_owned()))
+        self.parsed(s, path, |text| check_decimal(text).map(|()| text.to_owned()))
     }
 
-    fn enumerated<T: Copy>(
+    fn enumerated<T>(
         &mut self,
-        node: &JsonNode<'_>,
+        s: &mut Scanner<'_>,
         path: &PathRef<'_>,
         what: &str,
         names: &[&'static str],
         parse: impl Fn(&str) -> Option<T>,
-    ) -> Option<T> {
-        let JsonValue::String(text) = &node.value else {
-            self.type_error(node, path, &format!("a {what} name"));
-            return None;
-        };
-        if let Some(value) = parse(text) {
-            return Some(value);
+    ) -> Read<Option<T>> {
+        let Some((text, offset)) = self.string_token(s, path, &format!("a {what} name"))? else { return Ok(None) };
+        if let Some(value) = parse(&text) {
+            return Ok(Some(value));
         }
-        let near = did_you_mean(text, names.iter().copied()).map(|near| format!("did you mean `{near}`? "));
+        let near = did_you_mean(&text, names.iter().copied()).map(|near| format!("did you mean `{near}`? "));
         self.error(
             path,
-            node.offset,
+            offset,
             format!("unknown {what} `{text}`"),
             Some(format!("{}valid values: {}", near.unwrap_or_default(), names.join(", "))),
         );
-        None
+        Ok(None)
     }
 
-    fn node_kind(&mut self, node: &JsonNode<'_>, path: &PathRef<'_>) -> Option<NodeKind> {
-        let names = NodeKind::ALL.map(NodeKind::as_str);
-        self.enumerated(node, path, "node kind", &names, NodeKind::parse)
+    fn node_kind(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<Option<NodeKind>> {
+        self.enumerated(s, path, "node kind", &NodeKind::ALL.map(NodeKind::as_str), NodeKind::parse)
     }
 
-    fn link_kind(&mut self, node: &JsonNode<'_>, path: &PathRef<'_>) -> Option<LinkKind> {
-        let names = LinkKind::ALL.map(LinkKind::as_str);
-        self.enumerated(node, path, "link kind", &names, LinkKind::parse)
+    fn link_kind(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<Option<LinkKind>> {
+        self.enumerated(s, path, "link kind", &LinkKind::ALL.map(LinkKind::as_str), LinkKind::parse)
     }
 
-    fn status(&mut self, node: &JsonNode<'_>, path: &PathRef<'_>) -> Option<ClaimStatus> {
-        let names = ClaimStatus::ALL.map(ClaimStatus::as_str);
-        self.enumerated(node, path, "status", &names, ClaimStatus::parse)
+    fn status(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<Option<ClaimStatus>> {
+        self.enumerated(s, path, "status", &ClaimStatus::ALL.map(ClaimStatus::as_str), ClaimStatus::parse)
     }
 
-    fn number(&mut self, node: &JsonNode<'_>, path: &PathRef<'_>) -> Option<f64> {
-        let JsonValue::Number(text) = node.value else {
-            self.type_error(node, path, "a number");
-            return None;
-        };
-        let value: f64 = text.parse().ok()?;
+    fn number(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<Option<f64>> {
+        if s.next()? != Next::Number {
+            self.type_error(s, path, "a number")?;
+            return Ok(None);
+        }
+        let offset = s.offset();
+        let text = s.number()?;
+        let value: f64 = text.parse().unwrap_or(f64::INFINITY);
         if !value.is_finite() {
-            self.error(path, node.offset, format!("{text} is too large to be a finite number"), None);
-            return None;
+            self.error(path, offset, format!("{text} is too large to be a finite number"), None);
+            return Ok(None);
         }
-        Some(value)
+        Ok(Some(value))
     }
 
-    fn whole_number(&mut self, node: &JsonNode<'_>, path: &PathRef<'_>) -> Option<u64> {
-        let JsonValue::Number(text) = node.value else {
-            self.type_error(node, path, "a whole number");
-            return None;
-        };
-        let parsed = text.parse::<u64>();
-        if parsed.is_err() {
-            self.error(path, node.offset, format!("{text} is not a whole number from 0 to {}", u64::MAX), None);
+    fn whole_number(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<Option<u64>> {
+        if s.next()? != Next::Number {
+            self.type_error(s, path, "a whole number")?;
+            return Ok(None);
         }
-        parsed.ok()
+        let offset = s.offset();
+        let text = s.number()?;
+        let parsed = text.parse::<u64>().ok();
+        if parsed.is_none() {
+            self.error(path, offset, format!("{text} is not a whole number from 0 to {}", u64::MAX), None);
+        }
+        Ok(parsed)
     }
 
-    fn boolean(&mut self, node: &JsonNode<'_>, path: &PathRef<'_>) -> Option<bool> {
-        match node.value {
-            JsonValue::Bool(value) => Some(value),
-            _ => {
-                self.type_error(node, path, "true or false");
-                None
-            }
+    fn boolean(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<Option<bool>> {
+        if s.next()? != Next::Bool {
+            self.type_error(s, path, "true or false")?;
+            return Ok(None);
         }
+        Ok(Some(s.boolean()?))
     }
 
-    fn case(&mut self, root: &JsonNode<'_>) -> (Case, FileIndices) {
-        let path = PathRef::Root;
-        let JsonValue::Object(_) = root.value else {
-            self.error(
-                &path,
-                root.offset,
-                format!("a case file is a JSON object, but this file holds {}", root.value.type_name()),
-                None,
-            );
-            return Default::default();
-        };
-        // Format and version first: in a file of another kind or a newer version, unknown
-        // keys are expected and listing them would bury the one message that matters.
-        if let JsonValue::Object(members) = &root.value
-            && !self.format_and_version(&Fields { members, offset: root.offset })
-        {
-            return Default::default();
-        }
-        let Some(fields) = self.object(root, &path, TOP_KEYS) else { return Default::default() };
-        if let Some(story) = fields.get("story") {
-            self.error(
-                &path.key("story"),
-                story.offset,
-                "`story` is reserved for a later version of the format",
-                Some("remove it; this version of casegraph would not keep it".to_owned()),
-            );
-        }
-        let info = match self.required(&fields, "case", &path) {
-            Some(node) => self.case_info(node, &path.key("case")),
-            None => CaseInfo::default(),
-        };
-        let layout = fields.present("layout").map(|node| self.layout(node, &path.key("layout"))).unwrap_or_default();
-        let view = fields.present("view").map(|node| self.view(node, &path.key("view"))).unwrap_or_default();
-        let (nodes, node_indices) = self.collection(&fields, "nodes", Self::node);
-        let (links, link_indices) = self.collection(&fields, "links", Self::link);
-        let (sources, source_indices) = self.collection(&fields, "sources", Self::source);
-        let (quotes, quote_indices) = self.collection(&fields, "quotes", Self::quote);
-        let indices =
-            FileIndices { nodes: node_indices, links: link_indices, sources: source_indices, quotes: quote_indices };
-        (Case { info, nodes, links, sources, quotes, layout, view }, indices)
-    }
-
-    /// Checks `format` and `version`; false when the rest of the file cannot be read.
-    fn format_and_version(&mut self, fields: &Fields<'_, '_>) -> bool {
+    fn case(&mut self, s: &mut Scanner<'_>) -> Read<(Case, FileIndices)> {
         let root = PathRef::Root;
-        let format_path = root.key("format");
-        match fields.present("format").map(|node| (node, &node.value)) {
-            Some((_, JsonValue::String(name))) if name == FORMAT_NAME => {}
-            Some((node, _)) => {
-                self.error(
-                    &format_path,
-                    node.offset,
-                    format!("this is not a casegraph case file (`format` must be \"{FORMAT_NAME}\")"),
-                    None,
-                );
-                return false;
+        let start = self.diagnostics.len();
+        let offset = s.offset();
+        if s.next()? != Next::Object {
+            let found = s.next()?.type_name();
+            s.skip_value()?;
+            self.error(&root, offset, format!("a case file is a JSON object, but this file holds {found}"), None);
+            return Ok(Default::default());
+        }
+        let mut format = None;
+        let mut version = None;
+        let mut info = CaseInfo::default();
+        let (mut nodes, mut links, mut sources, mut quotes) = Default::default();
+        let mut indices = FileIndices::default();
+        let mut layout = Layout::default();
+        let mut view = View::default();
+        let object = self.object(s, &root, TOP_KEYS, |d, s, key, p| {
+            match key {
+                "format" => {
+                    let offset = s.offset();
+                    let name = if s.next()? == Next::String { Some(s.string()?.into_owned()) } else { None };
+                    if name.is_none() {
+                        s.skip_value()?;
+                    }
+                    format = Some((offset, name));
+                }
+                "version" => {
+                    let offset = s.offset();
+                    let before = d.diagnostics.len();
+                    let value = d.whole_number(s, p)?;
+                    version = Some((offset, value, d.diagnostics.split_off(before)));
+                }
+                "case" => info = d.case_info(s, p)?,
+                "nodes" => (nodes, indices.nodes) = d.indexed_list(s, p, Self::node)?,
+                "links" => (links, indices.links) = d.indexed_list(s, p, Self::link)?,
+                "sources" => (sources, indices.sources) = d.indexed_list(s, p, Self::source)?,
+                "quotes" => (quotes, indices.quotes) = d.indexed_list(s, p, Self::quote)?,
+                "layout" => layout = d.layout(s, p)?,
+                "view" => view = d.view(s, p)?,
+                _ => {
+                    let offset = s.offset();
+                    s.skip_value()?;
+                    d.error(
+                        p,
+                        offset,
+                        "`story` is reserved for a later version of the format",
+                        Some("remove it; this version of casegraph would not keep it".to_owned()),
+                    );
+                }
+            }
+            Ok(())
+        })?;
+        let Some(object) = object else { return Ok(Default::default()) };
+        // In a file of another kind or a newer version, unknown keys are expected and listing
+        // them would bury the one message that matters: report format and version alone.
+        if let Some(problem) = self.format_and_version(&object, format, version) {
+            self.diagnostics.truncate(start);
+            self.diagnostics.extend(problem);
+            return Ok(Default::default());
+        }
+        self.require(&object, "case", &root);
+        Ok((Case { info, nodes, links, sources, quotes, layout, view }, indices))
+    }
+
+    /// What is wrong with `format` and `version`, if anything; then nothing else is reported.
+    fn format_and_version(
+        &self,
+        object: &ObjectInfo,
+        format: Option<(u32, Option<String>)>,
+        version: Option<(u32, Option<u64>, Vec<Diagnostic>)>,
+    ) -> Option<Vec<Diagnostic>> {
+        let root = PathRef::Root;
+        let error = |path: &PathRef<'_>, offset: u32, message: String, help: Option<&str>| {
+            let diagnostic = Diagnostic::error(message).at(path.to_path()).at_offset(offset);
+            Some(vec![diagnostic.with_optional_help(help.map(str::to_owned))])
+        };
+        match format {
+            Some((_, Some(name))) if name == FORMAT_NAME => {}
+            Some((offset, _)) => {
+                let message = format!("this is not a casegraph case file (`format` must be \"{FORMAT_NAME}\")");
+                return error(&root.key("format"), offset, message, None);
             }
             None => {
-                let help = if fields.get("entities").is_some() || fields.get("schema").is_some() {
+                let foreign = object.unknown.iter().any(|key| key == "entities" || key == "schema");
+                let help = if foreign {
                     "this looks like a FollowTheMoney or Aleph file; casegraph cannot open those directly"
                 } else {
                     "a case file starts with \"format\": \"casegraph\", \"version\": 1"
                 };
-                self.error(
-                    &root,
-                    fields.offset,
-                    "missing `format`: this is not a casegraph case file",
-                    Some(help.to_owned()),
-                );
-                return false;
+                let message = "missing `format`: this is not a casegraph case file".to_owned();
+                return error(&root, object.offset, message, Some(help));
             }
         }
-        let Some(node) = self.required(fields, "version", &root) else { return false };
         let version_path = root.key("version");
-        match self.whole_number(node, &version_path) {
-            Some(version) if version > u64::from(FORMAT_VERSION) => {
-                self.error(
-                    &version_path,
-                    node.offset,
-                    format!("this file has format version {version}, written by a newer casegraph; this build reads version {FORMAT_VERSION}"),
-                    Some("update casegraph to open it".to_owned()),
-                );
-                false
+        match version {
+            None => {
+                let misspelt = object.unknown.iter().find(|key| did_you_mean(key, ["version"]).is_some());
+                let help = misspelt.map(|key| format!("is `{key}` meant to be `version`?"));
+                error(&root, object.offset, "missing required key `version`".to_owned(), help.as_deref())
             }
-            Some(0) => {
-                self.error(&version_path, node.offset, "format versions start at 1", None);
-                false
-            }
-            Some(_) => true,
-            None => false,
+            Some((_, None, errors)) => Some(errors),
+            Some((offset, Some(version), _)) if version > u64::from(FORMAT_VERSION) => error(
+                &version_path,
+                offset,
+                format!(
+                    "this file has format version {version}, written by a newer casegraph; this build reads version {FORMAT_VERSION}"
+                ),
+                Some("update casegraph to open it"),
+            ),
+            Some((offset, Some(0), _)) => error(&version_path, offset, "format versions start at 1".to_owned(), None),
+            Some(_) => None,
         }
     }
 
-    fn case_info(&mut self, node: &JsonNode<'_>, path: &PathRef<'_>) -> CaseInfo {
-        let Some(fields) = self.object(node, path, CASE_KEYS) else { return CaseInfo::default() };
-        CaseInfo {
-            title: self.required_with(&fields, "title", path, Self::text).unwrap_or_default(),
-            summary: self.optional(&fields, "summary", path, Self::string),
-            language: self.optional(&fields, "language", path, Self::language),
-            created: self.optional(&fields, "created", path, Self::date),
-            updated: self.optional(&fields, "updated", path, Self::date),
+    fn case_info(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<CaseInfo> {
+        let mut info = CaseInfo::default();
+        let object = self.object(s, path, CASE_KEYS, |d, s, key, p| {
+            match key {
+                "title" => info.title = d.text(s, p)?.unwrap_or_default(),
+                "summary" => info.summary = d.string(s, p)?,
+                "language" => info.language = d.language(s, p)?,
+                "created" => info.created = d.date(s, p)?,
+                _ => info.updated = d.date(s, p)?,
+            }
+            Ok(())
+        })?;
+        if let Some(object) = object {
+            self.require_all(&object, &CASE_REQUIRED, path);
         }
+        Ok(info)
     }
 
-    fn language(&mut self, node: &JsonNode<'_>, path: &PathRef<'_>) -> Option<String> {
-        self.parsed(node, path, |text| {
+    fn language(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<Option<String>> {
+        self.parsed(s, path, |text| {
             let mut parts = text.split('-');
             let primary = parts.next().unwrap_or_default();
             let primary_ok = (2..=3).contains(&primary.len()) && primary.bytes().all(|b| b.is_ascii_lowercase());
@@ -487,88 +604,147 @@ impl<'d> Decoder<'d> {
         })
     }
 
-    fn node(&mut self, node: &JsonNode<'_>, path: &PathRef<'_>) -> Option<Node> {
-        let fields = self.object(node, path, NODE_KEYS)?;
-        let id = self.required_with(&fields, "id", path, Self::id);
-        let kind = self.required_with(&fields, "kind", path, Self::node_kind);
-        let label = self.required_with(&fields, "label", path, Self::text);
+    fn node(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<Option<Node>> {
+        let (mut id, mut kind, mut label) = (None, None, None);
+        let mut node = Node {
+            id: Id::unchecked(String::new()),
+            kind: NodeKind::Organization,
+            label: String::new(),
+            aliases: Vec::new(),
+            countries: Vec::new(),
+            description: None,
+            start_date: None,
+            end_date: None,
+            date: None,
+            amount: None,
+            status: None,
+        };
+        let object = self.object(s, path, NODE_KEYS, |d, s, key, p| {
+            match key {
+                "id" => id = d.id(s, p)?,
+                "kind" => kind = d.node_kind(s, p)?,
+                "label" => label = d.text(s, p)?,
+                "aliases" => node.aliases = d.list(s, p, Self::text)?,
+                "countries" => node.countries = d.list(s, p, Self::country)?,
+                "description" => node.description = d.string(s, p)?,
+                "start_date" => node.start_date = d.date(s, p)?,
+                "end_date" => node.end_date = d.date(s, p)?,
+                "date" => node.date = d.date(s, p)?,
+                "amount" => node.amount = d.amount(s, p)?,
+                _ => node.status = d.status(s, p)?,
+            }
+            Ok(())
+        })?;
+        let Some(object) = object else { return Ok(None) };
+        self.require_all(&object, &NODE_REQUIRED, path);
         if let Some(kind) = kind
             && kind != NodeKind::Transaction
+            && object.seen & TRANSACTION_ONLY != 0
         {
-            for key in TRANSACTION_ONLY_KEYS {
-                if fields.get(key).is_some() {
-                    self.error(
-                        &path.key(key),
-                        fields.key_offset(key),
-                        format!("`{key}` is only for transactions, and this node is a {}", kind.as_str()),
-                        Some("use `start_date`/`end_date` for other kinds, or put the claim on a link".to_owned()),
-                    );
-                }
+            for key in TRANSACTION_ONLY_KEYS.iter().filter(|key| object.appeared(key)) {
+                self.error(
+                    &path.key(key),
+                    object.key_offset(key),
+                    format!("`{key}` is only for transactions, and this node is a {}", kind.as_str()),
+                    Some("use `start_date`/`end_date` for other kinds, or put the claim on a link".to_owned()),
+                );
             }
         }
-        let id = id?;
-        Some(Node {
-            label: label.unwrap_or_else(|| id.to_string()),
-            id,
-            kind: kind.unwrap_or(NodeKind::Organization),
-            aliases: self.list(&fields, "aliases", path, Self::text),
-            countries: self.list(&fields, "countries", path, Self::country),
-            description: self.optional(&fields, "description", path, Self::string),
-            start_date: self.optional(&fields, "start_date", path, Self::date),
-            end_date: self.optional(&fields, "end_date", path, Self::date),
-            date: self.optional(&fields, "date", path, Self::date),
-            amount: self.optional(&fields, "amount", path, Self::amount),
-            status: self.optional(&fields, "status", path, Self::status),
-        })
+        let Some(id) = id else { return Ok(None) };
+        node.label = label.unwrap_or_else(|| id.to_string());
+        node.id = id;
+        node.kind = kind.unwrap_or(NodeKind::Organization);
+        Ok(Some(node))
     }
 
-    fn amount(&mut self, node: &JsonNode<'_>, path: &PathRef<'_>) -> Option<Amount> {
-        let fields = self.object(node, path, AMOUNT_KEYS)?;
-        let value = self.required_with(&fields, "value", path, Self::decimal);
-        let max = self.optional(&fields, "max", path, Self::decimal);
-        let currency = self.required_with(&fields, "currency", path, |d, n, p| d.parsed(n, p, Currency::parse));
-        let approximate = self.optional(&fields, "approximate", path, Self::boolean).unwrap_or(false);
-        Some(Amount { value: value?, max, currency: currency?, approximate })
+    fn amount(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<Option<Amount>> {
+        let (mut value, mut max, mut currency, mut approximate) = (None, None, None, None);
+        let object = self.object(s, path, AMOUNT_KEYS, |d, s, key, p| {
+            match key {
+                "value" => value = d.decimal(s, p)?,
+                "max" => max = d.decimal(s, p)?,
+                "currency" => currency = d.currency(s, p)?,
+                _ => approximate = d.boolean(s, p)?,
+            }
+            Ok(())
+        })?;
+        let Some(object) = object else { return Ok(None) };
+        self.require_all(&object, &AMOUNT_REQUIRED, path);
+        let (Some(value), Some(currency)) = (value, currency) else { return Ok(None) };
+        Ok(Some(Amount { value, max, currency, approximate: approximate.unwrap_or(false) }))
     }
 
-    fn link(&mut self, node: &JsonNode<'_>, path: &PathRef<'_>) -> Option<Link> {
-        let fields = self.object(node, path, LINK_KEYS)?;
-        let id = self.required_with(&fields, "id", path, Self::id);
-        let kind = self.required_with(&fields, "kind", path, Self::link_kind);
-        let source = self.required_with(&fields, "source", path, Self::id);
-        let target = self.required_with(&fields, "target", path, Self::id);
-        Some(Link {
-            id: id?,
-            kind: kind.unwrap_or(LinkKind::Unknown),
-            source: source?,
-            target: target?,
-            role: self.optional(&fields, "role", path, Self::text),
-            date: self.optional(&fields, "date", path, Self::date),
-            start_date: self.optional(&fields, "start_date", path, Self::date),
-            end_date: self.optional(&fields, "end_date", path, Self::date),
-            status: self.optional(&fields, "status", path, Self::status),
-            description: self.optional(&fields, "description", path, Self::string),
-        })
+    fn link(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<Option<Link>> {
+        let (mut id, mut kind, mut source, mut target) = (None, None, None, None);
+        let mut link = Link {
+            id: Id::unchecked(String::new()),
+            kind: LinkKind::Unknown,
+            source: Id::unchecked(String::new()),
+            target: Id::unchecked(String::new()),
+            role: None,
+            date: None,
+            start_date: None,
+            end_date: None,
+            status: None,
+            description: None,
+        };
+        let object = self.object(s, path, LINK_KEYS, |d, s, key, p| {
+            match key {
+                "id" => id = d.id(s, p)?,
+                "kind" => kind = d.link_kind(s, p)?,
+                "source" => source = d.id(s, p)?,
+                "target" => target = d.id(s, p)?,
+                "role" => link.role = d.text(s, p)?,
+                "date" => link.date = d.date(s, p)?,
+                "start_date" => link.start_date = d.date(s, p)?,
+                "end_date" => link.end_date = d.date(s, p)?,
+                "status" => link.status = d.status(s, p)?,
+                _ => link.description = d.string(s, p)?,
+            }
+            Ok(())
+        })?;
+        let Some(object) = object else { return Ok(None) };
+        self.require_all(&object, &LINK_REQUIRED, path);
+        let (Some(id), Some(source), Some(target)) = (id, source, target) else { return Ok(None) };
+        link.id = id;
+        link.kind = kind.unwrap_or(LinkKind::Unknown);
+        link.source = source;
+        link.target = target;
+        Ok(Some(link))
     }
 
-    fn source(&mut self, node: &JsonNode<'_>, path: &PathRef<'_>) -> Option<Source> {
-        let fields = self.object(node, path, SOURCE_KEYS)?;
-        let id = self.required_with(&fields, "id", path, Self::id);
-        let publisher = self.required_with(&fields, "publisher", path, Self::text);
-        let title = self.required_with(&fields, "title", path, Self::text);
-        Some(Source {
-            id: id?,
-            publisher: publisher.unwrap_or_default(),
-            title: title.unwrap_or_default(),
-            date: self.optional(&fields, "date", path, Self::date),
-            authors: self.list(&fields, "authors", path, Self::text),
-            url: self.optional(&fields, "url", path, Self::url),
-            document: self.optional(&fields, "document", path, Self::document_path),
-        })
+    fn source(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<Option<Source>> {
+        let mut id = None;
+        let mut source = Source {
+            id: Id::unchecked(String::new()),
+            publisher: String::new(),
+            title: String::new(),
+            date: None,
+            authors: Vec::new(),
+            url: None,
+            document: None,
+        };
+        let object = self.object(s, path, SOURCE_KEYS, |d, s, key, p| {
+            match key {
+                "id" => id = d.id(s, p)?,
+                "publisher" => source.publisher = d.text(s, p)?.unwrap_or_default(),
+                "title" => source.title = d.text(s, p)?.unwrap_or_default(),
+                "date" => source.date = d.date(s, p)?,
+                "authors" => source.authors = d.list(s, p, Self::text)?,
+                "url" => source.url = d.url(s, p)?,
+                _ => source.document = d.document_path(s, p)?,
+            }
+            Ok(())
+        })?;
+        let Some(object) = object else { return Ok(None) };
+        self.require_all(&object, &SOURCE_REQUIRED, path);
+        let Some(id) = id else { return Ok(None) };
+        source.id = id;
+        Ok(Some(source))
     }
 
-    fn url(&mut self, node: &JsonNode<'_>, path: &PathRef<'_>) -> Option<String> {
-        self.parsed(node, path, |text| {
+    fn url(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<Option<String>> {
+        self.parsed(s, path, |text| {
             if (text.starts_with("https://") || text.starts_with("http://")) && !text.contains(char::is_whitespace) {
                 Ok(text.to_owned())
             } else {
@@ -577,8 +753,8 @@ impl<'d> Decoder<'d> {
         })
     }
 
-    fn document_path(&mut self, node: &JsonNode<'_>, path: &PathRef<'_>) -> Option<String> {
-        self.parsed(node, path, |text| {
+    fn document_path(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<Option<String>> {
+        self.parsed(s, path, |text| {
             let absolute = text.starts_with('/') || text.starts_with('\\') || text.get(1..2) == Some(":");
             if text.is_empty() || absolute {
                 Err(format!("{text:?} must be a path relative to the case file, such as \"sources/article.txt\""))
@@ -588,75 +764,159 @@ impl<'d> Decoder<'d> {
         })
     }
 
-    fn quote(&mut self, node: &JsonNode<'_>, path: &PathRef<'_>) -> Option<Quote> {
-        let fields = self.object(node, path, QUOTE_KEYS)?;
-        let id = self.required_with(&fields, "id", path, Self::id);
-        let source = self.required_with(&fields, "source", path, Self::id);
-        let text = self.required_with(&fields, "text", path, Self::text);
-        let supports =
-            self.required(&fields, "supports", path).map(|node| self.array(node, &path.key("supports"), Self::id));
-        Some(Quote {
-            id: id?,
-            source: source?,
-            text: text.unwrap_or_default(),
-            supports: supports?,
-            locator: self.optional(&fields, "locator", path, Self::text),
-        })
+    fn quote(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<Option<Quote>> {
+        let (mut id, mut source, mut text, mut supports, mut locator) = (None, None, None, None, None);
+        let object = self.object(s, path, QUOTE_KEYS, |d, s, key, p| {
+            match key {
+                "id" => id = d.id(s, p)?,
+                "source" => source = d.id(s, p)?,
+                "text" => text = d.text(s, p)?,
+                "supports" => supports = Some(d.list(s, p, Self::id)?),
+                _ => locator = d.text(s, p)?,
+            }
+            Ok(())
+        })?;
+        let Some(object) = object else { return Ok(None) };
+        self.require_all(&object, &QUOTE_REQUIRED, path);
+        let (Some(id), Some(source), Some(supports)) = (id, source, supports) else { return Ok(None) };
+        Ok(Some(Quote { id, source, text: text.unwrap_or_default(), supports, locator }))
     }
 
-    fn layout(&mut self, node: &JsonNode<'_>, path: &PathRef<'_>) -> Layout {
-        let Some(fields) = self.object(node, path, LAYOUT_KEYS) else { return Layout::default() };
-        let seed = self.optional(&fields, "seed", path, Self::whole_number).unwrap_or(0);
+    fn layout(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<Layout> {
+        let mut layout = Layout::default();
+        self.object(s, path, LAYOUT_KEYS, |d, s, key, p| {
+            match key {
+                "seed" => layout.seed = d.whole_number(s, p)?.unwrap_or(0),
+                _ => layout.positions = d.positions(s, p)?,
+            }
+            Ok(())
+        })?;
+        Ok(layout)
+    }
+
+    fn positions(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<IndexMap<Id, Position>> {
         let mut positions = IndexMap::new();
-        if let Some(node) = fields.present("positions") {
-            let positions_path = path.key("positions");
-            if let JsonValue::Object(members) = &node.value {
-                for member in members {
-                    let key_path = positions_path.key(&member.key);
-                    if let Err(error) = Id::check(&member.key) {
-                        self.error(&key_path, member.key_offset, format!("bad id {:?}: {error}", member.key), None);
-                    }
-                    let id = Id::unchecked(member.key.as_ref().to_owned());
-                    if positions.contains_key(&id) {
-                        self.error(&key_path, member.key_offset, format!("node `{id}` has two positions"), None);
-                    } else if let Some(position) = self.position(&member.value, &key_path) {
-                        positions.insert(id, position);
-                    }
-                }
-            } else {
-                self.type_error(node, &positions_path, "an object keyed by node id");
+        if s.next()? != Next::Object {
+            self.type_error(s, path, "an object keyed by node id")?;
+            return Ok(positions);
+        }
+        let mut cursor = s.begin_object()?;
+        while let Some((key, key_offset)) = s.next_key(&mut cursor)? {
+            let key_path = path.key(&key);
+            if let Err(error) = Id::check(&key) {
+                self.error(&key_path, key_offset, format!("bad id {key:?}: {error}"), None);
+            }
+            let id = Id::unchecked(key.as_ref().to_owned());
+            if positions.contains_key(&id) {
+                self.error(&key_path, key_offset, format!("node `{id}` has two positions"), None);
+                s.skip_value()?;
+            } else if let Some(position) = self.position(s, &key_path)? {
+                positions.insert(id, position);
             }
         }
-        Layout { seed, positions }
+        Ok(positions)
     }
 
-    fn position(&mut self, node: &JsonNode<'_>, path: &PathRef<'_>) -> Option<Position> {
-        let fields = self.object(node, path, POSITION_KEYS)?;
-        let x = self.required_with(&fields, "x", path, Self::number);
-        let y = self.required_with(&fields, "y", path, Self::number);
-        let pinned = self.optional(&fields, "pinned", path, Self::boolean).unwrap_or(false);
-        Some(Position { x: x?, y: y?, pinned })
+    fn position(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<Option<Position>> {
+        let (mut x, mut y, mut pinned) = (None, None, None);
+        let object = self.object(s, path, POSITION_KEYS, |d, s, key, p| {
+            match key {
+                "x" => x = d.number(s, p)?,
+                "y" => y = d.number(s, p)?,
+                _ => pinned = d.boolean(s, p)?,
+            }
+            Ok(())
+        })?;
+        let Some(object) = object else { return Ok(None) };
+        self.require_all(&object, &POSITION_REQUIRED, path);
+        let (Some(x), Some(y)) = (x, y) else { return Ok(None) };
+        Ok(Some(Position { x, y, pinned: pinned.unwrap_or(false) }))
     }
 
-    fn view(&mut self, node: &JsonNode<'_>, path: &PathRef<'_>) -> View {
-        let Some(fields) = self.object(node, path, VIEW_KEYS) else { return View::default() };
-        View {
-            camera: self.optional(&fields, "camera", path, Self::camera),
-            hidden_kinds: self.list(&fields, "hidden_kinds", path, Self::node_kind),
-        }
+    fn view(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<View> {
+        let mut view = View::default();
+        self.object(s, path, VIEW_KEYS, |d, s, key, p| {
+            match key {
+                "camera" => view.camera = d.camera(s, p)?,
+                _ => view.hidden_kinds = d.list(s, p, Self::node_kind)?,
+            }
+            Ok(())
+        })?;
+        Ok(view)
     }
 
-    fn camera(&mut self, node: &JsonNode<'_>, path: &PathRef<'_>) -> Option<Camera> {
-        let fields = self.object(node, path, CAMERA_KEYS)?;
-        let center_x = self.required_with(&fields, "center_x", path, Self::number);
-        let center_y = self.required_with(&fields, "center_y", path, Self::number);
-        let zoom = self.required_with(&fields, "zoom", path, Self::number);
+    fn camera(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<Option<Camera>> {
+        let (mut center_x, mut center_y, mut zoom) = (None, None, None);
+        let object = self.object(s, path, CAMERA_KEYS, |d, s, key, p| {
+            match key {
+                "center_x" => center_x = d.number(s, p)?,
+                "center_y" => center_y = d.number(s, p)?,
+                _ => zoom = d.number(s, p)?,
+            }
+            Ok(())
+        })?;
+        let Some(object) = object else { return Ok(None) };
+        self.require_all(&object, &CAMERA_REQUIRED, path);
         if let Some(zoom) = zoom
             && zoom <= 0.0
         {
-            self.error(&path.key("zoom"), fields.key_offset("zoom"), format!("zoom must be above 0, not {zoom}"), None);
-            return None;
+            let offset = object.key_offset("zoom");
+            self.error(&path.key("zoom"), offset, format!("zoom must be above 0, not {zoom}"), None);
+            return Ok(None);
         }
-        Some(Camera { center_x: center_x?, center_y: center_y?, zoom: zoom? })
+        let (Some(center_x), Some(center_y), Some(zoom)) = (center_x, center_y, zoom) else { return Ok(None) };
+        Ok(Some(Camera { center_x, center_y, zoom }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problems(text: &str) -> Vec<String> {
+        let mut diagnostics = Vec::new();
+        match decode_case(text, &mut diagnostics) {
+            Ok(_) => {
+                diagnostics.iter().map(|d| format!("{}: {}", d.path.clone().unwrap_or_default(), d.message)).collect()
+            }
+            Err(error) => vec![error.message],
+        }
+    }
+
+    #[test]
+    fn a_misspelt_version_still_keeps_the_case_closed() {
+        let found = problems(r#"{"format": "casegraph", "verison": 1, "case": {"title": "t"}}"#);
+        assert_eq!(found, ["$: missing required key `version`"]);
+    }
+
+    #[test]
+    fn each_missing_coordinate_is_reported() {
+        let found = problems(
+            r#"{"format": "casegraph", "version": 1, "case": {"title": "t"},
+                "layout": {"positions": {"a": {"y": 1}, "b": {"x": 1, "x": 2, "y": 0}}}}"#,
+        );
+        assert_eq!(
+            found,
+            [
+                "layout.positions.a: missing required key `x`",
+                "layout.positions.b.x: key `x` appears twice in this object",
+            ]
+        );
+    }
+
+    #[test]
+    fn null_is_absent_and_wrong_types_are_named() {
+        let found = problems(
+            r#"{"format": "casegraph", "version": 1, "case": {"title": "t", "summary": null},
+                "nodes": [{"id": "a", "kind": "person", "label": 5, "aliases": {}}, 7]}"#,
+        );
+        assert_eq!(
+            found,
+            [
+                "nodes[0].label: expected a string, found a number",
+                "nodes[0].aliases: expected an array, found an object",
+                "nodes[1]: expected an object, found a number",
+            ]
+        );
     }
 }

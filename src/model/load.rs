@@ -139,23 +139,25 @@ fn load_into(bytes: &[u8], documents: &dyn DocumentStore, diagnostics: &mut Vec<
             return None;
         }
     };
-    let root = match spanned_json::parse(text) {
-        Ok(root) => root,
+    let before = diagnostics.len();
+    let (case, indices) = match decode_case(text, diagnostics) {
+        Ok(decoded) => decoded,
         Err(error) => {
+            // Nothing read before a syntax error can be trusted; report it alone.
+            diagnostics.truncate(before);
             let message = if bytes.iter().take(8192).any(|&b| b == 0) {
                 "this looks like a binary file, not a case file".to_owned()
             } else {
                 error.message
             };
             diagnostics.push(Diagnostic::error(message).at_offset(error.offset).with_optional_help(error.help));
-            place(text, None, diagnostics);
+            place(text, diagnostics);
             return None;
         }
     };
-    let (case, indices) = decode_case(&root, diagnostics);
     validate(&case, Some(&indices), diagnostics);
     check_quotes_in_documents(&case, Some(&indices), documents, diagnostics);
-    place(text, Some(&root), diagnostics);
+    place(text, diagnostics);
     Some(case)
 }
 
@@ -167,15 +169,19 @@ fn binary_or_encoding_help(bytes: &[u8]) -> &'static str {
     }
 }
 
-/// Fills in offsets from paths and line:column from offsets, then orders by position.
-fn place(text: &str, root: Option<&JsonNode<'_>>, diagnostics: &mut [Diagnostic]) {
+/// Fills in offsets from paths and line:column from offsets, then orders by position. The
+/// whole-case checks know only paths; the text is parsed into a tree again to place them,
+/// which costs nothing when a file has no problems.
+fn place(text: &str, diagnostics: &mut [Diagnostic]) {
     if diagnostics.is_empty() {
         return;
     }
+    let needs_tree = diagnostics.iter().any(|d| d.offset.is_none() && d.path.is_some());
+    let root = if needs_tree { spanned_json::parse(text).ok() } else { None };
     let lines = LineIndex::new(text);
     for diagnostic in diagnostics.iter_mut() {
         if diagnostic.offset.is_none()
-            && let (Some(root), Some(path)) = (root, &diagnostic.path)
+            && let (Some(root), Some(path)) = (&root, &diagnostic.path)
         {
             diagnostic.offset = Some(locate(root, path));
         }

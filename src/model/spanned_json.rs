@@ -366,7 +366,9 @@ impl<'a> Scanner<'a> {
                 self.position += 1;
                 self.skip_whitespace()?;
                 if self.peek() == Some(b']') {
-                    return Err(self.error("trailing comma before `]`", Some("remove the comma after the last element")));
+                    return Err(
+                        self.error("trailing comma before `]`", Some("remove the comma after the last element"))
+                    );
                 }
                 Ok(true)
             }
@@ -376,10 +378,8 @@ impl<'a> Scanner<'a> {
                 Ok(false)
             }
             None => Err(self.unclosed_innermost()),
-            Some(_) => Err(self.error(
-                "expected `,` or `]` after an array element",
-                Some("is a comma missing between two elements?"),
-            )),
+            Some(_) => Err(self
+                .error("expected `,` or `]` after an array element", Some("is a comma missing between two elements?"))),
         }
     }
 
@@ -428,9 +428,8 @@ impl<'a> Scanner<'a> {
                 return Err(self.error("trailing comma before `}`", Some("remove the comma after the last member")));
             }
             Some(_) => {
-                return Err(
-                    self.error("expected a key in double quotes", Some("object keys are strings: write \"key\": value"))
-                );
+                return Err(self
+                    .error("expected a key in double quotes", Some("object keys are strings: write \"key\": value")));
             }
         }
         let key_offset = self.offset();
