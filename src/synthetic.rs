@@ -73,7 +73,7 @@ pub fn generate_case(node_count: usize, seed: u64) -> Case {
         };
         let is_transaction = kind == NodeKind::Transaction;
         nodes.push(Node {
-            id: Id::unchecked(format!("n{index}")),
+            id: Id::unchecked(&format!("n{index}")),
             kind,
             label,
             aliases: if rng.below(4) == 0 { vec![format!("alias {index}")] } else { Vec::new() },
@@ -109,7 +109,7 @@ pub fn generate_case(node_count: usize, seed: u64) -> Case {
                 _ => (plain_kinds[rng.below(plain_kinds.len())], node.id.clone(), other_node.id.clone()),
             };
             links.push(Link {
-                id: Id::unchecked(format!("l{}", links.len())),
+                id: Id::unchecked(&format!("l{}", links.len())),
                 kind,
                 source,
                 target,
@@ -125,7 +125,7 @@ pub fn generate_case(node_count: usize, seed: u64) -> Case {
     let source_count = (node_count / 50).max(1);
     let sources = (0..source_count)
         .map(|index| Source {
-            id: Id::unchecked(format!("s{index}")),
+            id: Id::unchecked(&format!("s{index}")),
             publisher: "Synthetic Wire".to_owned(),
             title: format!("Report number {index} on cross-border trade"),
             date: None,
@@ -141,8 +141,8 @@ pub fn generate_case(node_count: usize, seed: u64) -> Case {
         supports.push(id);
         if supports.len() == 3 {
             quotes.push(Quote {
-                id: Id::unchecked(format!("q{}", quotes.len())),
-                source: Id::unchecked(format!("s{}", rng.below(source_count))),
+                id: Id::unchecked(&format!("q{}", quotes.len())),
+                source: Id::unchecked(&format!("s{}", rng.below(source_count))),
                 text: "“We treated each other as friends,” the businessman said of the trade representative, adding that they met in the embassy compound several times.".to_owned(),
                 supports: std::mem::take(&mut supports),
                 locator: None,
@@ -151,8 +151,8 @@ pub fn generate_case(node_count: usize, seed: u64) -> Case {
     }
     if !supports.is_empty() {
         quotes.push(Quote {
-            id: Id::unchecked(format!("q{}", quotes.len())),
-            source: Id::unchecked("s0".to_owned()),
+            id: Id::unchecked(&format!("q{}", quotes.len())),
+            source: Id::unchecked("s0"),
             text: "The last items.".to_owned(),
             supports,
             locator: None,

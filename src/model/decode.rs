@@ -359,7 +359,7 @@ impl Decoder<'_> {
                     .with_help("ids follow the FollowTheMoney rule, e.g. \"p-igor-michurin\""),
             );
         }
-        Ok(Some(Id::unchecked(text.into_owned())))
+        Ok(Some(Id::unchecked(&text)))
     }
 
     fn date(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<Option<PartialDate>> {
@@ -389,11 +389,11 @@ impl Decoder<'_> {
         &mut self,
         s: &mut Scanner<'_>,
         path: &PathRef<'_>,
-        what: &str,
+        (what, expected): (&str, &str),
         names: &[&'static str],
         parse: impl Fn(&str) -> Option<T>,
     ) -> Read<Option<T>> {
-        let Some((text, offset)) = self.string_token(s, path, &format!("a {what} name"))? else { return Ok(None) };
+        let Some((text, offset)) = self.string_token(s, path, expected)? else { return Ok(None) };
         if let Some(value) = parse(&text) {
             return Ok(Some(value));
         }
@@ -408,15 +408,33 @@ impl Decoder<'_> {
     }
 
     fn node_kind(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<Option<NodeKind>> {
-        self.enumerated(s, path, "node kind", &NodeKind::ALL.map(NodeKind::as_str), NodeKind::parse)
+        self.enumerated(
+            s,
+            path,
+            ("node kind", "a node kind name"),
+            &NodeKind::ALL.map(NodeKind::as_str),
+            NodeKind::parse,
+        )
     }
 
     fn link_kind(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<Option<LinkKind>> {
-        self.enumerated(s, path, "link kind", &LinkKind::ALL.map(LinkKind::as_str), LinkKind::parse)
+        self.enumerated(
+            s,
+            path,
+            ("link kind", "a link kind name"),
+            &LinkKind::ALL.map(LinkKind::as_str),
+            LinkKind::parse,
+        )
     }
 
     fn status(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<Option<ClaimStatus>> {
-        self.enumerated(s, path, "status", &ClaimStatus::ALL.map(ClaimStatus::as_str), ClaimStatus::parse)
+        self.enumerated(
+            s,
+            path,
+            ("status", "a status name"),
+            &ClaimStatus::ALL.map(ClaimStatus::as_str),
+            ClaimStatus::parse,
+        )
     }
 
     fn number(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<Option<f64>> {
@@ -607,7 +625,7 @@ impl Decoder<'_> {
     fn node(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<Option<Node>> {
         let (mut id, mut kind, mut label) = (None, None, None);
         let mut node = Node {
-            id: Id::unchecked(String::new()),
+            id: Id::unchecked(""),
             kind: NodeKind::Organization,
             label: String::new(),
             aliases: Vec::new(),
@@ -677,10 +695,10 @@ impl Decoder<'_> {
     fn link(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<Option<Link>> {
         let (mut id, mut kind, mut source, mut target) = (None, None, None, None);
         let mut link = Link {
-            id: Id::unchecked(String::new()),
+            id: Id::unchecked(""),
             kind: LinkKind::Unknown,
-            source: Id::unchecked(String::new()),
-            target: Id::unchecked(String::new()),
+            source: Id::unchecked(""),
+            target: Id::unchecked(""),
             role: None,
             date: None,
             start_date: None,
@@ -716,7 +734,7 @@ impl Decoder<'_> {
     fn source(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<Option<Source>> {
         let mut id = None;
         let mut source = Source {
-            id: Id::unchecked(String::new()),
+            id: Id::unchecked(""),
             publisher: String::new(),
             title: String::new(),
             date: None,
@@ -806,7 +824,7 @@ impl Decoder<'_> {
             if let Err(error) = Id::check(&key) {
                 self.error(&key_path, key_offset, format!("bad id {key:?}: {error}"), None);
             }
-            let id = Id::unchecked(key.as_ref().to_owned());
+            let id = Id::unchecked(&key);
             if positions.contains_key(&id) {
                 self.error(&key_path, key_offset, format!("node `{id}` has two positions"), None);
                 s.skip_value()?;

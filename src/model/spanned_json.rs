@@ -84,6 +84,20 @@ pub fn parse(text: &str) -> Result<JsonNode<'_>, SyntaxError> {
     Ok(root)
 }
 
+/// Bytes that end the plain run of a string: the closing quote, a backslash, and the control
+/// characters JSON forbids inside strings.
+const STRING_STOP: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 0x20 {
+        table[byte] = true;
+        byte += 1;
+    }
+    table[b'"' as usize] = true;
+    table[b'\\' as usize] = true;
+    table
+};
+
 /// Reads a JSON text piece by piece. Call [`Scanner::new`], read one value, then
 /// [`Scanner::finish`].
 pub struct Scanner<'a> {
@@ -186,10 +200,30 @@ impl<'a> Scanner<'a> {
     }
 
     fn skip_whitespace(&mut self) -> Result<(), SyntaxError> {
-        while let Some(byte) = self.peek() {
+        // A local position stays in a register; indentation is skipped eight spaces at a time.
+        const EIGHT_SPACES: u64 = u64::from_le_bytes([b' '; 8]);
+        let bytes = self.bytes;
+        let mut position = self.position;
+        while let Some(&byte) = bytes.get(position) {
             match byte {
-                b' ' | b'\t' | b'\n' | b'\r' => self.position += 1,
-                b'/' if matches!(self.bytes.get(self.position + 1), Some(b'/' | b'*')) => {
+                b' ' => {
+                    position += 1;
+                    while let Some(chunk) = bytes.get(position..position + 8) {
+                        let word = u64::from_le_bytes([
+                            chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
+                        ]);
+                        let differs = word ^ EIGHT_SPACES;
+                        if differs != 0 {
+                            // Skip the spaces before the first byte that is not one.
+                            position += differs.trailing_zeros() as usize / 8;
+                            break;
+                        }
+                        position += 8;
+                    }
+                }
+                b'\t' | b'\n' | b'\r' => position += 1,
+                b'/' if matches!(bytes.get(position + 1), Some(b'/' | b'*')) => {
+                    self.position = position;
                     return Err(self.error(
                         "comments are not allowed in JSON",
                         Some("remove the comment, or move the note into a `description` field"),
@@ -198,6 +232,7 @@ impl<'a> Scanner<'a> {
                 _ => break,
             }
         }
+        self.position = position;
         Ok(())
     }
 
@@ -448,18 +483,19 @@ impl<'a> Scanner<'a> {
         let open = self.position;
         self.position += 1;
         let start = self.position;
-        // Fast path: jump to the next quote or backslash; most strings have no escapes.
-        let Some(found) = memchr::memchr2(b'"', b'\\', &self.bytes[start..]) else {
+        // Fast path: most strings are short and have no escapes; one table look-up a byte
+        // finds the closing quote, a backslash or a control character.
+        let Some(found) = self.bytes[start..].iter().position(|&b| STRING_STOP[usize::from(b)]) else {
             return Err(self.unclosed_string(open));
         };
-        if let Some(control) = self.bytes[start..start + found].iter().position(|&b| b < 0x20) {
-            self.position = start + control;
-            return Err(self.control_character(self.bytes[self.position]));
-        }
         self.position = start + found;
-        if self.bytes[self.position] == b'"' {
-            self.position += 1;
-            return Ok(Cow::Borrowed(&self.text[start..self.position - 1]));
+        match self.bytes[self.position] {
+            b'"' => {
+                self.position += 1;
+                return Ok(Cow::Borrowed(&self.text[start..self.position - 1]));
+            }
+            b'\\' => {}
+            control => return Err(self.control_character(control)),
         }
         let mut owned = String::from(&self.text[start..self.position]);
         loop {

@@ -1,6 +1,7 @@
 //! Checks that need the whole case: one id namespace, references that resolve, links whose
 //! ends suit their kind, and the evidence warnings (claims no quote supports, unused sources).
 
+use compact_str::CompactString;
 use rustc_hash::FxHashMap;
 
 use super::amount::decimal_value;
@@ -62,7 +63,8 @@ struct Checker<'c, 'd> {
     case: &'c Case,
     indices: Option<&'c FileIndices>,
     diagnostics: &'d mut Vec<Diagnostic>,
-    ids: FxHashMap<&'c str, Item>,
+    /// Every id, stored inline in the table so a look-up touches only the table.
+    ids: FxHashMap<CompactString, Item>,
     /// Which nodes and links some quote supports, by index, filled while checking quotes.
     supported_nodes: Vec<bool>,
     supported_links: Vec<bool>,
@@ -113,7 +115,7 @@ impl<'c> Checker<'c, '_> {
                     }
                 }
                 None => {
-                    self.ids.insert(id.as_str(), item);
+                    self.ids.insert(CompactString::from(id.as_str()), item);
                 }
             }
         }
@@ -141,7 +143,7 @@ impl<'c> Checker<'c, '_> {
             None => {
                 let help = if self.suggestions_left > 0 {
                     self.suggestions_left -= 1;
-                    let candidates = self.ids.iter().filter(|(_, item)| accepts(**item)).map(|(id, _)| *id);
+                    let candidates = self.ids.iter().filter(|(_, item)| accepts(**item)).map(|(id, _)| id.as_str());
                     did_you_mean(reference.as_str(), candidates).map(|near| format!("did you mean `{near}`?"))
                 } else {
                     None
