@@ -6,14 +6,10 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+mod common;
+
 fn fixtures() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir("tests/fixtures/broken")
-        .expect("fixture folder")
-        .map(|entry| entry.expect("entry").path())
-        .filter(|path| path.to_string_lossy().ends_with(".case.json"))
-        .collect();
-    files.sort();
-    files
+    common::files_ending_with("tests/fixtures/broken", ".case.json")
 }
 
 fn check(file: &Path) -> (String, Option<i32>) {

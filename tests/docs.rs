@@ -7,6 +7,8 @@ use casegraph::model::{
 };
 use casegraph::sample::load_sample;
 
+mod common;
+
 fn doc() -> String {
     std::fs::read_to_string("docs/case-format.md").expect("docs/case-format.md")
 }
@@ -20,16 +22,12 @@ fn the_example_is_the_shipped_minimal_case() {
 #[test]
 fn every_broken_fixture_report_is_shown() {
     let doc = doc();
-    let mut shown = 0;
-    for entry in std::fs::read_dir("tests/fixtures/broken").expect("fixtures") {
-        let path = entry.expect("entry").path();
-        if path.extension().is_some_and(|e| e == "expected") {
-            let report = std::fs::read_to_string(&path).expect("report");
-            assert!(doc.contains(&report), "docs/case-format.md lacks the report of {}", path.display());
-            shown += 1;
-        }
+    let reports = common::files_ending_with("tests/fixtures/broken", ".expected");
+    assert!(reports.len() >= 15);
+    for path in reports {
+        let report = std::fs::read_to_string(&path).expect("report");
+        assert!(doc.contains(&report), "docs/case-format.md lacks the report of {}", path.display());
     }
-    assert!(shown >= 15);
 }
 
 #[test]

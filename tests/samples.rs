@@ -6,14 +6,10 @@ use casegraph::model::{
 };
 use casegraph::sample::{SAMPLE_CASE_JSON, load_sample};
 
+mod common;
+
 fn sample_files() -> Vec<std::path::PathBuf> {
-    let mut files: Vec<_> = std::fs::read_dir("sample_cases")
-        .expect("sample_cases folder")
-        .map(|entry| entry.expect("entry").path())
-        .filter(|path| path.to_string_lossy().ends_with(".case.json"))
-        .collect();
-    files.sort();
-    files
+    common::files_ending_with("sample_cases", ".case.json")
 }
 
 fn reload(text: &str) -> Case {

@@ -4,6 +4,7 @@
 use std::fmt;
 use std::sync::LazyLock;
 
+use compact_str::CompactString;
 use rustc_hash::FxHashSet;
 
 use serde::Serialize;
@@ -48,10 +49,15 @@ fn is_currency(code: &str) -> bool {
     SET.contains(code)
 }
 
+/// " (did you mean …?)" when only the letter case of `text` is wrong.
+fn recased_hint(text: &str, recased: String, listed: fn(&str) -> bool) -> Option<String> {
+    (recased != text && listed(&recased)).then(|| format!(" (did you mean {recased:?}?)"))
+}
+
 /// A lowercase ISO 3166-1 alpha-2 country code.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
-pub struct Country(String);
+pub struct Country(CompactString);
 
 /// Why a string is not a known [`Country`].
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -65,11 +71,9 @@ impl Country {
     /// Checks `text` against the list.
     pub fn parse(text: &str) -> Result<Self, CountryError> {
         if is_country(text) {
-            return Ok(Self(text.to_owned()));
+            return Ok(Self(CompactString::from(text)));
         }
-        let lower = text.to_ascii_lowercase();
-        let hint =
-            if lower != text && is_country(&lower) { format!(" (did you mean {lower:?}?)") } else { String::new() };
+        let hint = recased_hint(text, text.to_ascii_lowercase(), is_country).unwrap_or_default();
         Err(CountryError { text: text.to_owned(), hint })
     }
 
@@ -88,7 +92,7 @@ impl fmt::Display for Country {
 /// An ISO 4217 currency code, uppercase.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
-pub struct Currency(String);
+pub struct Currency(CompactString);
 
 /// Why a string is not a known [`Currency`].
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -102,16 +106,11 @@ impl Currency {
     /// Checks `text` against the list.
     pub fn parse(text: &str) -> Result<Self, CurrencyError> {
         if is_currency(text) {
-            return Ok(Self(text.to_owned()));
+            return Ok(Self(CompactString::from(text)));
         }
-        let upper = text.to_ascii_uppercase();
-        let hint = if upper != text && is_currency(&upper) {
-            format!(" (did you mean {upper:?}?)")
-        } else if matches!(text, "$" | "€" | "£" | "₽" | "¥" | "₩") {
-            " (write the code, not the symbol)".to_owned()
-        } else {
-            String::new()
-        };
+        let symbol =
+            matches!(text, "$" | "€" | "£" | "₽" | "¥" | "₩").then(|| " (write the code, not the symbol)".to_owned());
+        let hint = recased_hint(text, text.to_ascii_uppercase(), is_currency).or(symbol).unwrap_or_default();
         Err(CurrencyError { text: text.to_owned(), hint })
     }
 
