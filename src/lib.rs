@@ -2,9 +2,12 @@
 //! companies, embassies, government bodies and transactions, every claim backed by verbatim
 //! quotes from named sources.
 //!
-//! Data flows one way: [`model`] (pure data and validation) → layout → view and export.
+//! Data flows one way: [`model`] (pure data and validation) → [`layout`] (simulation) → view
+//! and export.
 
 pub mod cli;
+pub mod layout;
 pub mod model;
 pub mod sample;
+pub mod seeded_random;
 pub mod synthetic;

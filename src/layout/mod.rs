@@ -1,0 +1,19 @@
+//! The force-directed layout: fdg-sim behind our own boundary.
+//!
+//! fdg-sim supplies the simulation and its Fruchterman–Reingold force. This module makes up
+//! for what it lacks: pinned nodes never move, the run is deterministic from the case's seed
+//! (fdg-sim scatters nodes with a global random generator; we place them ourselves), nodes at
+//! the same point never produce NaN, and the simulation cools and stops when it has settled,
+//! so a settled canvas costs nothing. Positions are kept in a flat array indexed like
+//! `case.nodes`, so the view and a later, faster force can use them without fdg-sim's types.
+//! Nothing here knows about windows or painting.
+
+mod placement;
+mod separation;
+mod simulation;
+
+pub use placement::initial_positions;
+pub use simulation::{ForceLayout, LayoutSettings, StepOutcome};
+
+/// A point in world units: x to the right, y downwards.
+pub type WorldPoint = [f32; 2];

@@ -1,0 +1,262 @@
+//! The running layout: fdg-sim's simulation with pinning, cooling and a stop rule added.
+
+use fdg_sim::glam::Vec3;
+use fdg_sim::petgraph::graph::NodeIndex;
+use fdg_sim::{ForceGraph, Simulation, SimulationParameters};
+
+use crate::model::{Case, CaseGraph};
+
+use super::WorldPoint;
+use super::placement::initial_positions;
+use super::separation::{MIN_SEPARATION, separate_coincident};
+
+/// How the layout moves and when it stops. Lengths are in world units.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LayoutSettings {
+    /// The distance linked nodes settle at (fdg-sim's Fruchterman–Reingold scale).
+    pub edge_length: f32,
+    /// Velocity kept from one step to the next (fdg-sim's cool-off factor).
+    pub velocity_retention: f32,
+    /// Pull towards the centre of the case, per world unit of distance. fdg-sim's force has
+    /// none, so unlinked nodes and separate groups would drift off without it.
+    pub gravity: f32,
+    /// Simulated time per step.
+    pub time_step: f32,
+    /// The farthest a node may move in the first step; later steps allow less.
+    pub initial_step_limit: f32,
+    /// Factor by which the step limit shrinks every step, so the layout always comes to rest.
+    pub cooling: f32,
+    /// A step in which no node moves farther than this counts as still.
+    pub still_movement: f32,
+    /// Still steps in a row after which the layout is settled.
+    pub still_steps_to_settle: usize,
+    /// Steps after which the layout stops regardless.
+    pub max_steps: usize,
+}
+
+impl Default for LayoutSettings {
+    fn default() -> Self {
+        Self {
+            edge_length: 120.0,
+            velocity_retention: 0.975,
+            gravity: 1.0,
+            time_step: 0.035,
+            initial_step_limit: 60.0,
+            cooling: 0.985,
+            still_movement: 0.05,
+            still_steps_to_settle: 3,
+            max_steps: 2_000,
+        }
+    }
+}
+
+/// What one step did.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct StepOutcome {
+    /// The farthest any node moved, in world units.
+    pub max_movement: f32,
+    /// True once the layout has come to rest; further steps do nothing.
+    pub settled: bool,
+}
+
+/// A case's layout in progress. Node `i` is `case.nodes[i]`.
+pub struct ForceLayout {
+    simulation: Simulation<(), ()>,
+    positions: Vec<WorldPoint>,
+    pinned: Vec<bool>,
+    settings: LayoutSettings,
+    step_limit: f32,
+    still_steps: usize,
+    steps: usize,
+    settled: bool,
+}
+
+impl ForceLayout {
+    /// A layout of `case` starting from its saved positions (see [`initial_positions`]).
+    pub fn new(case: &Case, graph: &CaseGraph, settings: LayoutSettings) -> Self {
+        let (positions, pinned) = initial_positions(case, graph, settings.edge_length);
+        let mut force_graph: ForceGraph<(), ()> = ForceGraph::default();
+        for node in &case.nodes {
+            force_graph.add_node(fdg_sim::Node::new(node.id.as_str(), ()));
+        }
+        // One edge per linked pair: self-links pull on nothing, and fdg-sim would divide by
+        // their zero length; parallel links would pull twice as hard.
+        let mut pairs: Vec<(usize, usize)> = (0..case.links.len())
+            .filter_map(|link| graph.link_ends(link))
+            .filter(|(source, target)| source != target)
+            .map(|(source, target)| (source.min(target), source.max(target)))
+            .collect();
+        pairs.sort_unstable();
+        pairs.dedup();
+        for (a, b) in pairs {
+            force_graph.add_edge(NodeIndex::new(a), NodeIndex::new(b), ());
+        }
+        let force = fdg_sim::force::fruchterman_reingold(settings.edge_length, settings.velocity_retention);
+        // fdg-sim scatters the nodes at random here; `write_positions` puts ours back.
+        let simulation = Simulation::from_graph(force_graph, SimulationParameters::from_force(force));
+        let mut layout = Self {
+            simulation,
+            positions,
+            pinned,
+            settings,
+            step_limit: settings.initial_step_limit,
+            still_steps: 0,
+            steps: 0,
+            settled: case.nodes.is_empty(),
+        };
+        layout.write_positions();
+        layout
+    }
+
+    /// Current positions, indexed like `case.nodes`.
+    pub fn positions(&self) -> &[WorldPoint] {
+        &self.positions
+    }
+
+    /// Whether node `node` is pinned.
+    pub fn is_pinned(&self, node: usize) -> bool {
+        self.pinned.get(node).copied().unwrap_or(false)
+    }
+
+    /// Pin flags, indexed like `case.nodes`.
+    pub fn pinned(&self) -> &[bool] {
+        &self.pinned
+    }
+
+    /// True once the layout has come to rest: stepping does nothing until something wakes it.
+    pub fn is_settled(&self) -> bool {
+        self.settled
+    }
+
+    /// Steps taken since the layout last started or woke.
+    pub fn steps(&self) -> usize {
+        self.steps
+    }
+
+    /// Places `node` at `position` and pins it (a drag), and lets the others relax around it.
+    pub fn place_and_pin(&mut self, node: usize, position: WorldPoint) {
+        if node >= self.positions.len() || !position.iter().all(|c| c.is_finite()) {
+            return;
+        }
+        self.positions[node] = position;
+        self.pinned[node] = true;
+        self.write_positions();
+        self.wake(self.settings.initial_step_limit / 4.0);
+    }
+
+    /// Pins or unpins `node`; unpinning lets it move again.
+    pub fn set_pinned(&mut self, node: usize, pinned: bool) {
+        if let Some(flag) = self.pinned.get_mut(node) {
+            *flag = pinned;
+            if !pinned {
+                self.wake(self.settings.initial_step_limit / 4.0);
+            }
+        }
+    }
+
+    /// Pins or unpins every node.
+    pub fn set_all_pinned(&mut self, pinned: bool) {
+        self.pinned.iter_mut().for_each(|flag| *flag = pinned);
+        if !pinned {
+            self.wake(self.settings.initial_step_limit / 4.0);
+        }
+    }
+
+    /// Runs the layout again from where the nodes are: unpinned nodes move, pinned ones stay.
+    pub fn restart(&mut self) {
+        self.wake(self.settings.initial_step_limit);
+    }
+
+    fn wake(&mut self, step_limit: f32) {
+        if self.positions.is_empty() {
+            return;
+        }
+        self.step_limit = self.step_limit.max(step_limit);
+        self.still_steps = 0;
+        self.steps = 0;
+        self.settled = false;
+    }
+
+    /// Copies our positions into fdg-sim's graph, with no velocity.
+    fn write_positions(&mut self) {
+        let graph = self.simulation.get_graph_mut();
+        for (index, position) in self.positions.iter().enumerate() {
+            let node = &mut graph[NodeIndex::new(index)];
+            node.location = Vec3::new(position[0], position[1], 0.0);
+            node.old_location = node.location;
+            node.velocity = Vec3::ZERO;
+        }
+    }
+
+    /// Advances the simulation one step, unless it has settled.
+    pub fn step(&mut self) -> StepOutcome {
+        if self.settled {
+            return StepOutcome { max_movement: 0.0, settled: true };
+        }
+        if separate_coincident(&mut self.positions, &self.pinned) > 0 {
+            let graph = self.simulation.get_graph_mut();
+            for (index, position) in self.positions.iter().enumerate() {
+                graph[NodeIndex::new(index)].location = Vec3::new(position[0], position[1], 0.0);
+            }
+        }
+        self.simulation.update(self.settings.time_step);
+        let max_movement = self.read_back();
+        self.steps += 1;
+        self.step_limit *= self.settings.cooling;
+        self.still_steps = if max_movement < self.settings.still_movement { self.still_steps + 1 } else { 0 };
+        self.settled = self.still_steps >= self.settings.still_steps_to_settle || self.steps >= self.settings.max_steps;
+        StepOutcome { max_movement, settled: self.settled }
+    }
+
+    /// Takes fdg-sim's new positions, keeping pinned nodes in place, limiting each move to the
+    /// current step limit, and undoing any move that is not finite. Returns the largest move.
+    fn read_back(&mut self) -> f32 {
+        let count = self.positions.len().max(1) as f32;
+        let sum = self.positions.iter().fold([0.0f32; 2], |sum, p| [sum[0] + p[0], sum[1] + p[1]]);
+        let centre = Vec3::new(sum[0] / count, sum[1] / count, 0.0);
+        let LayoutSettings { gravity, time_step, velocity_retention, .. } = self.settings;
+        let graph = self.simulation.get_graph_mut();
+        let mut max_movement = 0.0f32;
+        for (index, position) in self.positions.iter_mut().enumerate() {
+            let node = &mut graph[NodeIndex::new(index)];
+            let start = Vec3::new(position[0], position[1], 0.0);
+            // Gravity, integrated the way fdg-sim integrates its own force.
+            let pull = (centre - start) * gravity * time_step * velocity_retention;
+            node.velocity += pull;
+            node.location += pull * time_step;
+            let mut movement = node.location - start;
+            movement.z = 0.0;
+            if self.pinned[index] || !movement.is_finite() || !node.velocity.is_finite() {
+                // A move that is not finite came from nodes too close to tell apart: nudge
+                // this one aside, a little and always the same way, and try again next step.
+                let nudge = if self.pinned[index] || movement.is_finite() {
+                    Vec3::ZERO
+                } else {
+                    let angle = index as f32 * 2.399_963;
+                    Vec3::new(angle.cos(), angle.sin(), 0.0) * MIN_SEPARATION * 2.0
+                };
+                node.location = start + nudge;
+                node.old_location = node.location;
+                node.velocity = Vec3::ZERO;
+                *position = [node.location.x, node.location.y];
+                continue;
+            }
+            let length = movement.length();
+            if length > self.step_limit {
+                let scale = self.step_limit / length;
+                movement *= scale;
+                node.velocity *= scale;
+            }
+            node.location = start + movement;
+            *position = [node.location.x, node.location.y];
+            max_movement = max_movement.max(movement.length());
+        }
+        max_movement
+    }
+
+    /// Steps until settled; returns the number of steps taken.
+    pub fn run_until_settled(&mut self) -> usize {
+        while !self.step().settled {}
+        self.steps
+    }
+}

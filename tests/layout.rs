@@ -1,0 +1,143 @@
+//! The layout: deterministic, pinned nodes stay, no NaN, and it comes to rest.
+
+use casegraph::layout::{ForceLayout, LayoutSettings, initial_positions};
+use casegraph::model::{Case, CaseGraph, Position};
+use casegraph::sample::load_sample;
+use casegraph::synthetic::generate_case;
+
+fn sample() -> Case {
+    load_sample().case.expect("sample")
+}
+
+fn layout_of(case: &Case) -> ForceLayout {
+    ForceLayout::new(case, &CaseGraph::new(case), LayoutSettings::default())
+}
+
+fn all_finite(layout: &ForceLayout) -> bool {
+    layout.positions().iter().all(|p| p[0].is_finite() && p[1].is_finite())
+}
+
+#[test]
+fn the_same_seed_gives_the_same_layout() {
+    let case = sample();
+    let mut first = layout_of(&case);
+    let mut second = layout_of(&case);
+    for _ in 0..60 {
+        first.step();
+        second.step();
+    }
+    assert_eq!(first.positions(), second.positions());
+    let mut reseeded = case.clone();
+    reseeded.layout.seed += 1;
+    assert_ne!(layout_of(&reseeded).positions(), layout_of(&case).positions());
+}
+
+#[test]
+fn saved_positions_are_the_start_and_the_rest_start_near_their_neighbours() {
+    let case =
+        casegraph::model::load_case_file(std::path::Path::new("sample_cases/minimal.case.json")).case.expect("minimal");
+    let layout = layout_of(&case);
+    assert_eq!(layout.positions()[0], [0.0, 0.0]);
+    assert_eq!(layout.positions()[1], [160.0, 0.0]);
+    assert!(layout.is_pinned(0) && !layout.is_pinned(1));
+
+    let mut case = sample();
+    let graph = CaseGraph::new(&case);
+    let michurin = graph.node_index("p-igor-michurin").expect("Michurin");
+    case.layout.positions.insert(case.nodes[michurin].id.clone(), Position { x: 1000.0, y: -500.0, pinned: false });
+    let (positions, _) = initial_positions(&case, &graph, 120.0);
+    assert_eq!(positions[michurin], [1000.0, -500.0]);
+    let ardis = graph.node_index("c-ardis-bearings").expect("Ardis");
+    let distance = ((positions[ardis][0] - 1000.0).powi(2) + (positions[ardis][1] + 500.0).powi(2)).sqrt();
+    assert!((60.0..=120.0).contains(&distance), "Ardis-Bearings starts {distance} from Michurin");
+}
+
+#[test]
+fn pinned_nodes_never_move() {
+    let case = sample();
+    let mut layout = layout_of(&case);
+    layout.place_and_pin(0, [-300.0, 250.0]);
+    layout.place_and_pin(5, [400.0, 400.0]);
+    let steps = layout.run_until_settled();
+    assert!(steps > 1);
+    assert_eq!(layout.positions()[0], [-300.0, 250.0]);
+    assert_eq!(layout.positions()[5], [400.0, 400.0]);
+    layout.set_all_pinned(true);
+    let frozen = layout.positions().to_vec();
+    layout.restart();
+    layout.run_until_settled();
+    assert_eq!(layout.positions(), frozen.as_slice());
+}
+
+#[test]
+fn a_thousand_nodes_at_one_point_spread_out_without_nan() {
+    let mut case = generate_case(1000, 3);
+    for position in case.layout.positions.values_mut() {
+        *position = Position { x: 0.0, y: 0.0, pinned: false };
+    }
+    let mut layout = layout_of(&case);
+    for _ in 0..15 {
+        layout.step();
+        assert!(all_finite(&layout));
+    }
+    let mut distinct = layout.positions().iter().map(|p| (p[0].to_bits(), p[1].to_bits())).collect::<Vec<_>>();
+    distinct.sort_unstable();
+    distinct.dedup();
+    assert_eq!(distinct.len(), 1000, "every node has its own place");
+}
+
+#[test]
+fn empty_and_one_node_cases_work() {
+    let mut empty = layout_of(&Case::default());
+    assert!(empty.is_settled());
+    assert_eq!(empty.run_until_settled(), 0);
+    let mut one = sample();
+    one.nodes.truncate(1);
+    one.links.clear();
+    let mut layout = layout_of(&one);
+    layout.run_until_settled();
+    assert!(layout.is_settled() && all_finite(&layout));
+}
+
+#[test]
+fn the_sample_comes_to_rest_and_then_stays_still() {
+    let case = sample();
+    let mut layout = layout_of(&case);
+    let settings = LayoutSettings::default();
+    let steps = layout.run_until_settled();
+    assert!(steps < settings.max_steps, "settled by the stop rule, not the step cap ({steps} steps)");
+    let rested = layout.positions().to_vec();
+    let outcome = layout.step();
+    assert!(outcome.settled && outcome.max_movement == 0.0);
+    assert_eq!(layout.positions(), rested.as_slice());
+    assert!(all_finite(&layout));
+
+    let graph = CaseGraph::new(&case);
+    let lengths: Vec<f32> = (0..case.links.len())
+        .filter_map(|link| graph.link_ends(link))
+        .filter(|(a, b)| a != b)
+        .map(|(a, b)| {
+            let (p, q) = (layout.positions()[a], layout.positions()[b]);
+            ((p[0] - q[0]).powi(2) + (p[1] - q[1]).powi(2)).sqrt()
+        })
+        .collect();
+    let mean = lengths.iter().sum::<f32>() / lengths.len() as f32;
+    assert!(
+        (0.3 * settings.edge_length..3.0 * settings.edge_length).contains(&mean),
+        "linked nodes settle at a readable distance, not {mean}"
+    );
+}
+
+#[test]
+fn dragging_wakes_a_settled_layout_and_the_dragged_node_stays_pinned() {
+    let case = sample();
+    let mut layout = layout_of(&case);
+    layout.run_until_settled();
+    layout.place_and_pin(3, [10.0, 20.0]);
+    assert!(!layout.is_settled());
+    layout.run_until_settled();
+    assert_eq!(layout.positions()[3], [10.0, 20.0]);
+    assert!(layout.is_pinned(3));
+    layout.set_pinned(3, false);
+    assert!(!layout.is_pinned(3) && !layout.is_settled());
+}
