@@ -18,14 +18,15 @@ pub fn separate_coincident(positions: &mut [WorldPoint], pinned: &[bool]) -> usi
     while start < order.len() {
         let here = cell(positions[order[start]]);
         let end = start + order[start..].iter().take_while(|&&i| cell(positions[i]) == here).count();
-        let mut ring = 0usize;
+        // The first free node of a group stays where it is, unless a pinned node holds the
+        // point; the others move out onto rings 1, 2, 3…
+        let group_has_pinned = order[start..end].iter().any(|&other| pinned[other]);
+        let mut ring = usize::from(group_has_pinned);
         for &node in &order[start..end] {
             if pinned[node] {
                 continue;
             }
-            // The first free node of a group stays when no pinned node shares its point.
-            let group_has_pinned = order[start..end].iter().any(|&other| pinned[other]);
-            if ring == 0 && !group_has_pinned {
+            if ring == 0 {
                 ring = 1;
                 continue;
             }
