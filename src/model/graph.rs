@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use petgraph::Direction;
-use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
+use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef as _;
 
 use super::case::Case;
@@ -38,6 +38,9 @@ pub struct Neighbour {
 #[derive(Clone, Debug, Default)]
 pub struct CaseGraph {
     graph: DiGraph<usize, usize>,
+    /// The nodes at each link's ends, indexed like `case.links`; `None` when an end does not
+    /// resolve.
+    ends: Vec<Option<(usize, usize)>>,
     ids: HashMap<String, ItemRef>,
     quotes_by_item: HashMap<ItemRef, Vec<usize>>,
 }
@@ -63,9 +66,13 @@ impl CaseGraph {
             Some(ItemRef::Node(i)) => Some(NodeIndex::new(*i)),
             _ => None,
         };
+        let mut ends = Vec::with_capacity(case.links.len());
         for (index, link) in case.links.iter().enumerate() {
             if let (Some(source), Some(target)) = (node_of(link.source.as_str()), node_of(link.target.as_str())) {
                 graph.add_edge(source, target, index);
+                ends.push(Some((source.index(), target.index())));
+            } else {
+                ends.push(None);
             }
         }
         let mut quotes_by_item: HashMap<ItemRef, Vec<usize>> = HashMap::new();
@@ -79,7 +86,7 @@ impl CaseGraph {
                 }
             }
         }
-        Self { graph, ids, quotes_by_item }
+        Self { graph, ends, ids, quotes_by_item }
     }
 
     /// What `id` names, if anything.
@@ -132,12 +139,8 @@ impl CaseGraph {
         quotes
     }
 
-    /// The nodes at the ends of link `link`, when it is in the graph.
+    /// The nodes at the ends of link `link` (source, target), when both resolve.
     pub fn link_ends(&self, link: usize) -> Option<(usize, usize)> {
-        self.graph
-            .edge_indices()
-            .find(|edge: &EdgeIndex| self.graph[*edge] == link)
-            .and_then(|edge| self.graph.edge_endpoints(edge))
-            .map(|(source, target)| (source.index(), target.index()))
+        self.ends.get(link).copied().flatten()
     }
 }
