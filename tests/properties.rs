@@ -146,8 +146,7 @@ fn load(bytes: &[u8]) -> casegraph::model::LoadReport {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
-
+    // 256 cases each by default; set PROPTEST_CASES for a longer run.
     #[test]
     fn random_valid_cases_round_trip(case in case()) {
         let saved = case_to_json(&case).expect("finite case saves");
