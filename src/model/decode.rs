@@ -19,7 +19,7 @@ use super::claim_status::ClaimStatus;
 use super::codes::{Country, Currency};
 use super::diagnostic::{Diagnostic, did_you_mean};
 use super::id::Id;
-use super::json_path::PathRef;
+use super::json_path::{JsonPath, PathRef};
 use super::link_kind::LinkKind;
 use super::node_kind::NodeKind;
 use super::partial_date::PartialDate;
@@ -118,6 +118,34 @@ pub struct FileIndices {
     pub sources: Vec<usize>,
     /// File index of each quote.
     pub quotes: Vec<usize>,
+}
+
+/// One of the four top-level collections of items.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Collection {
+    /// `nodes`
+    Nodes,
+    /// `links`
+    Links,
+    /// `sources`
+    Sources,
+    /// `quotes`
+    Quotes,
+}
+
+impl FileIndices {
+    /// The path of the `index`-th kept item of `collection` as the file has it (`links[3]`).
+    /// Without indices, as for a case that never came from a file, items are placed by
+    /// their position.
+    pub fn item_path(indices: Option<&Self>, collection: Collection, index: usize) -> JsonPath {
+        let (key, kept) = match collection {
+            Collection::Nodes => ("nodes", indices.map(|i| &i.nodes)),
+            Collection::Links => ("links", indices.map(|i| &i.links)),
+            Collection::Sources => ("sources", indices.map(|i| &i.sources)),
+            Collection::Quotes => ("quotes", indices.map(|i| &i.quotes)),
+        };
+        JsonPath::root().key(key).index(kept.and_then(|kept| kept.get(index)).copied().unwrap_or(index))
+    }
 }
 
 /// Decodes a case file's text, appending every problem to `diagnostics`. A JSON syntax

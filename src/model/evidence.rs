@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::case::Case;
-use super::decode::FileIndices;
+use super::decode::{Collection, FileIndices};
 use super::diagnostic::Diagnostic;
 use super::json_path::JsonPath;
 
@@ -56,13 +56,10 @@ pub fn check_quotes_in_documents(
     documents: &dyn DocumentStore,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let file_index =
-        |list: Option<&Vec<usize>>, index: usize| list.and_then(|l| l.get(index)).copied().unwrap_or(index);
     let mut texts: HashMap<&str, Option<NormalisedText>> = HashMap::new();
     for (index, source) in case.sources.iter().enumerate() {
         let Some(document) = &source.document else { continue };
-        let path =
-            JsonPath::root().key("sources").index(file_index(indices.map(|i| &i.sources), index)).key("document");
+        let path = FileIndices::item_path(indices, Collection::Sources, index).key("document");
         let text = match documents.read(document) {
             Ok(text) => Some(NormalisedText::new(&text)),
             Err(reason) => {
@@ -81,7 +78,7 @@ pub fn check_quotes_in_documents(
         if document.contains_quote(&quote.text) {
             continue;
         }
-        let path = JsonPath::root().key("quotes").index(file_index(indices.map(|i| &i.quotes), index)).key("text");
+        let path = FileIndices::item_path(indices, Collection::Quotes, index).key("text");
         let help = match document.closest_passage(&quote.text) {
             Some(passage) => format!("the closest passage in the document reads: “{passage}”"),
             None => "the document has no passage like it".to_owned(),

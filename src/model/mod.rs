@@ -26,7 +26,7 @@ pub use case::{
 };
 pub use claim_status::ClaimStatus;
 pub use codes::{Country, CountryError, Currency, CurrencyError};
-pub use decode::{FileIndices, decode_case};
+pub use decode::{Collection, FileIndices, decode_case};
 pub use diagnostic::{Diagnostic, Severity, did_you_mean, edit_distance};
 pub use evidence::{DirectoryDocuments, DocumentStore, MemoryDocuments, check_quotes_in_documents, documents_beside};
 pub use graph::{CaseGraph, ItemRef, Neighbour};

@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap;
 
 use super::amount::decimal_value;
 use super::case::Case;
-use super::decode::FileIndices;
+use super::decode::{Collection, FileIndices};
 use super::diagnostic::{Diagnostic, did_you_mean};
 use super::id::Id;
 use super::json_path::JsonPath;
@@ -74,16 +74,13 @@ struct Checker<'c, 'd> {
 
 impl<'c> Checker<'c, '_> {
     fn path(&self, item: Item) -> JsonPath {
-        let file_index =
-            |list: Option<&Vec<usize>>, index: usize| list.and_then(|l| l.get(index)).copied().unwrap_or(index);
-        let indices = self.indices;
-        let (key, index) = match item {
-            Item::Node(i) => ("nodes", file_index(indices.map(|x| &x.nodes), i)),
-            Item::Link(i) => ("links", file_index(indices.map(|x| &x.links), i)),
-            Item::Source(i) => ("sources", file_index(indices.map(|x| &x.sources), i)),
-            Item::Quote(i) => ("quotes", file_index(indices.map(|x| &x.quotes), i)),
+        let (collection, index) = match item {
+            Item::Node(i) => (Collection::Nodes, i),
+            Item::Link(i) => (Collection::Links, i),
+            Item::Source(i) => (Collection::Sources, i),
+            Item::Quote(i) => (Collection::Quotes, i),
         };
-        JsonPath::root().key(key).index(index)
+        FileIndices::item_path(self.indices, collection, index)
     }
 
     fn collect_ids(&mut self) {
