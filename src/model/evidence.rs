@@ -11,7 +11,6 @@ use std::path::{Path, PathBuf};
 use super::case::Case;
 use super::decode::{Collection, FileIndices};
 use super::diagnostic::Diagnostic;
-use super::json_path::JsonPath;
 
 /// Where the local copies of sources come from, so tests and the bundled sample need no disk.
 pub trait DocumentStore {
