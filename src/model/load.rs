@@ -145,11 +145,7 @@ fn load_into(bytes: &[u8], documents: &dyn DocumentStore, diagnostics: &mut Vec<
         Err(error) => {
             // Nothing read before a syntax error can be trusted; report it alone.
             diagnostics.truncate(before);
-            let message = if bytes.iter().take(8192).any(|&b| b == 0) {
-                "this looks like a binary file, not a case file".to_owned()
-            } else {
-                error.message
-            };
+            let message = if looks_binary(bytes) { LOOKS_BINARY.to_owned() } else { error.message };
             diagnostics.push(Diagnostic::error(message).at_offset(error.offset).with_optional_help(error.help));
             place(text, diagnostics);
             return None;
@@ -161,9 +157,16 @@ fn load_into(bytes: &[u8], documents: &dyn DocumentStore, diagnostics: &mut Vec<
     Some(case)
 }
 
+const LOOKS_BINARY: &str = "this looks like a binary file, not a case file";
+
+/// A NUL byte near the start: text files, case files among them, never have one.
+fn looks_binary(bytes: &[u8]) -> bool {
+    bytes.iter().take(8192).any(|&b| b == 0)
+}
+
 fn binary_or_encoding_help(bytes: &[u8]) -> &'static str {
-    if bytes.iter().take(8192).any(|&b| b == 0) {
-        "this looks like a binary file, not a case file"
+    if looks_binary(bytes) {
+        LOOKS_BINARY
     } else {
         "save the file as UTF-8 (it may be in a legacy encoding such as Windows-1251)"
     }

@@ -376,6 +376,12 @@ impl<'a> Scanner<'a> {
         self.unclosed(open, what)
     }
 
+    /// Consumes the closing bracket here and leaves the array or object it closes.
+    fn close(&mut self) {
+        self.position += 1;
+        self.open.pop();
+    }
+
     /// Consumes the `[` here; then call [`Scanner::next_element`] until it returns false.
     pub fn begin_array(&mut self) -> Result<Cursor, SyntaxError> {
         self.enter("array")?;
@@ -390,8 +396,7 @@ impl<'a> Scanner<'a> {
         if cursor.first {
             cursor.first = false;
             if self.peek() == Some(b']') {
-                self.position += 1;
-                self.open.pop();
+                self.close();
                 return Ok(false);
             }
             return Ok(true);
@@ -408,8 +413,7 @@ impl<'a> Scanner<'a> {
                 Ok(true)
             }
             Some(b']') => {
-                self.position += 1;
-                self.open.pop();
+                self.close();
                 Ok(false)
             }
             None => Err(self.unclosed_innermost()),
@@ -432,8 +436,7 @@ impl<'a> Scanner<'a> {
         if cursor.first {
             cursor.first = false;
             if self.peek() == Some(b'}') {
-                self.position += 1;
-                self.open.pop();
+                self.close();
                 return Ok(None);
             }
         } else {
@@ -443,8 +446,7 @@ impl<'a> Scanner<'a> {
                     self.skip_whitespace()?;
                 }
                 Some(b'}') => {
-                    self.position += 1;
-                    self.open.pop();
+                    self.close();
                     return Ok(None);
                 }
                 None => return Err(self.unclosed_innermost()),
