@@ -140,7 +140,7 @@ impl ForceLayout {
         }
         self.positions[node] = position;
         self.pinned[node] = true;
-        self.write_positions();
+        self.write_position(node);
         self.wake(self.settings.initial_step_limit / 4.0);
     }
 
@@ -179,13 +179,19 @@ impl ForceLayout {
 
     /// Copies our positions into fdg-sim's graph, with no velocity.
     fn write_positions(&mut self) {
-        let graph = self.simulation.get_graph_mut();
-        for (index, position) in self.positions.iter().enumerate() {
-            let node = &mut graph[NodeIndex::new(index)];
-            node.location = Vec3::new(position[0], position[1], 0.0);
-            node.old_location = node.location;
-            node.velocity = Vec3::ZERO;
+        for index in 0..self.positions.len() {
+            self.write_position(index);
         }
+    }
+
+    /// Copies one node's position into fdg-sim's graph, with no velocity: a drag moves one
+    /// node a frame, and need not touch the others.
+    fn write_position(&mut self, index: usize) {
+        let position = self.positions[index];
+        let node = &mut self.simulation.get_graph_mut()[NodeIndex::new(index)];
+        node.location = Vec3::new(position[0], position[1], 0.0);
+        node.old_location = node.location;
+        node.velocity = Vec3::ZERO;
     }
 
     /// Advances the simulation one step, unless it has settled.
