@@ -78,7 +78,7 @@ fn load_throughput(c: &mut Criterion) {
     drop(report);
 
     let mut group = c.benchmark_group("load");
-    group.throughput(Throughput::Bytes(bytes.len() as u64));
+    group.throughput(Throughput::BytesDecimal(bytes.len() as u64));
     group.sample_size(20);
     // The loaded case is what the analyst works on, so freeing it is not part of loading.
     group.bench_function(format!("load_and_validate_{NODES}_nodes"), |b| {
@@ -89,7 +89,7 @@ fn load_throughput(c: &mut Criterion) {
     let sample = casegraph::sample::SAMPLE_CASE_JSON.as_bytes();
     let sample_documents = casegraph::sample::sample_documents();
     let mut group = c.benchmark_group("load_sample");
-    group.throughput(Throughput::Bytes(sample.len() as u64));
+    group.throughput(Throughput::BytesDecimal(sample.len() as u64));
     group.bench_function("load_validate_and_check_quotes", |b| {
         b.iter_with_large_drop(|| load_case_bytes(black_box(sample), "sample.case.json", &sample_documents))
     });

@@ -10,6 +10,7 @@ mod diagnostic;
 mod evidence;
 mod graph;
 mod id;
+mod id_table;
 mod json_path;
 mod link_kind;
 mod load;

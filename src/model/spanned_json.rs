@@ -120,6 +120,19 @@ pub struct Cursor {
     first: bool,
 }
 
+impl Cursor {
+    /// A cursor for a reader that starts at an element or key inside an array or object,
+    /// as a reader resumed with [`Scanner::resume_at`] does.
+    pub fn at_member() -> Self {
+        Self { first: true }
+    }
+
+    /// A cursor for a reader that starts just after an element or member.
+    pub fn after_member() -> Self {
+        Self { first: false }
+    }
+}
+
 /// The kind of value that starts at the scanner's position.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Next {
@@ -168,6 +181,26 @@ impl<'a> Scanner<'a> {
             return Err(scanner.error_at(0, "the file is empty; a case file is one JSON object", None));
         }
         Ok(scanner)
+    }
+
+    /// A scanner at `position` inside `depth` levels of arrays and objects, for reading one
+    /// part of a text on another thread. Errors that name where an enclosing level opened
+    /// are only right for a scanner that read from the start.
+    pub fn resume_at(text: &'a str, position: usize, depth: usize) -> Self {
+        Self {
+            text,
+            bytes: text.as_bytes(),
+            position,
+            open: vec![(0, "object"); depth],
+            elements: Vec::new(),
+            members: Vec::new(),
+        }
+    }
+
+    /// Moves the scanner to `position`, where a reader on another thread stopped; that reader
+    /// must have started at this scanner's position and depth.
+    pub fn seek(&mut self, position: u32) {
+        self.position = position as usize;
     }
 
     /// Checks that nothing but white space follows the value just read.

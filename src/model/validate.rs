@@ -1,14 +1,12 @@
 //! Checks that need the whole case: one id namespace, references that resolve, links whose
 //! ends suit their kind, and the evidence warnings (claims no quote supports, unused sources).
 
-use compact_str::CompactString;
-use rustc_hash::FxHashMap;
-
 use super::amount::decimal_value;
 use super::case::Case;
 use super::decode::{Collection, FileIndices};
 use super::diagnostic::{Diagnostic, did_you_mean};
 use super::id::Id;
+use super::id_table::{IdTable, Repeat};
 use super::json_path::JsonPath;
 use super::link_kind::LinkKind;
 use super::node_kind::NodeKind;
@@ -38,84 +36,125 @@ impl Item {
 /// all ids would cost more than the message is worth.
 const SUGGESTION_LIMIT: usize = 50;
 
+/// Cases with at least this many links and quotes have their references checked on two
+/// threads; below it, starting a thread costs more than it saves.
+const PARALLEL_MIN_ITEMS: usize = 20_000;
+
 /// Runs every whole-case check, appending problems to `diagnostics`. `indices` maps items to
 /// their place in the file (from decoding); without it, items are placed by their position.
 pub fn validate(case: &Case, indices: Option<&FileIndices>, diagnostics: &mut Vec<Diagnostic>) {
-    let mut checker = Checker {
-        case,
-        indices,
-        diagnostics,
-        ids: FxHashMap::default(),
+    let mut evidence = Evidence {
         supported_nodes: vec![false; case.nodes.len()],
         supported_links: vec![false; case.links.len()],
         quoted_sources: vec![false; case.sources.len()],
-        suggestions_left: SUGGESTION_LIMIT,
     };
-    checker.collect_ids();
-    checker.check_nodes();
-    checker.check_links();
-    checker.check_quotes();
-    checker.check_layout();
-    checker.check_evidence();
+    let ids = collect_ids(case, indices, diagnostics, &mut evidence);
+    diagnostics.extend(check_references(case, indices, &ids, &mut evidence));
+    evidence.check(case, indices, diagnostics);
 }
 
-struct Checker<'c, 'd> {
-    case: &'c Case,
-    indices: Option<&'c FileIndices>,
-    diagnostics: &'d mut Vec<Diagnostic>,
-    /// Every id, stored inline in the table so a look-up touches only the table.
-    ids: FxHashMap<CompactString, Item>,
-    /// Which nodes and links some quote supports, by index, filled while checking quotes.
+/// Which items some quote backs, by index, filled while checking quotes.
+struct Evidence {
     supported_nodes: Vec<bool>,
     supported_links: Vec<bool>,
     quoted_sources: Vec<bool>,
+}
+
+fn item_path(indices: Option<&FileIndices>, item: Item) -> JsonPath {
+    let (collection, index) = match item {
+        Item::Node(i) => (Collection::Nodes, i),
+        Item::Link(i) => (Collection::Links, i),
+        Item::Source(i) => (Collection::Sources, i),
+        Item::Quote(i) => (Collection::Quotes, i),
+    };
+    FileIndices::item_path(indices, collection, index)
+}
+
+/// The table of every id, reporting ids used twice.
+fn collect_ids(
+    case: &Case,
+    indices: Option<&FileIndices>,
+    diagnostics: &mut Vec<Diagnostic>,
+    evidence: &mut Evidence,
+) -> IdTable<Item> {
+    let items = || {
+        let nodes = case.nodes.iter().enumerate().map(|(i, n)| (n.id.as_str(), Item::Node(i)));
+        let links = case.links.iter().enumerate().map(|(i, l)| (l.id.as_str(), Item::Link(i)));
+        let sources = case.sources.iter().enumerate().map(|(i, s)| (s.id.as_str(), Item::Source(i)));
+        let quotes = case.quotes.iter().enumerate().map(|(i, q)| (q.id.as_str(), Item::Quote(i)));
+        nodes.chain(links).chain(sources).chain(quotes)
+    };
+    let count = case.nodes.len() + case.links.len() + case.sources.len() + case.quotes.len();
+    let (ids, repeats) = IdTable::build(count, items);
+    let mut repeats = repeats.into_iter().peekable();
+    for (position, (id, item)) in items().enumerate() {
+        if repeats.peek().is_none() {
+            break;
+        }
+        let Some(Repeat { first, .. }) = repeats.next_if(|repeat| repeat.position == position) else { continue };
+        let message = format!("id `{id}` is already used by {} at {}", first.describe(), item_path(indices, first));
+        let help = "every node, link, source and quote needs its own id";
+        let path = item_path(indices, item).key("id");
+        diagnostics.push(Diagnostic::error(message).at(path).with_id(id).with_help(help));
+        // References to this id reach the first holder, so the evidence checks would call
+        // the second one unsupported; the error above says enough.
+        match item {
+            Item::Node(index) => evidence.supported_nodes[index] = true,
+            Item::Link(index) => evidence.supported_links[index] = true,
+            Item::Source(index) => evidence.quoted_sources[index] = true,
+            Item::Quote(_) => {}
+        }
+    }
+    ids
+}
+
+/// The problems with references, dates and amounts, in file order. A large case is checked
+/// on two threads, links on one and the rest on the other; should either find a problem, it
+/// is checked again in one go, so the problems and their suggestions come out the same.
+fn check_references(
+    case: &Case,
+    indices: Option<&FileIndices>,
+    ids: &IdTable<Item>,
+    evidence: &mut Evidence,
+) -> Vec<Diagnostic> {
+    let checker = || Checker { case, indices, ids, diagnostics: Vec::new(), suggestions_left: SUGGESTION_LIMIT };
+    let large = case.links.len() + case.quotes.len() >= PARALLEL_MIN_ITEMS;
+    if large && std::thread::available_parallelism().map_or(1, usize::from) >= 2 {
+        let (links, others) = std::thread::scope(|scope| {
+            let links = scope.spawn(|| {
+                let mut links = checker();
+                links.check_links();
+                links.diagnostics
+            });
+            let mut others = checker();
+            others.check_nodes();
+            others.check_quotes(evidence);
+            others.check_layout();
+            (links.join(), others.diagnostics)
+        });
+        if links.is_ok_and(|links| links.is_empty()) && others.is_empty() {
+            return Vec::new();
+        }
+    }
+    let mut all = checker();
+    all.check_nodes();
+    all.check_links();
+    all.check_quotes(evidence);
+    all.check_layout();
+    all.diagnostics
+}
+
+struct Checker<'c> {
+    case: &'c Case,
+    indices: Option<&'c FileIndices>,
+    ids: &'c IdTable<Item>,
+    diagnostics: Vec<Diagnostic>,
     suggestions_left: usize,
 }
 
-impl<'c> Checker<'c, '_> {
+impl Checker<'_> {
     fn path(&self, item: Item) -> JsonPath {
-        let (collection, index) = match item {
-            Item::Node(i) => (Collection::Nodes, i),
-            Item::Link(i) => (Collection::Links, i),
-            Item::Source(i) => (Collection::Sources, i),
-            Item::Quote(i) => (Collection::Quotes, i),
-        };
-        FileIndices::item_path(self.indices, collection, index)
-    }
-
-    fn collect_ids(&mut self) {
-        let case = self.case;
-        let items = case
-            .nodes
-            .iter()
-            .enumerate()
-            .map(|(i, n)| (&n.id, Item::Node(i)))
-            .chain(case.links.iter().enumerate().map(|(i, l)| (&l.id, Item::Link(i))))
-            .chain(case.sources.iter().enumerate().map(|(i, s)| (&s.id, Item::Source(i))))
-            .chain(case.quotes.iter().enumerate().map(|(i, q)| (&q.id, Item::Quote(i))));
-        self.ids.reserve(case.nodes.len() + case.links.len() + case.sources.len() + case.quotes.len());
-        for (id, item) in items {
-            match self.ids.get(id.as_str()) {
-                Some(&first) => {
-                    let message = format!("id `{id}` is already used by {} at {}", first.describe(), self.path(first));
-                    let help = "every node, link, source and quote needs its own id";
-                    let diagnostic =
-                        Diagnostic::error(message).at(self.path(item).key("id")).with_id(id.as_str()).with_help(help);
-                    self.diagnostics.push(diagnostic);
-                    // References to this id reach the first holder, so the evidence checks
-                    // would call the second one unsupported; the error above says enough.
-                    match item {
-                        Item::Node(index) => self.supported_nodes[index] = true,
-                        Item::Link(index) => self.supported_links[index] = true,
-                        Item::Source(index) => self.quoted_sources[index] = true,
-                        Item::Quote(_) => {}
-                    }
-                }
-                None => {
-                    self.ids.insert(CompactString::from(id.as_str()), item);
-                }
-            }
-        }
+        item_path(self.indices, item)
     }
 
     /// The item `reference` names when it is of the wanted sort; otherwise reports the
@@ -130,8 +169,8 @@ impl<'c> Checker<'c, '_> {
         owner: &Id,
     ) -> Option<Item> {
         match self.ids.get(reference.as_str()) {
-            Some(&item) if accepts(item) => Some(item),
-            Some(&item) => {
+            Some(item) if accepts(item) => Some(item),
+            Some(item) => {
                 let message = format!("`{reference}` is {}, but this must name {wanted}", item.describe());
                 let diagnostic = Diagnostic::error(message).at(path(self)).with_id(owner.as_str());
                 self.diagnostics.push(diagnostic);
@@ -140,7 +179,7 @@ impl<'c> Checker<'c, '_> {
             None => {
                 let help = if self.suggestions_left > 0 {
                     self.suggestions_left -= 1;
-                    let candidates = self.ids.iter().filter(|(_, item)| accepts(**item)).map(|(id, _)| id.as_str());
+                    let candidates = self.ids.iter().filter(|(_, item)| accepts(*item)).map(|(id, _)| id);
                     did_you_mean(reference.as_str(), candidates).map(|near| format!("did you mean `{near}`?"))
                 } else {
                     None
@@ -231,14 +270,14 @@ impl<'c> Checker<'c, '_> {
         }
     }
 
-    fn check_quotes(&mut self) {
+    fn check_quotes(&mut self, evidence: &mut Evidence) {
         for (index, quote) in self.case.quotes.iter().enumerate() {
             let item = Item::Quote(index);
             let is_source = |item| matches!(item, Item::Source(_));
             let source =
                 self.check_reference(&quote.source, "a source", is_source, |c| c.path(item).key("source"), &quote.id);
             if let Some(Item::Source(source)) = source {
-                self.quoted_sources[source] = true;
+                evidence.quoted_sources[source] = true;
             }
             if quote.supports.is_empty() {
                 let diagnostic = Diagnostic::warning("this quote supports no node or link")
@@ -251,8 +290,8 @@ impl<'c> Checker<'c, '_> {
                 let accepts = |item| matches!(item, Item::Node(_) | Item::Link(_));
                 let path = |c: &Self| c.path(item).key("supports").index(position);
                 match self.check_reference(supported, "a node or link", accepts, path, &quote.id) {
-                    Some(Item::Node(node)) => self.supported_nodes[node] = true,
-                    Some(Item::Link(link)) => self.supported_links[link] = true,
+                    Some(Item::Node(node)) => evidence.supported_nodes[node] = true,
+                    Some(Item::Link(link)) => evidence.supported_links[link] = true,
                     _ => {}
                 }
             }
@@ -266,35 +305,38 @@ impl<'c> Checker<'c, '_> {
             self.check_reference(id, "a node", is_node, path, id);
         }
     }
+}
 
-    fn check_evidence(&mut self) {
-        let case = self.case;
+impl Evidence {
+    /// Warns of nodes and links no quote supports and of sources never quoted.
+    fn check(&self, case: &Case, indices: Option<&FileIndices>, diagnostics: &mut Vec<Diagnostic>) {
+        let unsupported = |message: String, item: Item, id: &Id| {
+            let help = format!("add a quote whose `supports` lists `{id}`");
+            Diagnostic::warning(message).at(item_path(indices, item)).with_id(id.as_str()).with_help(help)
+        };
         for (index, node) in case.nodes.iter().enumerate() {
             if !self.supported_nodes[index] {
-                let message = format!("no quote supports “{}”", node.label);
-                self.unsupported(message, Item::Node(index), &node.id);
+                diagnostics.push(unsupported(
+                    format!("no quote supports “{}”", node.label),
+                    Item::Node(index),
+                    &node.id,
+                ));
             }
         }
         for (index, link) in case.links.iter().enumerate() {
             if !self.supported_links[index] {
                 let message = format!("no quote supports the link {} → {}", link.source, link.target);
-                self.unsupported(message, Item::Link(index), &link.id);
+                diagnostics.push(unsupported(message, Item::Link(index), &link.id));
             }
         }
         for (index, source) in case.sources.iter().enumerate() {
             if !self.quoted_sources[index] {
                 let diagnostic = Diagnostic::warning(format!("the source “{}” is never quoted", source.title))
-                    .at(self.path(Item::Source(index)))
+                    .at(item_path(indices, Item::Source(index)))
                     .with_id(source.id.as_str())
                     .with_help("quote it, or remove it if nothing in the case rests on it");
-                self.diagnostics.push(diagnostic);
+                diagnostics.push(diagnostic);
             }
         }
-    }
-
-    fn unsupported(&mut self, message: String, item: Item, id: &Id) {
-        let help = format!("add a quote whose `supports` lists `{id}`");
-        let diagnostic = Diagnostic::warning(message).at(self.path(item)).with_id(id.as_str()).with_help(help);
-        self.diagnostics.push(diagnostic);
     }
 }

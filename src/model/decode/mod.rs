@@ -9,6 +9,8 @@
 //! the item would otherwise vanish; a case with any error never opens, so stand-ins never
 //! reach the analyst.
 
+mod split;
+
 use indexmap::IndexMap;
 
 use super::amount::{Amount, check_decimal};
@@ -23,7 +25,7 @@ use super::json_path::{JsonPath, PathRef};
 use super::link_kind::LinkKind;
 use super::node_kind::NodeKind;
 use super::partial_date::PartialDate;
-use super::spanned_json::{Next, Scanner, SyntaxError};
+use super::spanned_json::{Cursor, Next, Scanner, SyntaxError};
 
 const TOP_KEYS: &[&str] =
     &["format", "version", "case", "nodes", "links", "sources", "quotes", "layout", "view", "story"];
@@ -133,26 +135,48 @@ pub enum Collection {
     Quotes,
 }
 
+impl Collection {
+    /// Its top-level key.
+    pub fn key(self) -> &'static str {
+        match self {
+            Collection::Nodes => "nodes",
+            Collection::Links => "links",
+            Collection::Sources => "sources",
+            Collection::Quotes => "quotes",
+        }
+    }
+}
+
 impl FileIndices {
     /// The path of the `index`-th kept item of `collection` as the file has it (`links[3]`).
     /// Without indices, as for a case that never came from a file, items are placed by
     /// their position.
     pub fn item_path(indices: Option<&Self>, collection: Collection, index: usize) -> JsonPath {
-        let (key, kept) = match collection {
-            Collection::Nodes => ("nodes", indices.map(|i| &i.nodes)),
-            Collection::Links => ("links", indices.map(|i| &i.links)),
-            Collection::Sources => ("sources", indices.map(|i| &i.sources)),
-            Collection::Quotes => ("quotes", indices.map(|i| &i.quotes)),
-        };
-        JsonPath::root().key(key).index(kept.and_then(|kept| kept.get(index)).copied().unwrap_or(index))
+        let kept = indices.map(|i| match collection {
+            Collection::Nodes => &i.nodes,
+            Collection::Links => &i.links,
+            Collection::Sources => &i.sources,
+            Collection::Quotes => &i.quotes,
+        });
+        JsonPath::root().key(collection.key()).index(kept.and_then(|kept| kept.get(index)).copied().unwrap_or(index))
     }
 }
 
 /// Decodes a case file's text, appending every problem to `diagnostics`. A JSON syntax
 /// error ends the reading, since nothing after it can be trusted; the caller reports it alone.
+/// A large file is read on two threads when it can be, with the same result.
 pub fn decode_case(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Result<(Case, FileIndices), SyntaxError> {
+    if text.len() >= split::SPLIT_MIN_BYTES
+        && let Some(decoded) = split::decode_on_two_threads(text, diagnostics)
+    {
+        return decoded;
+    }
+    read_document(&mut Decoder { diagnostics, split: None, split_conflict: false }, text)
+}
+
+/// Reads the whole document with `decoder`.
+fn read_document(decoder: &mut Decoder<'_, '_>, text: &str) -> Read<(Case, FileIndices)> {
     let mut scanner = Scanner::new(text)?;
-    let mut decoder = Decoder { diagnostics };
     let decoded = decoder.case(&mut scanner)?;
     scanner.finish()?;
     Ok(decoded)
@@ -160,8 +184,77 @@ pub fn decode_case(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Result<(Cas
 
 type Read<T> = Result<T, SyntaxError>;
 
-struct Decoder<'d> {
+struct Decoder<'d, 's> {
     diagnostics: &'d mut Vec<Diagnostic>,
+    /// The other thread's reading of the second half of a large file.
+    split: Option<split::Split<'s>>,
+    /// Set when taking the other thread's reading would not give what reading in one go
+    /// gives; the file is then read again in one go.
+    split_conflict: bool,
+}
+
+/// The top-level values read so far.
+#[derive(Default)]
+struct TopLevel {
+    format: Option<(u32, Option<String>)>,
+    version: Option<(u32, Option<u64>, Vec<Diagnostic>)>,
+    info: CaseInfo,
+    nodes: Vec<Node>,
+    links: Vec<Link>,
+    sources: Vec<Source>,
+    quotes: Vec<Quote>,
+    indices: FileIndices,
+    layout: Layout,
+    view: View,
+}
+
+impl TopLevel {
+    fn nodes(&mut self) -> (&mut Vec<Node>, &mut Vec<usize>) {
+        (&mut self.nodes, &mut self.indices.nodes)
+    }
+
+    fn links(&mut self) -> (&mut Vec<Link>, &mut Vec<usize>) {
+        (&mut self.links, &mut self.indices.links)
+    }
+
+    fn sources(&mut self) -> (&mut Vec<Source>, &mut Vec<usize>) {
+        (&mut self.sources, &mut self.indices.sources)
+    }
+
+    fn quotes(&mut self) -> (&mut Vec<Quote>, &mut Vec<usize>) {
+        (&mut self.quotes, &mut self.indices.quotes)
+    }
+
+    /// Takes from `later` the values of the top-level keys whose bits `seen` holds.
+    fn take_keys(&mut self, mut later: TopLevel, seen: u64) {
+        use std::mem::take;
+        for (slot, key) in TOP_KEYS.iter().enumerate() {
+            if seen & (1 << slot) == 0 {
+                continue;
+            }
+            match *key {
+                "format" => self.format = later.format.take(),
+                "version" => self.version = later.version.take(),
+                "case" => self.info = take(&mut later.info),
+                "nodes" => (self.nodes, self.indices.nodes) = (take(&mut later.nodes), take(&mut later.indices.nodes)),
+                "links" => (self.links, self.indices.links) = (take(&mut later.links), take(&mut later.indices.links)),
+                "sources" => {
+                    (self.sources, self.indices.sources) = (take(&mut later.sources), take(&mut later.indices.sources));
+                }
+                "quotes" => {
+                    (self.quotes, self.indices.quotes) = (take(&mut later.quotes), take(&mut later.indices.quotes));
+                }
+                "layout" => self.layout = take(&mut later.layout),
+                "view" => self.view = take(&mut later.view),
+                _ => {}
+            }
+        }
+    }
+
+    fn into_case(self) -> (Case, FileIndices) {
+        let TopLevel { info, nodes, links, sources, quotes, indices, layout, view, .. } = self;
+        (Case { info, nodes, links, sources, quotes, layout, view }, indices)
+    }
 }
 
 /// What reading one object found, for the checks that need the whole object.
@@ -179,6 +272,25 @@ struct ObjectInfo {
 }
 
 impl ObjectInfo {
+    fn new(offset: u32, known: &'static [&'static str]) -> Self {
+        Self { offset, known, present: 0, seen: 0, key_offsets: [offset; 16], unknown: Vec::new() }
+    }
+
+    /// Takes in the keys `later` found when it read the rest of this object on another
+    /// thread; false when a key appeared in both, which reading in one go would have reported.
+    fn absorb(&mut self, later: ObjectInfo) -> bool {
+        let disjoint = self.seen & later.seen == 0;
+        for slot in 0..self.known.len() {
+            if later.seen & (1 << slot) != 0 {
+                self.key_offsets[slot] = later.key_offsets[slot];
+            }
+        }
+        self.seen |= later.seen;
+        self.present |= later.present;
+        self.unknown.extend(later.unknown);
+        disjoint
+    }
+
     fn slot(&self, key: &str) -> Option<usize> {
         self.known.iter().position(|known| *known == key)
     }
@@ -196,7 +308,7 @@ impl ObjectInfo {
     }
 }
 
-impl Decoder<'_> {
+impl Decoder<'_, '_> {
     fn push(&mut self, diagnostic: Diagnostic) {
         self.diagnostics.push(diagnostic);
     }
@@ -221,7 +333,7 @@ impl Decoder<'_> {
         s: &mut Scanner<'a>,
         path: &PathRef<'_>,
         known: &'static [&'static str],
-        mut field: impl FnMut(&mut Self, &mut Scanner<'a>, &'static str, &PathRef<'_>) -> Read<()>,
+        field: impl FnMut(&mut Self, &mut Scanner<'a>, &'static str, &PathRef<'_>) -> Read<()>,
     ) -> Read<Option<ObjectInfo>> {
         debug_assert!(known.len() <= 16);
         let offset = s.offset();
@@ -229,9 +341,20 @@ impl Decoder<'_> {
             self.type_error(s, path, "an object")?;
             return Ok(None);
         }
-        let mut info =
-            ObjectInfo { offset, known, present: 0, seen: 0, key_offsets: [offset; 16], unknown: Vec::new() };
-        let mut cursor = s.begin_object()?;
+        let cursor = s.begin_object()?;
+        self.members(s, path, ObjectInfo::new(offset, known), cursor, field).map(Some)
+    }
+
+    /// Reads the rest of an object from `cursor` on, as [`Decoder::object`] describes.
+    fn members<'a>(
+        &mut self,
+        s: &mut Scanner<'a>,
+        path: &PathRef<'_>,
+        mut info: ObjectInfo,
+        mut cursor: Cursor,
+        mut field: impl FnMut(&mut Self, &mut Scanner<'a>, &'static str, &PathRef<'_>) -> Read<()>,
+    ) -> Read<ObjectInfo> {
+        let known = info.known;
         while let Some((key, key_offset)) = s.next_key(&mut cursor)? {
             let key_path = path.key(&key);
             let Some(slot) = info.slot(&key) else {
@@ -262,7 +385,7 @@ impl Decoder<'_> {
             info.present |= 1 << slot;
             field(self, s, known[slot], &key_path)?;
         }
-        Ok(Some(info))
+        Ok(info)
     }
 
     /// Reports each required key that is absent.
@@ -287,12 +410,23 @@ impl Decoder<'_> {
         &mut self,
         s: &mut Scanner<'a>,
         path: &PathRef<'_>,
-        mut element: impl FnMut(&mut Self, &mut Scanner<'a>, usize, &PathRef<'_>) -> Read<()>,
+        element: impl FnMut(&mut Self, &mut Scanner<'a>, usize, &PathRef<'_>) -> Read<()>,
     ) -> Read<()> {
         if s.next()? != Next::Array {
             return self.type_error(s, path, "an array");
         }
-        let mut cursor = s.begin_array()?;
+        let cursor = s.begin_array()?;
+        self.elements(s, path, cursor, element)
+    }
+
+    /// Reads the rest of an array from `cursor` on, numbering the elements from 0.
+    fn elements<'a>(
+        &mut self,
+        s: &mut Scanner<'a>,
+        path: &PathRef<'_>,
+        mut cursor: Cursor,
+        mut element: impl FnMut(&mut Self, &mut Scanner<'a>, usize, &PathRef<'_>) -> Read<()>,
+    ) -> Read<()> {
         let mut index = 0;
         while s.next_element(&mut cursor)? {
             element(self, s, index, &path.index(index))?;
@@ -314,24 +448,6 @@ impl Decoder<'_> {
             Ok(())
         })?;
         Ok(values)
-    }
-
-    /// The decodable elements of an array, with their indices in the file.
-    fn indexed_list<'a, T>(
-        &mut self,
-        s: &mut Scanner<'a>,
-        path: &PathRef<'_>,
-        mut decode: impl FnMut(&mut Self, &mut Scanner<'a>, &PathRef<'_>) -> Read<Option<T>>,
-    ) -> Read<(Vec<T>, Vec<usize>)> {
-        let (mut values, mut indices) = (Vec::new(), Vec::new());
-        self.each_element(s, path, |d, s, index, p| {
-            if let Some(value) = decode(d, s, p)? {
-                values.push(value);
-                indices.push(index);
-            }
-            Ok(())
-        })?;
-        Ok((values, indices))
     }
 
     /// The string here with its offset, or a type error naming `expected`.
@@ -512,59 +628,100 @@ impl Decoder<'_> {
             self.error(&root, offset, format!("a case file is a JSON object, but this file holds {found}"), None);
             return Ok(Default::default());
         }
-        let mut format = None;
-        let mut version = None;
-        let mut info = CaseInfo::default();
-        let (mut nodes, mut links, mut sources, mut quotes) = Default::default();
-        let mut indices = FileIndices::default();
-        let mut layout = Layout::default();
-        let mut view = View::default();
-        let object = self.object(s, &root, TOP_KEYS, |d, s, key, p| {
-            match key {
-                "format" => {
-                    let offset = s.offset();
-                    let name = if s.next()? == Next::String { Some(s.string()?.into_owned()) } else { None };
-                    if name.is_none() {
-                        s.skip_value()?;
-                    }
-                    format = Some((offset, name));
-                }
-                "version" => {
-                    let offset = s.offset();
-                    let before = d.diagnostics.len();
-                    let value = d.whole_number(s, p)?;
-                    version = Some((offset, value, d.diagnostics.split_off(before)));
-                }
-                "case" => info = d.case_info(s, p)?,
-                "nodes" => (nodes, indices.nodes) = d.indexed_list(s, p, Self::node)?,
-                "links" => (links, indices.links) = d.indexed_list(s, p, Self::link)?,
-                "sources" => (sources, indices.sources) = d.indexed_list(s, p, Self::source)?,
-                "quotes" => (quotes, indices.quotes) = d.indexed_list(s, p, Self::quote)?,
-                "layout" => layout = d.layout(s, p)?,
-                "view" => view = d.view(s, p)?,
-                _ => {
-                    let offset = s.offset();
-                    s.skip_value()?;
-                    d.error(
-                        p,
-                        offset,
-                        "`story` is reserved for a later version of the format",
-                        Some("remove it; this version of casegraph would not keep it".to_owned()),
-                    );
-                }
-            }
-            Ok(())
-        })?;
-        let Some(object) = object else { return Ok(Default::default()) };
+        let mut parts = TopLevel::default();
+        let object = self.object(s, &root, TOP_KEYS, |d, s, key, p| d.top_level_member(s, key, p, &mut parts))?;
+        let Some(mut object) = object else { return Ok(Default::default()) };
+        if let Some(later) = self.split.as_mut().and_then(|split| split.later_keys.take()) {
+            self.split_conflict |= !object.absorb(later);
+        }
         // In a file of another kind or a newer version, unknown keys are expected and listing
         // them would bury the one message that matters: report format and version alone.
-        if let Some(problem) = self.format_and_version(&object, format, version) {
+        if let Some(problem) = self.format_and_version(&object, parts.format.take(), parts.version.take()) {
             self.diagnostics.truncate(start);
             self.diagnostics.extend(problem);
             return Ok(Default::default());
         }
         self.require(&object, "case", &root);
-        Ok((Case { info, nodes, links, sources, quotes, layout, view }, indices))
+        Ok(parts.into_case())
+    }
+
+    /// Reads the value of one top-level key into `parts`.
+    fn top_level_member(&mut self, s: &mut Scanner<'_>, key: &str, p: &PathRef<'_>, parts: &mut TopLevel) -> Read<()> {
+        match key {
+            "format" => {
+                let offset = s.offset();
+                let name = if s.next()? == Next::String { Some(s.string()?.into_owned()) } else { None };
+                if name.is_none() {
+                    s.skip_value()?;
+                }
+                parts.format = Some((offset, name));
+            }
+            "version" => {
+                let offset = s.offset();
+                let before = self.diagnostics.len();
+                let value = self.whole_number(s, p)?;
+                parts.version = Some((offset, value, self.diagnostics.split_off(before)));
+            }
+            "case" => parts.info = self.case_info(s, p)?,
+            "nodes" => self.collection(s, p, Collection::Nodes, parts, TopLevel::nodes, Self::node)?,
+            "links" => self.collection(s, p, Collection::Links, parts, TopLevel::links, Self::link)?,
+            "sources" => self.collection(s, p, Collection::Sources, parts, TopLevel::sources, Self::source)?,
+            "quotes" => self.collection(s, p, Collection::Quotes, parts, TopLevel::quotes, Self::quote)?,
+            "layout" => parts.layout = self.layout(s, p)?,
+            "view" => parts.view = self.view(s, p)?,
+            _ => {
+                let offset = s.offset();
+                s.skip_value()?;
+                self.error(
+                    p,
+                    offset,
+                    "`story` is reserved for a later version of the format",
+                    Some("remove it; this version of casegraph would not keep it".to_owned()),
+                );
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads one of the four collections into its place in `parts`, with each item's index
+    /// in the file. Where the other thread has read the rest of the file from the element
+    /// here on, its items and the top-level values after them are taken instead of reading on.
+    fn collection<'a, T>(
+        &mut self,
+        s: &mut Scanner<'a>,
+        path: &PathRef<'_>,
+        collection: Collection,
+        parts: &mut TopLevel,
+        place: fn(&mut TopLevel) -> (&mut Vec<T>, &mut Vec<usize>),
+        mut decode: impl FnMut(&mut Self, &mut Scanner<'a>, &PathRef<'_>) -> Read<Option<T>>,
+    ) -> Read<()> {
+        let (mut values, mut indices) = (Vec::new(), Vec::new());
+        let mut rest = None;
+        self.each_element(s, path, |d, s, index, p| {
+            if let Some(mut tail) = d.split.as_mut().and_then(|split| split.rest_from(s.offset(), collection)) {
+                let (tail_values, tail_indices) = place(&mut tail.parts);
+                values.append(tail_values);
+                indices.extend(tail_indices.iter().map(|tail_index| index + tail_index));
+                // Let this array end here; its closing bracket is where the other thread left it.
+                s.seek(tail.array_close);
+                rest = Some(tail);
+            } else if let Some(value) = decode(d, s, p)? {
+                values.push(value);
+                indices.push(index);
+            }
+            Ok(())
+        })?;
+        let (kept_values, kept_indices) = place(parts);
+        (*kept_values, *kept_indices) = (values, indices);
+        if let Some(tail) = rest {
+            parts.take_keys(tail.parts, tail.later_keys.seen);
+            // And the top-level object ends where the other thread finished it.
+            s.seek(tail.object_close);
+            if let Some(split) = &mut self.split {
+                split.later_keys = Some(tail.later_keys);
+            }
+        }
+        Ok(())
     }
 
     /// What is wrong with `format` and `version`, if anything; then nothing else is reported.
