@@ -2,12 +2,15 @@
 //! companies, embassies, government bodies and transactions, every claim backed by verbatim
 //! quotes from named sources.
 //!
-//! Data flows one way: [`model`] (pure data and validation) → [`layout`] (simulation) → view
-//! and export.
+//! Data flows one way: [`model`] (pure data and validation) → [`layout`] (simulation) →
+//! [`view`] (the window) and export, drawing with one [`theme`].
 
 pub mod cli;
 pub mod layout;
+pub mod link_routes;
 pub mod model;
 pub mod sample;
 pub mod seeded_random;
 pub mod synthetic;
+pub mod theme;
+pub mod view;

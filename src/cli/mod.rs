@@ -1,7 +1,7 @@
 //! Command-line interface: argument parsing and the subcommands.
 
 mod check;
-mod summary;
+mod window;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -11,13 +11,19 @@ use clap::{Parser, Subcommand};
 
 /// casegraph: link analysis for investigative journalists.
 ///
-/// With no subcommand, opens the bundled sample case.
+/// Without a subcommand, opens a case in the window: CASE, or the bundled sample.
 #[derive(Debug, Parser)]
-#[command(name = "casegraph", version, about, long_about = None)]
+#[command(name = "casegraph", version, about, long_about = None, args_conflicts_with_subcommands = true)]
 pub struct Arguments {
-    /// What to do; without one, the bundled sample case is opened.
+    /// What to do; without one, the window opens.
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// The case file (*.case.json) to open; without one, the bundled sample case opens.
+    #[arg(value_name = "CASE")]
+    pub case: Option<PathBuf>,
+    /// Write a PNG of the window to this path once the layout has settled, then close.
+    #[arg(long, value_name = "PNG")]
+    pub screenshot: Option<PathBuf>,
 }
 
 /// The subcommands.
@@ -40,7 +46,7 @@ pub enum Command {
 pub fn run(arguments: Arguments, out: &mut dyn Write) -> ExitCode {
     let result = match arguments.command {
         Some(Command::Check { files, deny_warnings }) => check::run(&files, deny_warnings, out),
-        None => summary::run_sample(out),
+        None => window::run(arguments.case.as_deref(), arguments.screenshot),
     };
     match result {
         Ok(code) => code,

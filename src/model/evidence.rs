@@ -147,6 +147,24 @@ impl NormalisedText {
         true
     }
 
+    /// The byte range in the original that the quote spans, from its first word to its
+    /// last (elisions included).
+    fn quote_range(&self, quote: &str) -> Option<(usize, usize)> {
+        let quote = NormalisedText::new(quote).plain;
+        let mut from = 0;
+        let mut span: Option<(usize, usize)> = None;
+        for part in quote.split("[...]").map(str::trim).filter(|part| !part.is_empty()) {
+            let at = from + self.plain[from..].find(part)?;
+            from = at + part.len();
+            span = Some((span.map_or(at, |(start, _)| start), from));
+        }
+        let (start, end) = span?;
+        let original_start = self.origin[start];
+        let last = self.origin[end - 1];
+        let original_end = last + self.original[last..].chars().next().map_or(0, char::len_utf8);
+        Some((original_start, original_end))
+    }
+
     /// The passage, as written in the original, that shares the most words with `quote`.
     fn closest_passage(&self, quote: &str) -> Option<String> {
         let quote_plain = NormalisedText::new(quote).plain.to_lowercase().replace("[...]", " ");
@@ -217,6 +235,37 @@ impl NormalisedText {
     }
 }
 
+/// A quote inside the paragraph it comes from, as the source document has it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QuoteInContext {
+    /// The paragraph up to the quote.
+    pub before: String,
+    /// The quoted words as the document writes them.
+    pub quote: String,
+    /// The paragraph after the quote.
+    pub after: String,
+}
+
+/// Finds `quote` in `document` (forgiving white space, typographic quotes and dashes, and
+/// `[...]` elisions, as the quote check does) and returns the paragraph around it.
+pub fn quote_in_context(document: &str, quote: &str) -> Option<QuoteInContext> {
+    let (start, end) = NormalisedText::new(document).quote_range(quote)?;
+    let paragraph_start = document[..start].rfind("\n\n").map_or(0, |at| at + 2);
+    let paragraph_end = document[end..].find("\n\n").map_or(document.len(), |at| end + at);
+    let tidy = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let before = tidy(&document[paragraph_start..start]);
+    let after = tidy(&document[end..paragraph_end]);
+    Some(QuoteInContext {
+        before: if before.is_empty() { before } else { before + " " },
+        quote: tidy(&document[start..end]),
+        after: if after.is_empty() || after.starts_with(['.', ',', ';', ':', '"', '\'', '”', '’', ')']) {
+            after
+        } else {
+            format!(" {after}")
+        },
+    })
+}
+
 /// Reads documents relative to the folder of `case_path`.
 pub fn documents_beside(case_path: &Path) -> DirectoryDocuments {
     DirectoryDocuments { base: case_path.parent().map(Path::to_path_buf).unwrap_or_default() }
@@ -246,6 +295,18 @@ mod tests {
         assert!(!document.contains_quote("a spark ignited between us"));
         assert!(!document.contains_quote("Michurin said he bought the items"));
         assert!(!document.contains_quote("a designation [...] Michurin said he sold"));
+    }
+
+    #[test]
+    fn a_quote_is_shown_in_its_paragraph() {
+        let document = "First paragraph.\n\nThe ship\u{2019}s captain said \u{201c}we paid\u{201d} and left.\nStill here.\n\nLast.";
+        let context = quote_in_context(document, "captain said \"we paid\"").expect("the quote is there");
+        assert_eq!(context.before, "The ship\u{2019}s ");
+        assert_eq!(context.quote, "captain said \u{201c}we paid\u{201d}");
+        assert_eq!(context.after, " and left. Still here.");
+        let elided = quote_in_context(document, "The ship's captain [...] and left.").expect("found with an elision");
+        assert_eq!(elided.quote, "The ship\u{2019}s captain said \u{201c}we paid\u{201d} and left.");
+        assert_eq!(quote_in_context(document, "not in it"), None);
     }
 
     #[test]

@@ -20,6 +20,7 @@ mod save;
 pub mod spanned_json;
 mod text_position;
 mod validate;
+mod wording;
 
 pub use amount::{Amount, DecimalError, check_decimal};
 pub use case::{
@@ -29,7 +30,10 @@ pub use claim_status::ClaimStatus;
 pub use codes::{Country, CountryError, Currency, CurrencyError};
 pub use decode::{Collection, FileIndices, decode_case};
 pub use diagnostic::{Diagnostic, Severity, did_you_mean, edit_distance};
-pub use evidence::{DirectoryDocuments, DocumentStore, MemoryDocuments, check_quotes_in_documents, documents_beside};
+pub use evidence::{
+    DirectoryDocuments, DocumentStore, MemoryDocuments, QuoteInContext, check_quotes_in_documents, documents_beside,
+    quote_in_context,
+};
 pub use graph::{CaseGraph, ItemRef, Neighbour};
 pub use id::{Id, IdError, MAX_ID_LENGTH};
 pub use json_path::{JsonPath, PathRef, PathSegment};
@@ -40,3 +44,4 @@ pub use partial_date::{DateError, PartialDate};
 pub use save::{SaveError, case_to_json};
 pub use text_position::{LineIndex, line_column};
 pub use validate::validate;
+pub use wording::{amount_text, link_caption, link_claim, link_dates};

@@ -1,0 +1,484 @@
+//! The case drawn as a graph, and the gestures on it: pan, zoom, select, hover, drag.
+//! Drawing reads the open case; every change goes back as a [`Command`].
+
+use std::collections::HashSet;
+
+use egui::{
+    Align2, Color32, CornerRadius, FontId, Id, Pos2, Rect, Sense, Shape, Stroke, StrokeKind, Vec2, WidgetInfo, vec2,
+};
+
+use super::camera::Camera;
+use super::command::{Command, Selection};
+use super::open_case::OpenCase;
+use crate::layout::WorldPoint;
+use crate::link_routes::{LinkRoute, distance_to_polyline};
+use crate::model::{amount_text, link_caption};
+use crate::theme::{self, Colour, LinePattern, NodeShape};
+
+/// Smallest on-screen node radius, so a node stays visible and can be grabbed when zoomed out.
+const MIN_NODE_RADIUS_POINTS: f32 = 5.0;
+/// How close to a line the pointer must be to pick its link, in screen points.
+const LINK_PICK_DISTANCE_POINTS: f32 = 5.0;
+/// Segments per curve when drawing and picking links.
+const CURVE_SEGMENTS: usize = 16;
+
+/// What the canvas remembers between frames.
+#[derive(Clone, Debug, Default)]
+pub struct CanvasState {
+    drag: Option<NodeDrag>,
+}
+
+/// A node being dragged: where on the node it was grabbed, so it follows the pointer
+/// exactly and does not jump to centre itself under it.
+#[derive(Clone, Copy, Debug)]
+struct NodeDrag {
+    node: usize,
+    grab_offset_world: Vec2,
+}
+
+/// The egui id of node `index`'s widget.
+pub fn node_widget_id(index: usize) -> Id {
+    Id::unique(("casegraph-node", index))
+}
+
+/// Converts a theme colour for egui.
+pub fn color(colour: Colour) -> Color32 {
+    Color32::from_rgba_unmultiplied(colour.r, colour.g, colour.b, colour.a)
+}
+
+fn faded(colour: Color32, faded: bool) -> Color32 {
+    if faded { colour.gamma_multiply(f32::from(theme::FADED_ALPHA) / 255.0) } else { colour }
+}
+
+/// Draws the case into the rest of `ui` and returns what the analyst asked for.
+pub fn show(ui: &mut egui::Ui, open: &OpenCase, state: &mut CanvasState) -> (Rect, Vec<Command>) {
+    let mut commands = Vec::new();
+    let (background, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
+    let canvas = background.rect;
+    painter.rect_filled(canvas, CornerRadius::ZERO, color(theme::BACKGROUND));
+    let camera = open.camera.unwrap_or_else(|| {
+        commands.push(Command::FitToCase);
+        open.fitted_camera(canvas)
+    });
+    let positions = open.layout.positions();
+    let screen_of = |node: usize| camera.screen_from_world(canvas, positions[node]);
+    let node_radius = (theme::NODE_RADIUS * camera.zoom).max(MIN_NODE_RADIUS_POINTS);
+    let visible_nodes: Vec<usize> = (0..positions.len()).filter(|&node| open.is_node_visible(node)).collect();
+    let routes = open.link_routes();
+    let screen_routes: Vec<Option<Vec<Pos2>>> = routes
+        .iter()
+        .enumerate()
+        .map(|(link, route)| {
+            let route = route.as_ref().filter(|_| open.is_link_visible(link))?;
+            Some(route.polyline(CURVE_SEGMENTS).into_iter().map(|p| camera.screen_from_world(canvas, p)).collect())
+        })
+        .collect();
+
+    // Interaction first, so this frame already draws what the pointer is over.
+    let mut hovered: Option<Selection> = None;
+    let mut node_responses = Vec::with_capacity(visible_nodes.len());
+    for &node in &visible_nodes {
+        let rect = Rect::from_center_size(screen_of(node), Vec2::splat(2.0 * node_radius));
+        if !canvas.intersects(rect) && state.drag.is_none_or(|drag| drag.node != node) {
+            continue;
+        }
+        let response = ui.interact(rect, node_widget_id(node), Sense::click_and_drag());
+        let label = open.case.nodes[node].label.clone();
+        response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &label));
+        node_responses.push((node, response));
+    }
+    for (node, response) in &node_responses {
+        let node = *node;
+        if response.hovered() {
+            hovered = Some(Selection::Node(node));
+        }
+        if response.clicked() {
+            commands.push(Command::Select(Selection::Node(node)));
+        }
+        // Where the button went down, not where the pointer is when egui decides this is a
+        // drag: by then it has already moved a little.
+        if response.drag_started()
+            && let Some(pressed) = ui.input(|input| input.pointer.press_origin())
+        {
+            let grabbed = camera.world_from_screen(canvas, pressed);
+            let [x, y] = positions[node];
+            state.drag = Some(NodeDrag { node, grab_offset_world: vec2(x - grabbed[0], y - grabbed[1]) });
+        }
+        if response.dragged()
+            && let (Some(drag), Some(pointer)) = (state.drag, response.interact_pointer_pos())
+            && drag.node == node
+        {
+            let under = camera.world_from_screen(canvas, pointer);
+            let to = [under[0] + drag.grab_offset_world.x, under[1] + drag.grab_offset_world.y];
+            if to != positions[node] {
+                commands.push(Command::MoveNode { node, to });
+            }
+        }
+        if response.drag_stopped() {
+            state.drag = None;
+        }
+        let pinned = open.layout.is_pinned(node);
+        response.context_menu(|ui| {
+            if ui.button("Select").clicked() {
+                commands.push(Command::Select(Selection::Node(node)));
+            }
+            let (text, command) = if pinned {
+                ("Unpin (let the layout move it)", Command::SetPinned { node, pinned: false })
+            } else {
+                ("Pin here", Command::SetPinned { node, pinned: true })
+            };
+            if ui.button(text).clicked() {
+                commands.push(command);
+            }
+        });
+        response.clone().on_hover_ui(|ui| node_tooltip(ui, open, node));
+    }
+
+    // The background: pan, zoom, and picking links by their lines.
+    let pointer = background.hover_pos();
+    let link_under_pointer = pointer.and_then(|pointer| {
+        screen_routes
+            .iter()
+            .enumerate()
+            .filter_map(|(link, line)| {
+                let line: Vec<WorldPoint> = line.as_ref()?.iter().map(|p| [p.x, p.y]).collect();
+                let distance = distance_to_polyline([pointer.x, pointer.y], &line);
+                (distance <= LINK_PICK_DISTANCE_POINTS).then_some((distance, link))
+            })
+            .min_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, link)| link)
+    });
+    if hovered.is_none() && background.hovered() {
+        hovered = link_under_pointer.map(Selection::Link);
+    }
+    if background.dragged() {
+        commands.push(Command::Pan(background.drag_delta()));
+    }
+    if background.clicked() {
+        commands.push(match link_under_pointer {
+            Some(link) => Command::Select(Selection::Link(link)),
+            None => Command::ClearSelection,
+        });
+    }
+    if let Some(pointer) = pointer {
+        let (scroll, pinch) = ui.input(|input| (input.smooth_scroll_delta.y, input.zoom_delta()));
+        let factor = pinch * (scroll * 0.0015).exp();
+        if factor != 1.0 {
+            commands.push(Command::Zoom { anchor: pointer, factor });
+        }
+    }
+    if let Some(Selection::Link(link)) = hovered {
+        background.clone().on_hover_text_at_pointer(crate::model::link_claim(&open.case, &open.graph, link));
+    }
+
+    // What the hover highlights: the item, its neighbours and the links between them.
+    let (near_nodes, near_links) = neighbourhood(open, hovered);
+    let is_faded_node = |node: usize| hovered.is_some() && !near_nodes.contains(&node);
+    let is_faded_link = |link: usize| hovered.is_some() && !near_links.contains(&link);
+
+    let captions = paint_links(
+        &painter,
+        open,
+        &screen_routes,
+        &routes,
+        camera,
+        canvas,
+        node_radius,
+        hovered.is_some(),
+        &is_faded_link,
+    );
+    for &node in &visible_nodes {
+        paint_node(&painter, open, node, screen_of(node), node_radius, is_faded_node(node));
+    }
+    let placed =
+        paint_labels(&painter, open, &visible_nodes, &screen_of, node_radius, camera.zoom, hovered, &is_faded_node);
+    // Captions keep off the nodes as well as the labels.
+    let mut obstacles = placed;
+    obstacles.extend(
+        visible_nodes.iter().map(|&node| Rect::from_center_size(screen_of(node), Vec2::splat(2.0 * node_radius))),
+    );
+    paint_captions(&painter, open, captions, obstacles, camera.zoom);
+    (canvas, commands)
+}
+
+/// The nodes and links near the hovered item.
+fn neighbourhood(open: &OpenCase, hovered: Option<Selection>) -> (HashSet<usize>, HashSet<usize>) {
+    let mut nodes = HashSet::new();
+    let mut links = HashSet::new();
+    match hovered {
+        Some(Selection::Node(node)) => {
+            nodes.insert(node);
+            for neighbour in open.graph.neighbours(node) {
+                nodes.insert(neighbour.node);
+                links.insert(neighbour.link);
+            }
+        }
+        Some(Selection::Link(link)) => {
+            links.insert(link);
+            if let Some((a, b)) = open.link_ends[link] {
+                nodes.extend([a, b]);
+            }
+        }
+        None => {}
+    }
+    (nodes, links)
+}
+
+fn node_tooltip(ui: &mut egui::Ui, open: &OpenCase, node: usize) {
+    let item = &open.case.nodes[node];
+    ui.strong(&item.label);
+    ui.label(theme::kind_style(item.kind).legend);
+    if let Some(amount) = &item.amount {
+        ui.label(amount_text(amount));
+    }
+    if open.unsupported_nodes[node] {
+        ui.colored_label(color(theme::UNSUPPORTED), "No quote supports this node");
+    }
+    if open.layout.is_pinned(node) {
+        ui.weak("Pinned: the layout leaves it where it is");
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn paint_links(
+    painter: &egui::Painter,
+    open: &OpenCase,
+    screen_routes: &[Option<Vec<Pos2>>],
+    routes: &[Option<LinkRoute>],
+    camera: Camera,
+    canvas: Rect,
+    node_radius: f32,
+    hovering: bool,
+    is_faded: &dyn Fn(usize) -> bool,
+) -> Vec<Caption> {
+    let show_captions = camera.zoom >= theme::LINK_LABELS_HIDDEN_BELOW_ZOOM;
+    let mut captions = Vec::new();
+    for (link, line) in screen_routes.iter().enumerate() {
+        let (Some(line), Some(route)) = (line, routes[link]) else { continue };
+        let item = &open.case.links[link];
+        let selected = open.selection == Some(Selection::Link(link));
+        let faded_now = is_faded(link);
+        let stroke_colour = faded(color(theme::LINK), faded_now);
+        if selected {
+            painter.add(Shape::line(
+                line.clone(),
+                Stroke::new(theme::LINK_WIDTH + 2.0 * theme::SELECTION_WIDTH, color(theme::SELECTION)),
+            ));
+        }
+        // Stop the line at the target's outline, so the arrowhead is seen.
+        let line = trim_line_end(line, if matches!(route, LinkRoute::Loop { .. }) { 0.0 } else { node_radius });
+        let stroke = Stroke::new(theme::LINK_WIDTH, stroke_colour);
+        match LinePattern::for_status(item.status) {
+            LinePattern::Solid => {
+                painter.add(Shape::line(line.clone(), stroke));
+            }
+            LinePattern::Dashed => {
+                painter.extend(Shape::dashed_line(&line, stroke, theme::DASH_LENGTH, theme::DASH_GAP));
+            }
+        }
+        if item.kind.is_directed()
+            && let [.., before, tip] = line.as_slice()
+        {
+            paint_arrowhead(painter, *before, *tip, stroke_colour);
+        }
+        let middle = camera.screen_from_world(canvas, route.label_point());
+        if open.unsupported_links[link] {
+            painter.circle_filled(middle + vec2(0.0, -8.0), 5.0, faded(color(theme::UNSUPPORTED), faded_now));
+            painter.text(
+                middle + vec2(0.0, -8.0),
+                Align2::CENTER_CENTER,
+                "!",
+                FontId::proportional(8.0),
+                Color32::WHITE,
+            );
+        }
+        if show_captions || selected {
+            captions.push(Caption {
+                link,
+                at: middle,
+                important: selected || (hovering && !faded_now),
+                faded: faded_now,
+            });
+        }
+    }
+    captions
+}
+
+/// A link's caption waiting for a place among the labels.
+struct Caption {
+    link: usize,
+    at: Pos2,
+    /// Placed even where it overlaps: the selected link, or one near the hovered item.
+    important: bool,
+    faded: bool,
+}
+
+/// `line` with its last `length` points' worth of screen distance cut off.
+fn trim_line_end(line: &[Pos2], length: f32) -> Vec<Pos2> {
+    let mut points = line.to_vec();
+    let mut left = length;
+    while left > 0.0 && points.len() >= 2 {
+        let last = points[points.len() - 1];
+        let before = points[points.len() - 2];
+        let segment = last.distance(before);
+        if segment > left {
+            let t = (segment - left) / segment;
+            let end = before + (last - before) * t;
+            let count = points.len();
+            points[count - 1] = end;
+            break;
+        }
+        left -= segment;
+        points.pop();
+    }
+    points
+}
+
+fn paint_arrowhead(painter: &egui::Painter, from: Pos2, tip: Pos2, colour: Color32) {
+    let direction = (tip - from).normalized();
+    if !direction.x.is_finite() || direction == Vec2::ZERO {
+        return;
+    }
+    let back = tip - direction * theme::ARROW_LENGTH;
+    let side = direction.rot90() * (theme::ARROW_WIDTH / 2.0);
+    painter.add(Shape::convex_polygon(vec![tip, back + side, back - side], colour, Stroke::NONE));
+}
+
+fn paint_node(painter: &egui::Painter, open: &OpenCase, node: usize, center: Pos2, radius: f32, faded_now: bool) {
+    let item = &open.case.nodes[node];
+    let style = theme::kind_style(item.kind);
+    let fill = faded(color(style.fill), faded_now);
+    let outline = Stroke::new(theme::NODE_OUTLINE_WIDTH, faded(color(theme::NODE_OUTLINE), faded_now));
+    if open.selection == Some(Selection::Node(node)) {
+        painter.circle_stroke(
+            center,
+            radius * 1.45 + 2.0,
+            Stroke::new(theme::SELECTION_WIDTH, color(theme::SELECTION)),
+        );
+    }
+    paint_shape(painter, style.shape, center, radius, fill, outline);
+    if open.layout.is_pinned(node) {
+        let at = center + vec2(radius * 0.8, -radius * 0.8);
+        painter.circle_filled(at, 3.5, faded(color(theme::PIN), faded_now));
+        painter.line_segment([at, at + vec2(-3.0, 5.0)], Stroke::new(1.5, faded(color(theme::PIN), faded_now)));
+    }
+    if open.unsupported_nodes[node] {
+        let at = center + vec2(-radius * 0.9, -radius * 0.9);
+        painter.circle_filled(at, 5.0, faded(color(theme::UNSUPPORTED), faded_now));
+        painter.text(at, Align2::CENTER_CENTER, "!", FontId::proportional(8.0), Color32::WHITE);
+    }
+}
+
+/// Draws one node outline; shared with the legend.
+pub fn paint_shape(
+    painter: &egui::Painter,
+    shape: NodeShape,
+    center: Pos2,
+    radius: f32,
+    fill: Color32,
+    outline: Stroke,
+) {
+    match shape {
+        NodeShape::Circle => {
+            painter.circle(center, radius, fill, outline);
+        }
+        NodeShape::RoundedSquare => {
+            let rect = Rect::from_center_size(center, Vec2::splat(radius * 1.8));
+            painter.rect(rect, CornerRadius::same((radius * 0.35) as u8), fill, outline, StrokeKind::Middle);
+        }
+        _ => {
+            let points = shape.corners(radius).into_iter().map(|[x, y]| center + vec2(x, y)).collect();
+            painter.add(Shape::convex_polygon(points, fill, outline));
+        }
+    }
+}
+
+/// Node labels under their nodes, most important first, skipping any that would overlap
+/// one already placed: the hovered and selected nodes, then the best-connected.
+#[allow(clippy::too_many_arguments)]
+fn paint_labels(
+    painter: &egui::Painter,
+    open: &OpenCase,
+    visible_nodes: &[usize],
+    screen_of: &dyn Fn(usize) -> Pos2,
+    node_radius: f32,
+    zoom: f32,
+    hovered: Option<Selection>,
+    is_faded: &dyn Fn(usize) -> bool,
+) -> Vec<Rect> {
+    let font = FontId::proportional(theme::label_points(zoom));
+    let mut order: Vec<usize> = visible_nodes.to_vec();
+    let priority = |node: usize| {
+        let first = hovered == Some(Selection::Node(node)) || open.selection == Some(Selection::Node(node));
+        (!first, std::cmp::Reverse(open.graph.neighbours(node).len()), node)
+    };
+    order.sort_by_key(|&node| priority(node));
+    let mut placed: Vec<Rect> = Vec::new();
+    let clip = painter.clip_rect();
+    for node in order {
+        let important = !priority(node).0;
+        if zoom < theme::LABELS_HIDDEN_BELOW_ZOOM && !important {
+            continue;
+        }
+        let item = &open.case.nodes[node];
+        let mut text = theme::short_label(&item.label).into_owned();
+        if let Some(amount) = &item.amount {
+            text.push('\n');
+            text.push_str(&amount_text(amount));
+        }
+        let text_colour = faded(color(theme::LABEL), is_faded(node));
+        let galley = painter.layout_no_wrap(text, font.clone(), text_colour);
+        let anchor = screen_of(node) + vec2(0.0, node_radius * 1.3 + 2.0);
+        let rect = Align2::CENTER_TOP.anchor_size(anchor, galley.size());
+        if !clip.intersects(rect) || (!important && placed.iter().any(|other| other.intersects(rect))) {
+            continue;
+        }
+        placed.push(rect);
+        painter.rect_filled(rect.expand(1.5), CornerRadius::same(2), faded(color(theme::LABEL_HALO), is_faded(node)));
+        painter.galley(rect.min, galley, text_colour);
+    }
+    placed
+}
+
+/// Link captions where they do not cover a label already placed, important ones first.
+fn paint_captions(
+    painter: &egui::Painter,
+    open: &OpenCase,
+    mut captions: Vec<Caption>,
+    mut placed: Vec<Rect>,
+    zoom: f32,
+) {
+    let font = FontId::proportional(theme::label_points(zoom) * theme::LINK_LABEL_SCALE);
+    captions.sort_by_key(|caption| (!caption.important, caption.link));
+    for caption in captions {
+        let text_colour = faded(color(theme::LINK_LABEL), caption.faded);
+        let galley = painter.layout_no_wrap(link_caption(&open.case.links[caption.link]), font.clone(), text_colour);
+        let rect = Align2::CENTER_CENTER.anchor_size(caption.at, galley.size());
+        if !caption.important && placed.iter().any(|other| other.intersects(rect)) {
+            continue;
+        }
+        placed.push(rect);
+        painter.rect_filled(rect.expand(1.5), CornerRadius::same(2), faded(color(theme::LABEL_HALO), caption.faded));
+        painter.galley(rect.min, galley, text_colour);
+    }
+}
+
+/// Where node `node` is on screen, for tests that point at it.
+pub fn node_screen_position(open: &OpenCase, node: usize) -> Option<Pos2> {
+    let camera = open.camera?;
+    Some(camera.screen_from_world(open.canvas_rect, *open.layout.positions().get(node)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use egui::pos2;
+
+    #[test]
+    fn trimming_cuts_the_given_length_off_the_end() {
+        let line = [pos2(0.0, 0.0), pos2(10.0, 0.0), pos2(20.0, 0.0)];
+        let trimmed = trim_line_end(&line, 15.0);
+        assert_eq!(trimmed, vec![pos2(0.0, 0.0), pos2(5.0, 0.0)]);
+        assert_eq!(trim_line_end(&line, 0.0), line.to_vec());
+    }
+}

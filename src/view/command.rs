@@ -1,0 +1,188 @@
+//! Everything the analyst can ask of the open case, as one enum: menus, keyboard shortcuts,
+//! buttons and canvas gestures all produce these, and one place applies them.
+
+use egui::{Key, KeyboardShortcut, Modifiers, Pos2, Vec2};
+
+use crate::layout::WorldPoint;
+use crate::model::NodeKind;
+
+/// What is selected on the canvas and shown in the side panel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Selection {
+    /// `case.nodes[i]`
+    Node(usize),
+    /// `case.links[i]`
+    Link(usize),
+}
+
+/// One request to change the open case or how it is shown.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Command {
+    /// Select a node or link.
+    Select(Selection),
+    /// Select a node and bring it to the centre of the canvas.
+    FocusNode(usize),
+    /// Clear the selection and close the search.
+    ClearSelection,
+    /// Show the whole case.
+    FitToCase,
+    /// Zoom in around the canvas centre.
+    ZoomIn,
+    /// Zoom out around the canvas centre.
+    ZoomOut,
+    /// Move the view by a screen distance.
+    Pan(Vec2),
+    /// Zoom by a factor around a screen point.
+    Zoom {
+        /// The screen point that stays put.
+        anchor: Pos2,
+        /// Greater than one zooms in.
+        factor: f32,
+    },
+    /// Run the layout again; pinned nodes stay.
+    RerunLayout,
+    /// Pin every node.
+    PinAll,
+    /// Unpin every node.
+    UnpinAll,
+    /// Pin or unpin one node.
+    SetPinned {
+        /// The node.
+        node: usize,
+        /// Pinned afterwards.
+        pinned: bool,
+    },
+    /// Pin the selected node, or unpin it if it is pinned.
+    TogglePinSelected,
+    /// Put a node at a world position and pin it (a drag).
+    MoveNode {
+        /// The node.
+        node: usize,
+        /// Its new position.
+        to: WorldPoint,
+    },
+    /// Show or hide the nodes of a kind.
+    ToggleKind(NodeKind),
+    /// Open the search field.
+    OpenSearch,
+    /// Show or hide the list of shortcuts.
+    ToggleHelp,
+}
+
+/// A command with its keyboard shortcut and the words menus show for it.
+#[derive(Clone, Copy, Debug)]
+pub struct Binding {
+    /// What the shortcut does.
+    pub command: Command,
+    /// The keys.
+    pub shortcut: KeyboardShortcut,
+    /// What menus and the help list call it.
+    pub name: &'static str,
+}
+
+const fn plain(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::NONE, key)
+}
+
+const fn command(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::COMMAND, key)
+}
+
+/// The keys that toggle each kind, in [`NodeKind::ALL`] order.
+const KIND_KEYS: [Key; 6] = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5, Key::Num6];
+
+/// Every keyboard shortcut, in the order the help lists them. Shortcuts without a modifier
+/// only act while no text field has the keyboard.
+pub fn bindings() -> Vec<Binding> {
+    let mut bindings = vec![
+        Binding { command: Command::OpenSearch, shortcut: command(Key::F), name: "Find a node" },
+        Binding { command: Command::FitToCase, shortcut: plain(Key::F), name: "Fit the case to the window" },
+        Binding { command: Command::ZoomIn, shortcut: plain(Key::Plus), name: "Zoom in" },
+        Binding { command: Command::ZoomIn, shortcut: plain(Key::Equals), name: "Zoom in" },
+        Binding { command: Command::ZoomOut, shortcut: plain(Key::Minus), name: "Zoom out" },
+        Binding { command: Command::ClearSelection, shortcut: plain(Key::Escape), name: "Clear the selection" },
+        Binding {
+            command: Command::TogglePinSelected,
+            shortcut: plain(Key::P),
+            name: "Pin or unpin the selected node",
+        },
+        Binding { command: Command::RerunLayout, shortcut: command(Key::L), name: "Re-run the layout" },
+        Binding {
+            command: Command::PinAll,
+            shortcut: KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::P),
+            name: "Pin all nodes",
+        },
+        Binding {
+            command: Command::UnpinAll,
+            shortcut: KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::U),
+            name: "Unpin all nodes",
+        },
+        Binding { command: Command::ToggleHelp, shortcut: plain(Key::F1), name: "Keyboard shortcuts" },
+    ];
+    for (kind, key) in NodeKind::ALL.into_iter().zip(KIND_KEYS) {
+        bindings.push(Binding {
+            command: Command::ToggleKind(kind),
+            shortcut: plain(key),
+            name: kind_toggle_name(kind),
+        });
+    }
+    bindings
+}
+
+/// The menu entry that shows or hides a kind.
+pub fn kind_toggle_name(kind: NodeKind) -> &'static str {
+    match kind {
+        NodeKind::Person => "Show people",
+        NodeKind::Company => "Show companies",
+        NodeKind::Embassy => "Show embassies",
+        NodeKind::Government => "Show government bodies",
+        NodeKind::Organization => "Show organizations",
+        NodeKind::Transaction => "Show transactions",
+    }
+}
+
+/// The shortcut of `command`, for showing beside a menu entry.
+pub fn shortcut_of(command: Command) -> Option<KeyboardShortcut> {
+    bindings().into_iter().find(|binding| binding.command == command).map(|binding| binding.shortcut)
+}
+
+/// The commands whose shortcuts were pressed this frame, consuming the key presses.
+/// `typing` is true while a text field has the keyboard: then only shortcuts with a modifier
+/// (and Escape) act.
+pub fn pressed_shortcuts(ctx: &egui::Context, typing: bool) -> Vec<Command> {
+    let mut commands = Vec::new();
+    ctx.input_mut(|input| {
+        for binding in bindings() {
+            let needs_keyboard = binding.shortcut.modifiers.is_none() && binding.shortcut.logical_key != Key::Escape;
+            if typing && needs_keyboard {
+                continue;
+            }
+            if input.consume_shortcut(&binding.shortcut) && !commands.contains(&binding.command) {
+                commands.push(binding.command);
+            }
+        }
+    });
+    commands
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_two_commands_share_a_shortcut() {
+        let bindings = bindings();
+        for (i, a) in bindings.iter().enumerate() {
+            for b in &bindings[i + 1..] {
+                assert!(a.shortcut != b.shortcut, "{} and {} share a shortcut", a.name, b.name);
+            }
+        }
+    }
+
+    #[test]
+    fn every_kind_can_be_toggled_from_the_keyboard() {
+        for kind in NodeKind::ALL {
+            assert!(shortcut_of(Command::ToggleKind(kind)).is_some(), "{kind:?}");
+        }
+    }
+}

@@ -1,0 +1,211 @@
+//! The side panel: what the selected node or link is, and the quotes that back it, each
+//! with its source and, where the source's text is at hand, the paragraph it comes from.
+
+use egui::{Color32, RichText};
+
+use super::canvas::color;
+use super::command::{Command, Selection};
+use super::open_case::OpenCase;
+use crate::model::{ItemRef, amount_text, link_claim, link_dates, quote_in_context};
+use crate::theme;
+
+/// Shows the panel's contents and returns what the analyst clicked.
+pub fn show(ui: &mut egui::Ui, open: &OpenCase) -> Vec<Command> {
+    let mut commands = Vec::new();
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| match open.selection {
+        None => overview(ui, open),
+        Some(Selection::Node(node)) => node_details(ui, open, node, &mut commands),
+        Some(Selection::Link(link)) => link_details(ui, open, link, &mut commands),
+    });
+    commands
+}
+
+fn overview(ui: &mut egui::Ui, open: &OpenCase) {
+    let info = &open.case.info;
+    ui.heading(&info.title);
+    if let Some(summary) = &info.summary {
+        ui.label(summary);
+    }
+    ui.add_space(8.0);
+    ui.label(format!(
+        "{} nodes, {} links, {} quotes from {} sources.",
+        open.case.nodes.len(),
+        open.case.links.len(),
+        open.case.quotes.len(),
+        open.case.sources.len()
+    ));
+    ui.add_space(8.0);
+    ui.weak("Select a node or link to read the quotes behind it. Drag nodes to arrange the story; a dragged node stays where you put it.");
+    if !open.warnings.is_empty() {
+        ui.add_space(8.0);
+        ui.colored_label(
+            color(theme::UNSUPPORTED),
+            format!("{} warnings when the case was opened:", open.warnings.len()),
+        );
+        for warning in open.warnings.iter().take(20) {
+            ui.label(RichText::new(warning.display_in(&open.file_name).to_string()).small());
+        }
+    }
+}
+
+fn node_details(ui: &mut egui::Ui, open: &OpenCase, node: usize, commands: &mut Vec<Command>) {
+    let Some(item) = open.case.nodes.get(node) else { return };
+    let style = theme::kind_style(item.kind);
+    ui.label(RichText::new(style.legend).color(color(style.fill)).strong());
+    ui.heading(&item.label);
+    if !item.aliases.is_empty() {
+        ui.label(format!("Also: {}", item.aliases.join("; ")));
+    }
+    let mut facts: Vec<String> = Vec::new();
+    if !item.countries.is_empty() {
+        facts.push(format!(
+            "Countries: {}",
+            item.countries.iter().map(|c| c.as_str().to_uppercase()).collect::<Vec<_>>().join(", ")
+        ));
+    }
+    if let Some(amount) = &item.amount {
+        facts.push(format!("Amount: {}", amount_text(amount)));
+    }
+    if let Some(date) = &item.date {
+        facts.push(format!("Date: {date}"));
+    }
+    match (&item.start_date, &item.end_date) {
+        (Some(start), Some(end)) => facts.push(format!("From {start} to {end}")),
+        (Some(start), None) => facts.push(format!("Since {start}")),
+        (None, Some(end)) => facts.push(format!("Until {end}")),
+        (None, None) => {}
+    }
+    if let Some(status) = item.status {
+        facts.push(format!("Status: {}", status.as_str()));
+    }
+    for fact in facts {
+        ui.label(fact);
+    }
+    if let Some(description) = &item.description {
+        ui.add_space(4.0);
+        ui.label(description);
+    }
+    ui.add_space(4.0);
+    let pinned = open.layout.is_pinned(node);
+    ui.horizontal(|ui| {
+        if pinned {
+            ui.label("Pinned.");
+            if ui.button("Unpin").on_hover_text("Let the layout move this node again").clicked() {
+                commands.push(Command::SetPinned { node, pinned: false });
+            }
+        } else if ui.button("Pin").on_hover_text("Keep this node where it is").clicked() {
+            commands.push(Command::SetPinned { node, pinned: true });
+        }
+    });
+    ui.separator();
+    let neighbours = open.graph.neighbours(node);
+    ui.strong(format!("Links ({})", neighbours.len()));
+    for neighbour in &neighbours {
+        let claim = link_claim(&open.case, &open.graph, neighbour.link);
+        if ui.link(claim).clicked() {
+            commands.push(Command::Select(Selection::Link(neighbour.link)));
+        }
+    }
+    ui.separator();
+    let quotes = open.graph.evidence_for_node(node);
+    if open.unsupported_nodes[node] {
+        unsupported(ui, "No quote supports this node itself.");
+    }
+    ui.strong(format!("Quotes ({})", quotes.len()));
+    for quote in quotes {
+        quote_card(ui, open, quote);
+    }
+}
+
+fn link_details(ui: &mut egui::Ui, open: &OpenCase, link: usize, commands: &mut Vec<Command>) {
+    let Some(item) = open.case.links.get(link) else { return };
+    ui.label(RichText::new("Link").strong());
+    ui.heading(link_claim(&open.case, &open.graph, link));
+    if let Some(status) = item.status {
+        let text = format!("Status: {}", status.as_str());
+        if status.is_qualified() {
+            ui.colored_label(color(theme::UNSUPPORTED), text);
+        } else {
+            ui.label(text);
+        }
+    }
+    if let Some(dates) = link_dates(item) {
+        ui.label(format!("When: {dates}"));
+    }
+    if let Some(description) = &item.description {
+        ui.label(description);
+    }
+    if let Some((source, target)) = open.link_ends[link] {
+        ui.horizontal_wrapped(|ui| {
+            for node in [source, target] {
+                if ui.link(&open.case.nodes[node].label).clicked() {
+                    commands.push(Command::FocusNode(node));
+                }
+            }
+        });
+    }
+    ui.separator();
+    let quotes = open.graph.quotes_for(ItemRef::Link(link));
+    if quotes.is_empty() {
+        unsupported(ui, "No quote supports this link.");
+    }
+    ui.strong(format!("Quotes ({})", quotes.len()));
+    for &quote in quotes {
+        quote_card(ui, open, quote);
+    }
+}
+
+fn unsupported(ui: &mut egui::Ui, text: &str) {
+    ui.colored_label(color(theme::UNSUPPORTED), format!("⚠ {text}"));
+}
+
+/// One quote: its words, its source, and the paragraph around it on request.
+fn quote_card(ui: &mut egui::Ui, open: &OpenCase, quote: usize) {
+    let Some(item) = open.case.quotes.get(quote) else { return };
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(RichText::new(format!("“{}”", item.text)).italics());
+        let Some(source) = open.case.sources.iter().find(|source| source.id == item.source) else {
+            ui.weak(format!("from {}", item.source));
+            return;
+        };
+        let mut credit = source.publisher.clone();
+        if let Some(date) = &source.date {
+            credit.push_str(&format!(", {date}"));
+        }
+        ui.label(RichText::new(credit).strong().small());
+        ui.label(RichText::new(&source.title).small());
+        if !source.authors.is_empty() {
+            ui.label(RichText::new(format!("By {}", source.authors.join(", "))).small());
+        }
+        if let Some(locator) = &item.locator {
+            ui.label(RichText::new(locator).small().weak());
+        }
+        if let Some(url) = &source.url {
+            ui.hyperlink_to(RichText::new(url).small(), url);
+        }
+        if let Some(document) = &source.document {
+            egui::CollapsingHeader::new(RichText::new("In context").small()).id_salt(("quote-context", quote)).show(
+                ui,
+                |ui| match open.documents.read(document).ok().and_then(|text| quote_in_context(&text, &item.text)) {
+                    Some(context) => {
+                        let mut job = egui::text::LayoutJob::default();
+                        let plain = egui::TextFormat { color: ui.visuals().weak_text_color(), ..Default::default() };
+                        let marked = egui::TextFormat {
+                            color: ui.visuals().strong_text_color(),
+                            background: Color32::from_rgba_unmultiplied(240, 180, 0, 70),
+                            ..Default::default()
+                        };
+                        job.append(&context.before, 0.0, plain.clone());
+                        job.append(&context.quote, 0.0, marked);
+                        job.append(&context.after, 0.0, plain);
+                        ui.label(job);
+                    }
+                    None => {
+                        ui.weak("The quote could not be found in the local copy of the source.");
+                    }
+                },
+            );
+        }
+    });
+}

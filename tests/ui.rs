@@ -1,0 +1,141 @@
+//! The real app driven through AccessKit, without a GPU: what an analyst clicks, drags and
+//! types, and what they then see.
+
+use casegraph::view::canvas::node_screen_position;
+use casegraph::view::{CaseApp, Content, Selection};
+use egui::{Key, Modifiers, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+/// Frames the sample's layout may take to come to rest.
+const MAX_FRAMES: u64 = 1500;
+
+fn sample_app() -> Harness<'static, CaseApp> {
+    Harness::builder()
+        .with_size(vec2(1280.0, 800.0))
+        .with_max_steps(MAX_FRAMES)
+        .build_eframe(|_| CaseApp::new(Content::from_sample()))
+}
+
+fn node_index(harness: &Harness<'_, CaseApp>, label: &str) -> usize {
+    let open = harness.state().open_case().expect("the sample opens");
+    open.case.nodes.iter().position(|node| node.label == label).expect("the node is in the sample")
+}
+
+fn position_of(harness: &Harness<'_, CaseApp>, node: usize) -> [f32; 2] {
+    harness.state().open_case().expect("the sample opens").layout.positions()[node]
+}
+
+#[test]
+fn the_layout_settles_and_then_asks_for_no_more_frames() {
+    let mut harness = sample_app();
+    let frames = harness.try_run().expect("the layout comes to rest");
+    assert!(frames < MAX_FRAMES, "took {frames} frames");
+    let open = harness.state().open_case().expect("the sample opens");
+    assert!(open.layout.is_settled());
+    assert!(open.layout.positions().iter().flatten().all(|c| c.is_finite()));
+    // Every node is on the canvas and labelled for screen readers.
+    for node in &open.case.nodes {
+        assert!(!harness.query_all_by_label(&node.label).collect::<Vec<_>>().is_empty(), "{} is not shown", node.label);
+    }
+}
+
+#[test]
+fn selecting_a_node_shows_its_quotes_and_their_sources() {
+    let mut harness = sample_app();
+    harness.run();
+    harness.get_by_label("Igor Michurin").click();
+    harness.run();
+    let open = harness.state().open_case().expect("the sample opens");
+    let michurin = node_index(&harness, "Igor Michurin");
+    assert_eq!(open.selection, Some(Selection::Node(michurin)));
+    let quote = open.graph.evidence_for_node(michurin)[0];
+    let text = &open.case.quotes[quote].text;
+    let fragment: String = text.chars().take(40).collect();
+    let shown = |text: &str| harness.query_all_by_label_contains(text).next().is_some();
+    assert!(shown(&fragment), "the panel does not show “{fragment}”");
+    assert!(shown("Reuters"), "the panel does not name the source");
+    assert!(shown("Kim Jong Un's art of the deal"), "the panel does not give the title");
+}
+
+#[test]
+fn a_dragged_node_follows_the_pointer_exactly_and_stays_pinned() {
+    let mut harness = sample_app();
+    harness.run();
+    let node = node_index(&harness, "Ardis-Bearings");
+    let before = position_of(&harness, node);
+    let open = harness.state().open_case().expect("the sample opens");
+    assert!(!open.layout.is_pinned(node));
+    let zoom = open.camera.expect("the view is set").zoom;
+    // Grab the node off its centre, as a hand would.
+    let grab = node_screen_position(open, node).expect("on screen") + vec2(3.0, 2.0);
+    let moves = [vec2(10.0, 4.0), vec2(60.0, 30.0), vec2(120.0, 45.0)];
+    harness.drag_at(grab);
+    harness.step();
+    for delta in moves {
+        harness.hover_at(grab + delta);
+        harness.step();
+    }
+    harness.drop_at(grab + moves[2]);
+    harness.run();
+    let after = position_of(&harness, node);
+    let moved = [(after[0] - before[0]) * zoom, (after[1] - before[1]) * zoom];
+    assert!((moved[0] - 120.0).abs() < 0.01 && (moved[1] - 45.0).abs() < 0.01, "moved by {moved:?} screen points");
+    let open = harness.state().open_case().expect("the sample opens");
+    assert!(open.layout.is_pinned(node));
+    assert!(open.layout.is_settled());
+}
+
+#[test]
+fn search_selects_and_centres_the_hit() {
+    let mut harness = sample_app();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run();
+    harness.get_by_role(egui::accesskit::Role::TextInput).type_text("talesnik");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    let node = node_index(&harness, "Mikhail Talesnikov");
+    let open = harness.state().open_case().expect("the sample opens");
+    assert_eq!(open.selection, Some(Selection::Node(node)));
+    let at = node_screen_position(open, node).expect("on screen");
+    assert!(at.distance(open.canvas_rect.center()) < 1.0, "the hit is at {at:?}, not centred");
+}
+
+#[test]
+fn hiding_a_kind_hides_its_nodes_and_showing_it_brings_them_back() {
+    let mut harness = sample_app();
+    harness.run();
+    let embassy = "Embassy of North Korea in Moscow";
+    assert!(harness.query_by_label(embassy).is_some());
+    harness.get_by_label_contains("Embassy (").click();
+    harness.run();
+    assert!(harness.query_by_label(embassy).is_none(), "the embassy is still drawn");
+    harness.key_press(Key::Num3);
+    harness.run();
+    assert!(harness.query_by_label(embassy).is_some(), "the embassy did not come back");
+}
+
+#[test]
+fn escape_clears_the_selection() {
+    let mut harness = sample_app();
+    harness.run();
+    harness.get_by_label("Kim Jong Un").click();
+    harness.run();
+    assert!(harness.state().open_case().expect("opens").selection.is_some());
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert_eq!(harness.state().open_case().expect("opens").selection, None);
+}
+
+#[test]
+fn a_broken_case_opens_nothing_and_shows_where_it_is_broken() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/broken/missing-comma.case.json");
+    let mut harness =
+        Harness::builder().with_size(vec2(1000.0, 600.0)).build_eframe(|_| CaseApp::new(Content::from_file(&path)));
+    harness.run();
+    assert!(harness.state().open_case().is_none());
+    assert!(harness.query_by_label_contains("could not be opened").is_some());
+    assert!(harness.query_by_label_contains("missing-comma.case.json:").is_some(), "no file:line:column");
+}
