@@ -21,6 +21,9 @@ pub struct Arguments {
     /// The case file (*.case.json) to open; without one, the bundled sample case opens.
     #[arg(value_name = "CASE")]
     pub case: Option<PathBuf>,
+    /// Select the node or link with this id when the case opens.
+    #[arg(long, value_name = "ID")]
+    pub select: Option<String>,
     /// Write a PNG of the window to this path once the layout has settled, then close.
     #[arg(long, value_name = "PNG")]
     pub screenshot: Option<PathBuf>,
@@ -46,7 +49,7 @@ pub enum Command {
 pub fn run(arguments: Arguments, out: &mut dyn Write) -> ExitCode {
     let result = match arguments.command {
         Some(Command::Check { files, deny_warnings }) => check::run(&files, deny_warnings, out),
-        None => window::run(arguments.case.as_deref(), arguments.screenshot),
+        None => window::run(arguments.case.as_deref(), arguments.select.as_deref(), arguments.screenshot),
     };
     match result {
         Ok(code) => code,

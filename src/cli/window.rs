@@ -10,9 +10,10 @@ use crate::view::{CaseApp, Content, ScreenshotRequest};
 /// The window's size when it first opens, in screen points.
 const INITIAL_WINDOW_SIZE: [f32; 2] = [1280.0, 800.0];
 
-/// Opens the window on the case at `path`, or on the bundled sample without one. With
-/// `screenshot`, writes a PNG of the window once the layout has settled, then closes.
-pub fn run(path: Option<&Path>, screenshot: Option<PathBuf>) -> anyhow::Result<ExitCode> {
+/// Opens the window on the case at `path`, or on the bundled sample without one, with the
+/// item `select` selected. With `screenshot`, writes a PNG of the window once the layout has
+/// settled, then closes.
+pub fn run(path: Option<&Path>, select: Option<&str>, screenshot: Option<PathBuf>) -> anyhow::Result<ExitCode> {
     let content = match path {
         Some(path) => Content::from_file(path),
         None => Content::from_sample(),
@@ -22,8 +23,13 @@ pub fn run(path: Option<&Path>, screenshot: Option<PathBuf>) -> anyhow::Result<E
     }
     let failed = matches!(content, Content::Failed { .. });
     let mut app = CaseApp::new(content);
+    if let Some(id) = select
+        && !failed
+    {
+        app.select_id(id).map_err(|error| anyhow!(error))?;
+    }
     let request = screenshot.map(ScreenshotRequest::new);
-    let outcome = request.as_ref().map(|request| request.outcome.clone());
+    let outcome = request.as_ref().map(|request| (request.outcome.clone(), request.frame_times_ms.clone()));
     if let Some(request) = request {
         app = app.with_screenshot(request);
     }
@@ -38,7 +44,10 @@ pub fn run(path: Option<&Path>, screenshot: Option<PathBuf>) -> anyhow::Result<E
     eframe::run_native("casegraph", options, Box::new(|_| Ok(Box::new(app))))
         .map_err(|error| anyhow!("{error}"))
         .context("cannot open the window (is there a display?)")?;
-    if let Some(outcome) = outcome {
+    if let Some((outcome, frame_times)) = outcome {
+        if let Ok(times) = frame_times.lock() {
+            println!("{}", frame_time_summary(&times));
+        }
         let outcome = outcome.lock().map_err(|_| anyhow!("the screenshot was lost"))?.take();
         match outcome {
             Some(Ok(())) => {}
@@ -47,4 +56,36 @@ pub fn run(path: Option<&Path>, screenshot: Option<PathBuf>) -> anyhow::Result<E
         }
     }
     Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+/// The first frame's time (it loads fonts and sets up OpenGL), then the median, 95th
+/// percentile and slowest of the rest.
+fn frame_time_summary(times_ms: &[f32]) -> String {
+    let Some((first, rest)) = times_ms.split_first() else { return "no frames were drawn".to_owned() };
+    let mut sorted = rest.to_vec();
+    sorted.sort_by(f32::total_cmp);
+    let at =
+        |fraction: f32| sorted.get(((sorted.len() as f32 - 1.0) * fraction).round() as usize).copied().unwrap_or(0.0);
+    format!(
+        "CPU per frame (drawing and rendering): first frame {first:.1} ms; {} more frames: median {:.1} ms, 95th percentile {:.1} ms, slowest {:.1} ms",
+        sorted.len(),
+        at(0.5),
+        at(0.95),
+        at(1.0)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn frame_times_are_summarised_by_rank_after_the_first() {
+        let times: Vec<f32> = std::iter::once(500.0).chain((1..=101).rev().map(|ms| ms as f32)).collect();
+        assert_eq!(
+            frame_time_summary(&times),
+            "CPU per frame (drawing and rendering): first frame 500.0 ms; 101 more frames: median 51.0 ms, 95th percentile 96.0 ms, slowest 101.0 ms"
+        );
+        assert_eq!(frame_time_summary(&[]), "no frames were drawn");
+    }
 }

@@ -5,12 +5,13 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use super::canvas;
+use super::command::Selection;
 use super::command::{self, Command, bindings, kind_toggle_name, shortcut_of};
 use super::evidence_panel;
 use super::legend;
 use super::open_case::OpenCase;
 use super::search;
-use crate::model::NodeKind;
+use crate::model::{ItemRef, NodeKind};
 
 /// Layout steps per frame while the layout animates: enough to settle the sample case in
 /// about two seconds, few enough that a frame stays far under 33 ms.
@@ -62,6 +63,9 @@ pub struct ScreenshotRequest {
     pub path: PathBuf,
     /// Set once the screenshot was written or failed.
     pub outcome: Arc<Mutex<Option<Result<(), String>>>>,
+    /// The CPU time of each frame before the screenshot (drawing and rendering), in
+    /// milliseconds; the screenshot's own frame, which also reads the pixels back, is left out.
+    pub frame_times_ms: Arc<Mutex<Vec<f32>>>,
     requested: bool,
     settled_frames: usize,
 }
@@ -69,7 +73,13 @@ pub struct ScreenshotRequest {
 impl ScreenshotRequest {
     /// A request to write a screenshot to `path` once the layout has settled.
     pub fn new(path: PathBuf) -> Self {
-        Self { path, outcome: Arc::new(Mutex::new(None)), requested: false, settled_frames: 0 }
+        Self {
+            path,
+            outcome: Arc::new(Mutex::new(None)),
+            frame_times_ms: Arc::new(Mutex::new(Vec::new())),
+            requested: false,
+            settled_frames: 0,
+        }
     }
 }
 
@@ -110,6 +120,18 @@ impl CaseApp {
         }
     }
 
+    /// Selects the node or link with id `id`, as if the analyst had clicked it.
+    pub fn select_id(&mut self, id: &str) -> Result<(), String> {
+        let open = self.open_case_mut().ok_or("no case is open")?;
+        let selection = match open.graph.resolve(id) {
+            Some(ItemRef::Node(node)) => Selection::Node(node),
+            Some(ItemRef::Link(link)) => Selection::Link(link),
+            _ => return Err(format!("no node or link in the case has the id `{id}`")),
+        };
+        open.apply(Command::Select(selection));
+        Ok(())
+    }
+
     /// The window title for what is shown.
     pub fn window_title(&self) -> String {
         match &self.content {
@@ -144,7 +166,13 @@ impl CaseApp {
 }
 
 impl eframe::App for CaseApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        if let (Some(request), Some(seconds)) = (&self.screenshot, frame.info().cpu_usage)
+            && !request.requested
+            && let Ok(mut times) = request.frame_times_ms.lock()
+        {
+            times.push(seconds * 1000.0);
+        }
         self.show(ui);
     }
 }
