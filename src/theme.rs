@@ -74,6 +74,21 @@ impl NodeShape {
     }
 }
 
+impl NodeShape {
+    /// The side of the square an icon fills inside this shape, as a multiple of the radius:
+    /// as large as fits the shape's interior.
+    pub fn icon_side(self) -> f32 {
+        match self {
+            NodeShape::Circle => 1.15,
+            NodeShape::RoundedSquare => 1.3,
+            NodeShape::Pentagon => 1.1,
+            NodeShape::Hexagon => 1.2,
+            NodeShape::Triangle => 0.8,
+            NodeShape::Diamond => 1.0,
+        }
+    }
+}
+
 /// How one node kind is drawn.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct KindStyle {
@@ -134,8 +149,14 @@ pub const LABEL: Colour = Colour::hex(0x111827);
 pub const LINK_LABEL: Colour = Colour::hex(0x4B5563);
 /// The halo behind labels, so they stay readable over lines.
 pub const LABEL_HALO: Colour = Colour::hex(0xFAFAF7).with_alpha(220);
+/// The least space between two labels, in screen points, so neighbours do not read as one.
+pub const LABEL_GAP_POINTS: f32 = 4.0;
 /// The ring around the selected item.
 pub const SELECTION: Colour = Colour::hex(0xF0B400);
+/// The icon inside a node.
+pub const ICON: Colour = Colour::hex(0xFFFFFF);
+/// Below this on-screen node radius, in screen points, icons are left out: too small to read.
+pub const MIN_ICON_RADIUS_POINTS: f32 = 9.0;
 /// The mark on a pinned node.
 pub const PIN: Colour = Colour::hex(0xB91C1C);
 /// The mark on a node or link no quote supports.

@@ -139,3 +139,34 @@ fn a_broken_case_opens_nothing_and_shows_where_it_is_broken() {
     assert!(harness.query_by_label_contains("could not be opened").is_some());
     assert!(harness.query_by_label_contains("missing-comma.case.json:").is_some(), "no file:line:column");
 }
+
+#[test]
+fn the_fit_button_brings_the_whole_case_back_into_view() {
+    let mut harness = sample_app();
+    harness.run();
+    for _ in 0..6 {
+        harness.get_by_label("+").click();
+        harness.run();
+    }
+    let off_canvas = |harness: &Harness<'_, CaseApp>| {
+        let open = harness.state().open_case().expect("the sample opens");
+        (0..open.case.nodes.len())
+            .filter(|&node| {
+                let at = node_screen_position(open, node).expect("placed");
+                !open.canvas_rect.contains(at)
+            })
+            .count()
+    };
+    assert!(off_canvas(&harness) > 0, "zooming in left every node in view");
+    harness.get_by_label("Fit").click();
+    harness.run();
+    assert_eq!(off_canvas(&harness), 0, "nodes are still outside the canvas after Fit");
+}
+
+#[test]
+fn the_window_title_names_the_case_and_its_file() {
+    let harness = sample_app();
+    let title = harness.state().window_title();
+    assert!(title.starts_with("North Korean business in Russia"), "{title}");
+    assert!(title.contains("north-korea-business-russia.case.json"), "{title}");
+}

@@ -39,7 +39,7 @@ impl Default for LayoutSettings {
         Self {
             edge_length: 120.0,
             velocity_retention: 0.975,
-            gravity: 1.0,
+            gravity: 3.0,
             time_step: 0.035,
             initial_step_limit: 60.0,
             cooling: 0.985,

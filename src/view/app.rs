@@ -175,6 +175,23 @@ impl eframe::App for CaseApp {
         }
         self.show(ui);
     }
+
+    /// A screenshot shows the case as laid out and selected, the same on every machine: the
+    /// pointer (which a headless display parks mid-window) must not hover anything.
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        if self.screenshot.is_some() {
+            raw_input.events.retain(|event| {
+                !matches!(
+                    event,
+                    egui::Event::PointerMoved(_)
+                        | egui::Event::PointerButton { .. }
+                        | egui::Event::MouseMoved(_)
+                        | egui::Event::MouseWheel { .. }
+                )
+            });
+            raw_input.events.push(egui::Event::PointerGone);
+        }
+    }
 }
 
 /// One frame of an open case; true once the layout has settled.
@@ -192,6 +209,10 @@ fn show_open_case(ui: &mut egui::Ui, open: &mut OpenCase) -> bool {
     egui::Panel::right("casegraph-evidence").resizable(true).default_size(360.0).show(ui, |ui| {
         commands.extend(evidence_panel::show(ui, open));
     });
+    egui::Panel::bottom("casegraph-legend").show(ui, |ui| {
+        ui.add_space(4.0);
+        commands.extend(legend::show(ui, open));
+    });
     egui::CentralPanel::no_frame().show(ui, |ui| {
         let mut canvas_state = std::mem::take(&mut open.canvas);
         let (rect, canvas_commands) = canvas::show(ui, open, &mut canvas_state);
@@ -207,7 +228,6 @@ fn show_open_case(ui: &mut egui::Ui, open: &mut OpenCase) -> bool {
             commands.extend(search::show(&mut search_ui, &mut open.search, case, visible));
         }
     });
-    commands.extend(legend::show(&ctx, open));
     if open.show_help {
         let mut still_open = true;
         egui::Window::new("Keyboard shortcuts").open(&mut still_open).resizable(false).show(&ctx, |ui| help(ui, &ctx));
@@ -274,6 +294,31 @@ fn menus(ui: &mut egui::Ui, open: &OpenCase) -> Vec<Command> {
     ui.menu_button("Help", |ui| {
         item(ui, "Keyboard shortcuts", Command::ToggleHelp);
     });
+    ui.separator();
+    commands.extend(toolbar(ui));
+    commands
+}
+
+/// The buttons beside the menus for what is done most: fit, zoom, find and re-run the layout.
+fn toolbar(ui: &mut egui::Ui) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let ctx = ui.ctx().clone();
+    let buttons = [
+        ("Fit", "Fit the case to the window", Command::FitToCase),
+        ("−", "Zoom out", Command::ZoomOut),
+        ("+", "Zoom in", Command::ZoomIn),
+        ("Find…", "Find a node by name or alias", Command::OpenSearch),
+        ("Re-run layout", "Re-run the layout (pinned nodes stay)", Command::RerunLayout),
+    ];
+    for (label, description, command) in buttons {
+        let hint = match shortcut_of(command) {
+            Some(shortcut) => format!("{description} ({})", ctx.format_shortcut(&shortcut)),
+            None => description.to_owned(),
+        };
+        if ui.button(label).on_hover_text(hint).clicked() {
+            commands.push(command);
+        }
+    }
     commands
 }
 

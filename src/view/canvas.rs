@@ -10,9 +10,10 @@ use egui::{
 use super::camera::Camera;
 use super::command::{Command, Selection};
 use super::open_case::OpenCase;
+use crate::icons;
 use crate::layout::WorldPoint;
 use crate::link_routes::{LinkRoute, distance_to_polyline};
-use crate::model::{amount_text, link_caption};
+use crate::model::{NodeKind, amount_text, link_caption};
 use crate::theme::{self, Colour, LinePattern, NodeShape};
 
 /// Smallest on-screen node radius, so a node stays visible and can be grabbed when zoomed out.
@@ -357,6 +358,9 @@ fn paint_node(painter: &egui::Painter, open: &OpenCase, node: usize, center: Pos
         );
     }
     paint_shape(painter, style.shape, center, radius, fill, outline);
+    if radius >= theme::MIN_ICON_RADIUS_POINTS {
+        paint_icon(painter, item.kind, style.shape, center, radius, faded(color(theme::ICON), faded_now));
+    }
     if open.layout.is_pinned(node) {
         let at = center + vec2(radius * 0.8, -radius * 0.8);
         painter.circle_filled(at, 3.5, faded(color(theme::PIN), faded_now));
@@ -366,6 +370,25 @@ fn paint_node(painter: &egui::Painter, open: &OpenCase, node: usize, center: Pos
         let at = center + vec2(-radius * 0.9, -radius * 0.9);
         painter.circle_filled(at, 5.0, faded(color(theme::UNSUPPORTED), faded_now));
         painter.text(at, Align2::CENTER_CENTER, "!", FontId::proportional(8.0), Color32::WHITE);
+    }
+}
+
+/// Strokes `kind`'s icon inside a node of `shape` and `radius` at `center`.
+pub fn paint_icon(
+    painter: &egui::Painter,
+    kind: NodeKind,
+    shape: NodeShape,
+    center: Pos2,
+    radius: f32,
+    colour: Color32,
+) {
+    let side = shape.icon_side() * radius;
+    let scale = side / icons::ICON_BOX;
+    let origin = center - Vec2::splat(side / 2.0);
+    let stroke = Stroke::new((icons::ICON_STROKE * scale).max(1.0), colour);
+    for line in icons::icon_lines(kind) {
+        let points: Vec<Pos2> = line.iter().map(|[x, y]| origin + vec2(x * scale, y * scale)).collect();
+        painter.add(Shape::line(points, stroke));
     }
 }
 
@@ -430,7 +453,9 @@ fn paint_labels(
         let galley = painter.layout_no_wrap(text, font.clone(), text_colour);
         let anchor = screen_of(node) + vec2(0.0, node_radius * 1.3 + 2.0);
         let rect = Align2::CENTER_TOP.anchor_size(anchor, galley.size());
-        if !clip.intersects(rect) || (!important && placed.iter().any(|other| other.intersects(rect))) {
+        if !clip.intersects(rect)
+            || (!important && placed.iter().any(|other| other.intersects(rect.expand(theme::LABEL_GAP_POINTS))))
+        {
             continue;
         }
         placed.push(rect);
@@ -454,7 +479,7 @@ fn paint_captions(
         let text_colour = faded(color(theme::LINK_LABEL), caption.faded);
         let galley = painter.layout_no_wrap(link_caption(&open.case.links[caption.link]), font.clone(), text_colour);
         let rect = Align2::CENTER_CENTER.anchor_size(caption.at, galley.size());
-        if !caption.important && placed.iter().any(|other| other.intersects(rect)) {
+        if !caption.important && placed.iter().any(|other| other.intersects(rect.expand(theme::LABEL_GAP_POINTS))) {
             continue;
         }
         placed.push(rect);
