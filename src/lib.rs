@@ -6,6 +6,7 @@
 //! [`view`] (the window) and export, drawing with one [`theme`].
 
 pub mod cli;
+pub mod document;
 pub mod icons;
 pub mod layout;
 pub mod link_routes;

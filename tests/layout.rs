@@ -53,6 +53,20 @@ fn saved_positions_are_the_start_and_the_rest_start_near_their_neighbours() {
 }
 
 #[test]
+fn a_case_saved_with_every_position_opens_at_rest_exactly_as_saved() {
+    let mut settled = layout_of(&sample());
+    settled.run_until_settled();
+    let mut case = sample();
+    for (node, [x, y]) in case.nodes.iter().zip(settled.positions()) {
+        case.layout.positions.insert(node.id.clone(), Position { x: f64::from(*x), y: f64::from(*y), pinned: false });
+    }
+    let mut reopened = layout_of(&case);
+    assert!(reopened.is_settled());
+    assert!(reopened.step().settled, "stepping a case at rest moved it");
+    assert_eq!(reopened.positions(), settled.positions());
+}
+
+#[test]
 fn pinned_nodes_never_move() {
     let case = sample();
     let mut layout = layout_of(&case);

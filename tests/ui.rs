@@ -19,11 +19,11 @@ fn sample_app() -> Harness<'static, CaseApp> {
 
 fn node_index(harness: &Harness<'_, CaseApp>, label: &str) -> usize {
     let open = harness.state().open_case().expect("the sample opens");
-    open.case.nodes.iter().position(|node| node.label == label).expect("the node is in the sample")
+    open.document.case.nodes.iter().position(|node| node.label == label).expect("the node is in the sample")
 }
 
 fn position_of(harness: &Harness<'_, CaseApp>, node: usize) -> [f32; 2] {
-    harness.state().open_case().expect("the sample opens").layout.positions()[node]
+    harness.state().open_case().expect("the sample opens").document.layout.positions()[node]
 }
 
 #[test]
@@ -32,10 +32,10 @@ fn the_layout_settles_and_then_asks_for_no_more_frames() {
     let frames = harness.try_run().expect("the layout comes to rest");
     assert!(frames < MAX_FRAMES, "took {frames} frames");
     let open = harness.state().open_case().expect("the sample opens");
-    assert!(open.layout.is_settled());
-    assert!(open.layout.positions().iter().flatten().all(|c| c.is_finite()));
+    assert!(open.document.layout.is_settled());
+    assert!(open.document.layout.positions().iter().flatten().all(|c| c.is_finite()));
     // Every node is on the canvas and labelled for screen readers.
-    for node in &open.case.nodes {
+    for node in &open.document.case.nodes {
         assert!(!harness.query_all_by_label(&node.label).collect::<Vec<_>>().is_empty(), "{} is not shown", node.label);
     }
 }
@@ -49,8 +49,8 @@ fn selecting_a_node_shows_its_quotes_and_their_sources() {
     let open = harness.state().open_case().expect("the sample opens");
     let michurin = node_index(&harness, "Igor Michurin");
     assert_eq!(open.selection, Some(Selection::Node(michurin)));
-    let quote = open.graph.evidence_for_node(michurin)[0];
-    let text = &open.case.quotes[quote].text;
+    let quote = open.document.graph.evidence_for_node(michurin)[0];
+    let text = &open.document.case.quotes[quote].text;
     let fragment: String = text.chars().take(40).collect();
     let shown = |text: &str| harness.query_all_by_label_contains(text).next().is_some();
     assert!(shown(&fragment), "the panel does not show “{fragment}”");
@@ -65,7 +65,7 @@ fn a_dragged_node_follows_the_pointer_exactly_and_stays_pinned() {
     let node = node_index(&harness, "Ardis-Bearings");
     let before = position_of(&harness, node);
     let open = harness.state().open_case().expect("the sample opens");
-    assert!(!open.layout.is_pinned(node));
+    assert!(!open.document.layout.is_pinned(node));
     let zoom = open.camera.expect("the view is set").zoom;
     // Grab the node off its centre, as a hand would.
     let grab = node_screen_position(open, node).expect("on screen") + vec2(3.0, 2.0);
@@ -82,8 +82,8 @@ fn a_dragged_node_follows_the_pointer_exactly_and_stays_pinned() {
     let moved = [(after[0] - before[0]) * zoom, (after[1] - before[1]) * zoom];
     assert!((moved[0] - 120.0).abs() < 0.01 && (moved[1] - 45.0).abs() < 0.01, "moved by {moved:?} screen points");
     let open = harness.state().open_case().expect("the sample opens");
-    assert!(open.layout.is_pinned(node));
-    assert!(open.layout.is_settled());
+    assert!(open.document.layout.is_pinned(node));
+    assert!(open.document.layout.is_settled());
 }
 
 #[test]
@@ -150,7 +150,7 @@ fn the_fit_button_brings_the_whole_case_back_into_view() {
     }
     let off_canvas = |harness: &Harness<'_, CaseApp>| {
         let open = harness.state().open_case().expect("the sample opens");
-        (0..open.case.nodes.len())
+        (0..open.document.case.nodes.len())
             .filter(|&node| {
                 let at = node_screen_position(open, node).expect("placed");
                 !open.canvas_rect.contains(at)

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context as _, anyhow};
 
-use crate::view::{CaseApp, Content, ScreenshotRequest};
+use crate::view::{CaseApp, Content, NativeDialogs, ScreenshotRequest, Services};
 
 /// The window's size when it first opens, in screen points.
 const INITIAL_WINDOW_SIZE: [f32; 2] = [1280.0, 800.0];
@@ -27,6 +27,10 @@ pub fn run(path: Option<&Path>, select: Option<&str>, screenshot: Option<PathBuf
         && !failed
     {
         app.select_id(id).map_err(|error| anyhow!(error))?;
+    }
+    // A screenshot shows the case alone: no offer to restore other work, no recent files.
+    if screenshot.is_none() {
+        app = app.with_services(Services { dialogs: Box::new(NativeDialogs), data_folder: data_folder() });
     }
     let request = screenshot.map(ScreenshotRequest::new);
     let outcome = request.as_ref().map(|request| (request.outcome.clone(), request.frame_times_ms.clone()));
@@ -60,6 +64,23 @@ pub fn run(path: Option<&Path>, select: Option<&str>, screenshot: Option<PathBuf
 
 /// The first frame's time (it loads fonts and sets up OpenGL), then the median, 95th
 /// percentile and slowest of the rest.
+/// Where the recent-files list and autosaved work are kept: `CASEGRAPH_DATA_DIR` when set,
+/// otherwise the platform's folder for application data.
+fn data_folder() -> Option<PathBuf> {
+    if let Some(folder) = std::env::var_os("CASEGRAPH_DATA_DIR") {
+        return Some(PathBuf::from(folder));
+    }
+    let home = std::env::var_os("HOME").map(PathBuf::from);
+    let base = if cfg!(target_os = "windows") {
+        std::env::var_os("APPDATA").map(PathBuf::from)
+    } else if cfg!(target_os = "macos") {
+        home.map(|home| home.join("Library/Application Support"))
+    } else {
+        std::env::var_os("XDG_DATA_HOME").map(PathBuf::from).or_else(|| home.map(|home| home.join(".local/share")))
+    };
+    base.map(|base| base.join("casegraph"))
+}
+
 fn frame_time_summary(times_ms: &[f32]) -> String {
     let Some((first, rest)) = times_ms.split_first() else { return "no frames were drawn".to_owned() };
     let mut sorted = rest.to_vec();

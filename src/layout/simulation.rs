@@ -50,6 +50,22 @@ impl Default for LayoutSettings {
     }
 }
 
+/// A case saved with every node placed opens exactly as the analyst left it, at rest; unless
+/// free nodes sit on top of each other, which no one arranged on purpose (an import, say).
+fn opens_at_rest(case: &Case, positions: &[WorldPoint], pinned: &[bool]) -> bool {
+    if !case.nodes.iter().all(|node| case.layout.positions.contains_key(&node.id)) {
+        return false;
+    }
+    let mut free: Vec<(u32, u32)> = positions
+        .iter()
+        .zip(pinned)
+        .filter(|(_, pinned)| !**pinned)
+        .map(|(p, _)| (p[0].to_bits(), p[1].to_bits()))
+        .collect();
+    free.sort_unstable();
+    free.windows(2).all(|pair| pair[0] != pair[1])
+}
+
 /// What one step did.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct StepOutcome {
@@ -94,6 +110,7 @@ impl ForceLayout {
         let force = fdg_sim::force::fruchterman_reingold(settings.edge_length, settings.velocity_retention);
         // fdg-sim scatters the nodes at random here; `write_positions` puts ours back.
         let simulation = Simulation::from_graph(force_graph, SimulationParameters::from_force(force));
+        let settled = opens_at_rest(case, &positions, &pinned);
         let mut layout = Self {
             simulation,
             positions,
@@ -102,7 +119,7 @@ impl ForceLayout {
             step_limit: settings.initial_step_limit,
             still_steps: 0,
             steps: 0,
-            settled: case.nodes.is_empty(),
+            settled,
         };
         layout.write_positions();
         layout
@@ -158,6 +175,25 @@ impl ForceLayout {
     pub fn set_all_pinned(&mut self, pinned: bool) {
         self.pinned.iter_mut().for_each(|flag| *flag = pinned);
         if !pinned {
+            self.wake(self.settings.initial_step_limit / 4.0);
+        }
+    }
+
+    /// Puts nodes back exactly as an earlier state had them (undo and redo): each entry is a
+    /// node, its position and whether it is pinned. When `at_rest` the layout had come to rest
+    /// in that state and stays still; otherwise it goes on relaxing from there.
+    pub fn restore(&mut self, placements: &[(usize, WorldPoint, bool)], at_rest: bool) {
+        for &(node, position, pinned) in placements {
+            if node >= self.positions.len() || !position.iter().all(|c| c.is_finite()) {
+                continue;
+            }
+            self.positions[node] = position;
+            self.pinned[node] = pinned;
+            self.write_position(node);
+        }
+        if at_rest {
+            self.settled = true;
+        } else {
             self.wake(self.settings.initial_step_limit / 4.0);
         }
     }

@@ -1,17 +1,24 @@
 //! The window: menu bar, canvas, evidence panel, legend and search, put together each
-//! frame. Commands from all of them go to [`OpenCase::apply`].
+//! frame. Commands about the case go to [`OpenCase::apply`]; commands about files (open,
+//! save, quit) are carried out here, where the case can be replaced, and never without
+//! asking when there is unsaved work.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, SystemTime};
 
 use super::canvas;
-use super::command::Selection;
-use super::command::{self, Command, bindings, kind_toggle_name, shortcut_of};
+use super::command::{self, Command, FileCommand, Selection};
+use super::dialogs::{Dialogs, ScriptedDialogs};
 use super::evidence_panel;
 use super::legend;
+use super::menus;
 use super::open_case::OpenCase;
+use super::prompt::{self, Answer, Pending, Prompt};
 use super::search;
-use crate::model::{ItemRef, NodeKind};
+use super::warnings_panel;
+use crate::document::{AutosaveStore, Autosaved, Document, RecentFiles};
+use crate::model::{DocumentStore, ItemRef, LoadReport, documents_beside, load_case_file};
 
 /// Layout steps per frame while the layout animates: enough to settle the sample case in
 /// about two seconds, few enough that a frame stays far under 33 ms.
@@ -19,6 +26,11 @@ const LAYOUT_STEPS_PER_FRAME: usize = 4;
 /// Frames to draw after the layout has settled before a requested screenshot is taken, so
 /// the picture shows the final state.
 const FRAMES_BEFORE_SCREENSHOT: usize = 3;
+/// How often unsaved work is copied to the data folder.
+pub const AUTOSAVE_INTERVAL: Duration = Duration::from_secs(30);
+/// How often, at most, the case's file is checked for changes by other programs while the
+/// window is being drawn anyway (it is also checked whenever the window gains focus).
+const DISK_CHECK_INTERVAL_SECONDS: f64 = 2.0;
 
 /// What the window shows.
 pub enum Content {
@@ -34,26 +46,44 @@ pub enum Content {
 }
 
 impl Content {
-    /// The bundled sample case, with its source texts for showing quotes in context.
+    /// The bundled sample case, with its source texts for showing quotes in context. It has
+    /// no file: saving it asks where to.
     pub fn from_sample() -> Self {
         let report = crate::sample::load_sample();
-        Self::from_report(report, Box::new(crate::sample::sample_documents()))
+        Self::from_report(report, None, Box::new(crate::sample::sample_documents()))
     }
 
     /// The case at `path`, or the report of why it cannot be opened.
-    pub fn from_file(path: &std::path::Path) -> Self {
-        let report = crate::model::load_case_file(path);
-        Self::from_report(report, Box::new(crate::model::documents_beside(path)))
+    pub fn from_file(path: &Path) -> Self {
+        Self::from_report(load_case_file(path), Some(path), Box::new(documents_beside(path)))
     }
 
-    fn from_report(report: crate::model::LoadReport, documents: Box<dyn crate::model::DocumentStore>) -> Self {
-        let file_name = std::path::Path::new(&report.file)
+    fn from_report(report: LoadReport, file: Option<&Path>, documents: Box<dyn DocumentStore>) -> Self {
+        let name = Path::new(&report.file)
             .file_name()
             .map_or_else(|| report.file.clone(), |name| name.to_string_lossy().into_owned());
         match report.into_result() {
-            Ok((case, warnings)) => Content::Open(Box::new(OpenCase::new(case, file_name, documents, warnings))),
+            Ok((case, warnings)) => {
+                let document = Document::new(case, file.map(Path::to_path_buf), name, documents, warnings);
+                Content::Open(Box::new(OpenCase::new(document)))
+            }
             Err(error) => Content::Failed { file: error.file.clone(), report: error.to_string() },
         }
+    }
+}
+
+/// What the app needs from the machine it runs on, so tests can give stand-ins.
+pub struct Services {
+    /// File dialogs.
+    pub dialogs: Box<dyn Dialogs>,
+    /// Where the recent-files list and autosaved copies are kept; `None` keeps neither.
+    pub data_folder: Option<PathBuf>,
+}
+
+impl Default for Services {
+    /// No dialogs (every request is cancelled) and no data folder.
+    fn default() -> Self {
+        Self { dialogs: Box::new(ScriptedDialogs::default()), data_folder: None }
     }
 }
 
@@ -86,15 +116,56 @@ impl ScreenshotRequest {
 /// The casegraph application.
 pub struct CaseApp {
     content: Content,
+    services: Services,
+    recent: RecentFiles,
+    prompt: Option<Prompt>,
+    /// Set once the analyst has agreed to close, so the next close request goes through.
+    may_close: bool,
+    autosave_interval: Duration,
+    /// When (in egui's clock, seconds) the unsaved work was last copied, or became unsaved.
+    autosave_due_from: Option<f64>,
+    last_disk_check: f64,
     first_frame_done: bool,
     screenshot: Option<ScreenshotRequest>,
     shown_title: String,
 }
 
 impl CaseApp {
-    /// An app showing `content`.
+    /// An app showing `content`, with no dialogs and no data folder.
     pub fn new(content: Content) -> Self {
-        Self { content, first_frame_done: false, screenshot: None, shown_title: String::new() }
+        Self {
+            content,
+            services: Services::default(),
+            recent: RecentFiles::default(),
+            prompt: None,
+            may_close: false,
+            autosave_interval: AUTOSAVE_INTERVAL,
+            autosave_due_from: None,
+            last_disk_check: 0.0,
+            first_frame_done: false,
+            screenshot: None,
+            shown_title: String::new(),
+        }
+    }
+
+    /// The same app using `services`: it reads the recent files from the data folder and
+    /// offers back any unsaved work an earlier run left there.
+    pub fn with_services(mut self, services: Services) -> Self {
+        if let Some(folder) = &services.data_folder {
+            self.recent = RecentFiles::load(folder);
+            if let Some(found) = AutosaveStore::new(folder).list().into_iter().next() {
+                self.prompt = Some(Prompt::Restore(found));
+            }
+        }
+        self.services = services;
+        self
+    }
+
+    /// The same app, copying unsaved work every `interval` instead of every
+    /// [`AUTOSAVE_INTERVAL`].
+    pub fn with_autosave_interval(mut self, interval: Duration) -> Self {
+        self.autosave_interval = interval;
+        self
     }
 
     /// The same app, writing a screenshot of its window to `request.path` once the layout has
@@ -120,10 +191,20 @@ impl CaseApp {
         }
     }
 
+    /// The question or report on screen, if any.
+    pub fn prompt(&self) -> Option<&Prompt> {
+        self.prompt.as_ref()
+    }
+
+    /// The recently opened case files, newest first.
+    pub fn recent_files(&self) -> &[PathBuf] {
+        &self.recent.paths
+    }
+
     /// Selects the node or link with id `id`, as if the analyst had clicked it.
     pub fn select_id(&mut self, id: &str) -> Result<(), String> {
         let open = self.open_case_mut().ok_or("no case is open")?;
-        let selection = match open.graph.resolve(id) {
+        let selection = match open.document.graph.resolve(id) {
             Some(ItemRef::Node(node)) => Selection::Node(node),
             Some(ItemRef::Link(link)) => Selection::Link(link),
             _ => return Err(format!("no node or link in the case has the id `{id}`")),
@@ -140,6 +221,14 @@ impl CaseApp {
         }
     }
 
+    fn is_dirty(&self) -> bool {
+        self.open_case().is_some_and(|open| open.document.is_dirty())
+    }
+
+    fn autosave_store(&self) -> Option<AutosaveStore> {
+        self.services.data_folder.as_deref().map(AutosaveStore::new)
+    }
+
     fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         if !std::mem::replace(&mut self.first_frame_done, true) {
@@ -147,20 +236,295 @@ impl CaseApp {
             // Light panels around the light canvas, as on the printed page.
             ctx.set_theme(egui::ThemePreference::Light);
         }
-        let title = self.window_title();
-        if title != self.shown_title {
-            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
-            self.shown_title = title;
+        self.guard_close(&ctx);
+        if let Some(path) = ctx.input(|input| input.raw.dropped_files.first().map(|file| file.path().to_path_buf())) {
+            self.request_open(Pending::Open(path));
         }
+
+        let typing = ctx.egui_wants_keyboard_input();
+        let mut commands = if self.prompt.is_some() { Vec::new() } else { command::pressed_shortcuts(&ctx, typing) };
+        egui::Panel::top("casegraph-menu").show(ui, |ui| {
+            commands.extend(menus::menu_bar(ui, self.open_case(), &self.recent.paths));
+        });
         let settled = match &mut self.content {
             Content::Failed { file, report } => {
                 show_failure(ui, file, report);
                 true
             }
-            Content::Open(open) => show_open_case(ui, open),
+            Content::Open(open) => show_open_case(ui, open, &mut commands),
         };
+        for command in commands {
+            match command {
+                Command::File(file_command) => self.run_file_command(&ctx, file_command),
+                command => {
+                    if let Some(open) = self.open_case_mut() {
+                        open.apply(command);
+                    }
+                }
+            }
+        }
+        if let Some(prompt) = self.prompt.clone() {
+            let name = self.open_case().map_or("The case", |open| open.document.name()).to_owned();
+            if let Some(answer) = prompt::show(&ctx, &prompt, &name, self.is_dirty()) {
+                self.prompt = None;
+                self.answer(&ctx, prompt, answer);
+            }
+        }
+        self.autosave_if_due(&ctx);
+        self.notice_changes_on_disk(&ctx);
+
+        let title = self.window_title();
+        if title != self.shown_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.shown_title = title;
+        }
         if let Some(request) = &mut self.screenshot {
             take_screenshot_when_settled(&ctx, request, settled);
+        }
+    }
+
+    /// Closing the window with unsaved work asks first.
+    fn guard_close(&mut self, ctx: &egui::Context) {
+        if !ctx.input(|input| input.viewport().close_requested()) || self.may_close {
+            return;
+        }
+        if self.is_dirty() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.prompt = Some(Prompt::Unsaved { then: Pending::Quit });
+        }
+    }
+
+    fn run_file_command(&mut self, ctx: &egui::Context, command: FileCommand) {
+        match command {
+            FileCommand::Open => self.request_open(Pending::ChooseAndOpen),
+            FileCommand::OpenRecent(index) => {
+                if let Some(path) = self.recent.paths.get(index).cloned() {
+                    self.request_open(Pending::Open(path));
+                }
+            }
+            FileCommand::Save => {
+                self.save(false);
+            }
+            FileCommand::SaveAs => {
+                self.save(true);
+            }
+            FileCommand::Quit => {
+                if self.is_dirty() {
+                    self.prompt = Some(Prompt::Unsaved { then: Pending::Quit });
+                } else {
+                    self.close(ctx);
+                }
+            }
+        }
+    }
+
+    /// Opens another case, asking first when the open one has unsaved work.
+    fn request_open(&mut self, what: Pending) {
+        if self.is_dirty() {
+            self.prompt = Some(Prompt::Unsaved { then: what });
+        } else {
+            self.carry_out(what, None);
+        }
+    }
+
+    fn carry_out(&mut self, what: Pending, ctx: Option<&egui::Context>) {
+        match what {
+            Pending::Quit => {
+                if let Some(ctx) = ctx {
+                    self.close(ctx);
+                }
+            }
+            Pending::Open(path) => self.open_path(&path),
+            Pending::ChooseAndOpen => {
+                let folder = self.open_case().and_then(|open| open.document.file()).and_then(Path::parent);
+                let folder = folder.map(Path::to_path_buf);
+                if let Some(path) = self.services.dialogs.choose_case_to_open(folder.as_deref()) {
+                    self.open_path(&path);
+                }
+            }
+        }
+    }
+
+    fn close(&mut self, ctx: &egui::Context) {
+        self.may_close = true;
+        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+    }
+
+    /// Opens the case at `path` in place of the open one; if it does not open, the open case
+    /// stays as it was and the problems are shown.
+    fn open_path(&mut self, path: &Path) {
+        match Content::from_file(path) {
+            Content::Open(open) => {
+                self.forget_autosave();
+                self.content = Content::Open(open);
+                self.autosave_due_from = None;
+                self.remember_recent(path, true);
+            }
+            Content::Failed { file, report } => {
+                if !path.exists() {
+                    self.remember_recent(path, false);
+                }
+                self.prompt = Some(Prompt::OpenFailed { file, report });
+            }
+        }
+    }
+
+    fn remember_recent(&mut self, path: &Path, add: bool) {
+        let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        if add {
+            self.recent.add(&path);
+        } else {
+            self.recent.remove(&path);
+        }
+        if let Some(folder) = &self.services.data_folder {
+            // The list is a convenience: failing to keep it is not worth interrupting for.
+            let _ = self.recent.store(folder);
+        }
+    }
+
+    /// Saves the case, asking where for Save As or a case with no file. Returns true once it
+    /// is saved; on failure the case stays unsaved and the reason is shown.
+    fn save(&mut self, choose_file: bool) -> bool {
+        let Content::Open(open) = &mut self.content else { return false };
+        let camera = open.saved_camera();
+        let document = &mut open.document;
+        let old_file = document.file().map(Path::to_path_buf);
+        let result = match (&old_file, choose_file) {
+            (Some(_), false) => document.save(camera).map(|()| Vec::new()),
+            _ => {
+                let suggested = old_file
+                    .as_deref()
+                    .and_then(Path::file_name)
+                    .map_or_else(|| document.name().to_owned(), |name| name.to_string_lossy().into_owned());
+                let folder = old_file.as_deref().and_then(Path::parent);
+                let Some(path) = self.services.dialogs.choose_where_to_save(&suggested, folder) else {
+                    return false;
+                };
+                document.save_as(&path, camera)
+            }
+        };
+        match result {
+            Ok(notes) => {
+                let new_file = document.file().map(Path::to_path_buf);
+                if let Some(store) = self.autosave_store() {
+                    store.remove(old_file.as_deref());
+                    store.remove(new_file.as_deref());
+                }
+                self.autosave_due_from = None;
+                if let Some(file) = new_file {
+                    self.remember_recent(&file, true);
+                }
+                if !notes.is_empty() {
+                    self.prompt = Some(Prompt::Report { title: "Saved, with notes".into(), message: notes.join("\n") });
+                }
+                true
+            }
+            Err(error) => {
+                self.prompt =
+                    Some(Prompt::Report { title: "The case was not saved".into(), message: error.to_string() });
+                false
+            }
+        }
+    }
+
+    fn answer(&mut self, ctx: &egui::Context, prompt: Prompt, answer: Answer) {
+        match (prompt, answer) {
+            (Prompt::Unsaved { then }, Answer::Save) => {
+                // A cancelled or failed save leaves the case open and unsaved.
+                let saved = self.save(false);
+                if saved {
+                    self.carry_out(then, Some(ctx));
+                }
+            }
+            (Prompt::Unsaved { then }, Answer::Discard) => {
+                self.forget_autosave();
+                self.carry_out(then, Some(ctx));
+            }
+            (Prompt::Restore(found), Answer::Restore) => self.restore(&found),
+            (Prompt::Restore(found), Answer::Discard) => {
+                if let Some(store) = self.autosave_store() {
+                    store.remove(found.case_file.as_deref());
+                }
+            }
+            (Prompt::ChangedOnDisk, Answer::Reload) => {
+                if let Some(path) = self.open_case().and_then(|open| open.document.file()).map(Path::to_path_buf) {
+                    self.open_path(&path);
+                }
+            }
+            (Prompt::ChangedOnDisk, _) => {
+                if let Some(open) = self.open_case_mut() {
+                    open.document.accept_disk_version();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Opens autosaved work in place of what is shown, as unsaved changes to its own file.
+    fn restore(&mut self, found: &Autosaved) {
+        let documents: Box<dyn DocumentStore> = match &found.case_file {
+            Some(file) => Box::new(documents_beside(file)),
+            None => Box::new(crate::sample::sample_documents()),
+        };
+        let bytes = std::fs::read(&found.copy).unwrap_or_default();
+        let name = match &found.case_file {
+            Some(file) => file.file_name().map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into()),
+            None => crate::sample::SAMPLE_FILE_NAME.to_owned(),
+        };
+        let report = crate::model::load_case_bytes(&bytes, &found.copy.display().to_string(), documents.as_ref());
+        match report.into_result() {
+            Ok((case, warnings)) => {
+                let mut document = Document::new(case, found.case_file.clone(), name, documents, warnings);
+                document.mark_unsaved();
+                self.content = Content::Open(Box::new(OpenCase::new(document)));
+            }
+            Err(error) => {
+                self.prompt = Some(Prompt::OpenFailed { file: error.file.clone(), report: error.to_string() });
+            }
+        }
+    }
+
+    fn forget_autosave(&mut self) {
+        if let (Some(store), Some(open)) = (self.autosave_store(), self.open_case()) {
+            store.remove(open.document.file());
+        }
+    }
+
+    /// Copies unsaved work to the data folder once it has been unsaved for the interval, and
+    /// again every interval while it stays unsaved.
+    fn autosave_if_due(&mut self, ctx: &egui::Context) {
+        let now = ctx.input(|input| input.time);
+        if !self.is_dirty() {
+            self.autosave_due_from = None;
+            return;
+        }
+        let Some(store) = self.autosave_store() else { return };
+        let since = *self.autosave_due_from.get_or_insert(now);
+        let interval = self.autosave_interval.as_secs_f64();
+        if now - since < interval {
+            ctx.request_repaint_after(Duration::from_secs_f64(interval - (now - since)));
+            return;
+        }
+        let Some(open) = self.open_case() else { return };
+        if let Ok(text) = open.document.text_to_save(open.saved_camera()) {
+            // A failed copy is tried again next interval; the work itself is still in memory.
+            let _ = store.write(open.document.file(), &text, SystemTime::now());
+        }
+        self.autosave_due_from = Some(now);
+        ctx.request_repaint_after(self.autosave_interval);
+    }
+
+    /// Offers to reload when another program changed the case's file.
+    fn notice_changes_on_disk(&mut self, ctx: &egui::Context) {
+        let now = ctx.input(|input| input.time);
+        let focused_now =
+            ctx.input(|input| input.raw.events.iter().any(|event| matches!(event, egui::Event::WindowFocused(true))));
+        if self.prompt.is_some() || !(focused_now || now - self.last_disk_check >= DISK_CHECK_INTERVAL_SECONDS) {
+            return;
+        }
+        self.last_disk_check = now;
+        if self.open_case().is_some_and(|open| open.document.changed_on_disk()) {
+            self.prompt = Some(Prompt::ChangedOnDisk);
         }
     }
 }
@@ -194,18 +558,14 @@ impl eframe::App for CaseApp {
     }
 }
 
-/// One frame of an open case; true once the layout has settled.
-fn show_open_case(ui: &mut egui::Ui, open: &mut OpenCase) -> bool {
+/// One frame of an open case, adding what its panels ask for to `commands`; true once the
+/// layout has settled.
+fn show_open_case(ui: &mut egui::Ui, open: &mut OpenCase, commands: &mut Vec<Command>) -> bool {
     let ctx = ui.ctx().clone();
     let moving = open.step_layout(LAYOUT_STEPS_PER_FRAME);
     if moving && open.follow_layout {
         open.apply(Command::FitToCase);
     }
-    let mut commands = command::pressed_shortcuts(&ctx, ctx.egui_wants_keyboard_input());
-
-    egui::Panel::top("casegraph-menu").show(ui, |ui| {
-        egui::MenuBar::new().ui(ui, |ui| commands.extend(menus(ui, open)));
-    });
     egui::Panel::right("casegraph-evidence").resizable(true).default_size(360.0).show(ui, |ui| {
         commands.extend(evidence_panel::show(ui, open));
     });
@@ -223,23 +583,25 @@ fn show_open_case(ui: &mut egui::Ui, open: &mut OpenCase) -> bool {
             let search_rect =
                 egui::Rect::from_min_size(rect.left_top() + egui::vec2(12.0, 12.0), egui::vec2(340.0, 300.0));
             let mut search_ui = ui.new_child(egui::UiBuilder::new().max_rect(search_rect));
-            let (case, hidden) = (&open.case, &open.hidden_kinds);
+            let (case, hidden) = (&open.document.case, open.document.hidden_kinds());
             let visible = |node: usize| !hidden.contains(&case.nodes[node].kind);
             commands.extend(search::show(&mut search_ui, &mut open.search, case, visible));
         }
     });
     if open.show_help {
         let mut still_open = true;
-        egui::Window::new("Keyboard shortcuts").open(&mut still_open).resizable(false).show(&ctx, |ui| help(ui, &ctx));
+        egui::Window::new("Keyboard shortcuts")
+            .open(&mut still_open)
+            .resizable(false)
+            .show(&ctx, |ui| menus::help(ui, &ctx));
         if !still_open {
             commands.push(Command::ToggleHelp);
         }
     }
-
-    for command in commands {
-        open.apply(command);
+    if open.show_warnings {
+        commands.extend(warnings_panel::show(&ctx, open));
     }
-    let settled = !moving && open.layout.is_settled();
+    let settled = !moving && open.document.layout.is_settled();
     if !settled {
         ctx.request_repaint();
     }
@@ -260,94 +622,12 @@ fn install_fonts(ctx: &egui::Context) {
     });
 }
 
-fn menus(ui: &mut egui::Ui, open: &OpenCase) -> Vec<Command> {
-    let mut commands = Vec::new();
-    let ctx = ui.ctx().clone();
-    let mut item = |ui: &mut egui::Ui, name: &str, command: Command| {
-        let mut button = egui::Button::new(name);
-        if let Some(shortcut) = shortcut_of(command) {
-            button = button.shortcut_text(ctx.format_shortcut(&shortcut));
-        }
-        if ui.add(button).clicked() {
-            commands.push(command);
-        }
-    };
-    ui.menu_button("View", |ui| {
-        item(ui, "Fit the case to the window", Command::FitToCase);
-        item(ui, "Zoom in", Command::ZoomIn);
-        item(ui, "Zoom out", Command::ZoomOut);
-        item(ui, "Find a node…", Command::OpenSearch);
-        item(ui, "Clear the selection", Command::ClearSelection);
-        ui.separator();
-        for kind in NodeKind::ALL {
-            let hidden = open.hidden_kinds.contains(&kind);
-            let name = format!("{} {}", if hidden { "☐" } else { "☑" }, kind_toggle_name(kind));
-            item(ui, &name, Command::ToggleKind(kind));
-        }
-    });
-    ui.menu_button("Layout", |ui| {
-        item(ui, "Re-run the layout", Command::RerunLayout);
-        item(ui, "Pin or unpin the selected node", Command::TogglePinSelected);
-        item(ui, "Pin all nodes", Command::PinAll);
-        item(ui, "Unpin all nodes", Command::UnpinAll);
-    });
-    ui.menu_button("Help", |ui| {
-        item(ui, "Keyboard shortcuts", Command::ToggleHelp);
-    });
-    ui.separator();
-    commands.extend(toolbar(ui));
-    commands
-}
-
-/// The buttons beside the menus for what is done most: fit, zoom, find and re-run the layout.
-fn toolbar(ui: &mut egui::Ui) -> Vec<Command> {
-    let mut commands = Vec::new();
-    let ctx = ui.ctx().clone();
-    let buttons = [
-        ("Fit", "Fit the case to the window", Command::FitToCase),
-        ("−", "Zoom out", Command::ZoomOut),
-        ("+", "Zoom in", Command::ZoomIn),
-        ("Find…", "Find a node by name or alias", Command::OpenSearch),
-        ("Re-run layout", "Re-run the layout (pinned nodes stay)", Command::RerunLayout),
-    ];
-    for (label, description, command) in buttons {
-        let hint = match shortcut_of(command) {
-            Some(shortcut) => format!("{description} ({})", ctx.format_shortcut(&shortcut)),
-            None => description.to_owned(),
-        };
-        if ui.button(label).on_hover_text(hint).clicked() {
-            commands.push(command);
-        }
-    }
-    commands
-}
-
-fn help(ui: &mut egui::Ui, ctx: &egui::Context) {
-    egui::Grid::new("casegraph-shortcuts").striped(true).show(ui, |ui| {
-        for binding in bindings() {
-            ui.label(binding.name);
-            ui.monospace(ctx.format_shortcut(&binding.shortcut));
-            ui.end_row();
-        }
-        ui.label("Move the view");
-        ui.monospace("drag the background");
-        ui.end_row();
-        ui.label("Zoom around the pointer");
-        ui.monospace("scroll or pinch");
-        ui.end_row();
-        ui.label("Move a node (pins it)");
-        ui.monospace("drag the node");
-        ui.end_row();
-        ui.label("Pin or unpin one node");
-        ui.monospace("right-click the node");
-        ui.end_row();
-    });
-}
-
 fn show_failure(ui: &mut egui::Ui, file: &str, report: &str) {
     egui::CentralPanel::default().show(ui, |ui| {
         ui.heading(format!("{file} could not be opened"));
-        ui.label("Nothing was opened. Fix the problems below in a text editor, then open the file again.");
+        ui.label(
+            "Nothing was opened. Fix the problems below in a text editor, then open the file again (File → Open).",
+        );
         ui.separator();
         egui::ScrollArea::both().show(ui, |ui| {
             ui.monospace(report);

@@ -61,7 +61,7 @@ pub fn show(ui: &mut egui::Ui, open: &OpenCase, state: &mut CanvasState) -> (Rec
         commands.push(Command::FitToCase);
         open.fitted_camera(canvas)
     });
-    let positions = open.layout.positions();
+    let positions = open.document.layout.positions();
     let screen_of = |node: usize| camera.screen_from_world(canvas, positions[node]);
     let node_radius = (theme::NODE_RADIUS * camera.zoom).max(MIN_NODE_RADIUS_POINTS);
     let visible_nodes: Vec<usize> = (0..positions.len()).filter(|&node| open.is_node_visible(node)).collect();
@@ -84,7 +84,7 @@ pub fn show(ui: &mut egui::Ui, open: &OpenCase, state: &mut CanvasState) -> (Rec
             continue;
         }
         let response = ui.interact(rect, node_widget_id(node), Sense::click_and_drag());
-        let label = open.case.nodes[node].label.clone();
+        let label = open.document.case.nodes[node].label.clone();
         response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &label));
         node_responses.push((node, response));
     }
@@ -117,8 +117,9 @@ pub fn show(ui: &mut egui::Ui, open: &OpenCase, state: &mut CanvasState) -> (Rec
         }
         if response.drag_stopped() {
             state.drag = None;
+            commands.push(Command::EndDrag);
         }
-        let pinned = open.layout.is_pinned(node);
+        let pinned = open.document.layout.is_pinned(node);
         response.context_menu(|ui| {
             if ui.button("Select").clicked() {
                 commands.push(Command::Select(Selection::Node(node)));
@@ -169,7 +170,11 @@ pub fn show(ui: &mut egui::Ui, open: &OpenCase, state: &mut CanvasState) -> (Rec
         }
     }
     if let Some(Selection::Link(link)) = hovered {
-        background.clone().on_hover_text_at_pointer(crate::model::link_claim(&open.case, &open.graph, link));
+        background.clone().on_hover_text_at_pointer(crate::model::link_claim(
+            &open.document.case,
+            &open.document.graph,
+            link,
+        ));
     }
 
     // What the hover highlights: the item, its neighbours and the links between them.
@@ -209,7 +214,7 @@ fn neighbourhood(open: &OpenCase, hovered: Option<Selection>) -> (HashSet<usize>
     match hovered {
         Some(Selection::Node(node)) => {
             nodes.insert(node);
-            for neighbour in open.graph.neighbours(node) {
+            for neighbour in open.document.graph.neighbours(node) {
                 nodes.insert(neighbour.node);
                 links.insert(neighbour.link);
             }
@@ -226,7 +231,7 @@ fn neighbourhood(open: &OpenCase, hovered: Option<Selection>) -> (HashSet<usize>
 }
 
 fn node_tooltip(ui: &mut egui::Ui, open: &OpenCase, node: usize) {
-    let item = &open.case.nodes[node];
+    let item = &open.document.case.nodes[node];
     ui.strong(&item.label);
     ui.label(theme::kind_style(item.kind).legend);
     if let Some(amount) = &item.amount {
@@ -235,7 +240,7 @@ fn node_tooltip(ui: &mut egui::Ui, open: &OpenCase, node: usize) {
     if open.unsupported_nodes[node] {
         ui.colored_label(color(theme::UNSUPPORTED), "No quote supports this node");
     }
-    if open.layout.is_pinned(node) {
+    if open.document.layout.is_pinned(node) {
         ui.weak("Pinned: the layout leaves it where it is");
     }
 }
@@ -256,7 +261,7 @@ fn paint_links(
     let mut captions = Vec::new();
     for (link, line) in screen_routes.iter().enumerate() {
         let (Some(line), Some(route)) = (line, routes[link]) else { continue };
-        let item = &open.case.links[link];
+        let item = &open.document.case.links[link];
         let selected = open.selection == Some(Selection::Link(link));
         let faded_now = is_faded(link);
         let stroke_colour = faded(color(theme::LINK), faded_now);
@@ -346,7 +351,7 @@ fn paint_arrowhead(painter: &egui::Painter, from: Pos2, tip: Pos2, colour: Color
 }
 
 fn paint_node(painter: &egui::Painter, open: &OpenCase, node: usize, center: Pos2, radius: f32, faded_now: bool) {
-    let item = &open.case.nodes[node];
+    let item = &open.document.case.nodes[node];
     let style = theme::kind_style(item.kind);
     let fill = faded(color(style.fill), faded_now);
     let outline = Stroke::new(theme::NODE_OUTLINE_WIDTH, faded(color(theme::NODE_OUTLINE), faded_now));
@@ -361,7 +366,7 @@ fn paint_node(painter: &egui::Painter, open: &OpenCase, node: usize, center: Pos
     if radius >= theme::MIN_ICON_RADIUS_POINTS {
         paint_icon(painter, item.kind, style.shape, center, radius, faded(color(theme::ICON), faded_now));
     }
-    if open.layout.is_pinned(node) {
+    if open.document.layout.is_pinned(node) {
         let at = center + vec2(radius * 0.8, -radius * 0.8);
         painter.circle_filled(at, 3.5, faded(color(theme::PIN), faded_now));
         painter.line_segment([at, at + vec2(-3.0, 5.0)], Stroke::new(1.5, faded(color(theme::PIN), faded_now)));
@@ -433,7 +438,7 @@ fn paint_labels(
     let mut order: Vec<usize> = visible_nodes.to_vec();
     let priority = |node: usize| {
         let first = hovered == Some(Selection::Node(node)) || open.selection == Some(Selection::Node(node));
-        (!first, std::cmp::Reverse(open.graph.neighbours(node).len()), node)
+        (!first, std::cmp::Reverse(open.document.graph.neighbours(node).len()), node)
     };
     order.sort_by_key(|&node| priority(node));
     let mut placed: Vec<Rect> = Vec::new();
@@ -443,7 +448,7 @@ fn paint_labels(
         if zoom < theme::LABELS_HIDDEN_BELOW_ZOOM && !important {
             continue;
         }
-        let item = &open.case.nodes[node];
+        let item = &open.document.case.nodes[node];
         let mut text = theme::short_label(&item.label).into_owned();
         if let Some(amount) = &item.amount {
             text.push('\n');
@@ -477,7 +482,8 @@ fn paint_captions(
     captions.sort_by_key(|caption| (!caption.important, caption.link));
     for caption in captions {
         let text_colour = faded(color(theme::LINK_LABEL), caption.faded);
-        let galley = painter.layout_no_wrap(link_caption(&open.case.links[caption.link]), font.clone(), text_colour);
+        let galley =
+            painter.layout_no_wrap(link_caption(&open.document.case.links[caption.link]), font.clone(), text_colour);
         let rect = Align2::CENTER_CENTER.anchor_size(caption.at, galley.size());
         if !caption.important && placed.iter().any(|other| other.intersects(rect.expand(theme::LABEL_GAP_POINTS))) {
             continue;
@@ -491,7 +497,7 @@ fn paint_captions(
 /// Where node `node` is on screen, for tests that point at it.
 pub fn node_screen_position(open: &OpenCase, node: usize) -> Option<Pos2> {
     let camera = open.camera?;
-    Some(camera.screen_from_world(open.canvas_rect, *open.layout.positions().get(node)?))
+    Some(camera.screen_from_world(open.canvas_rect, *open.document.layout.positions().get(node)?))
 }
 
 #[cfg(test)]

@@ -61,12 +61,38 @@ pub enum Command {
         /// Its new position.
         to: WorldPoint,
     },
+    /// The drag of a node is over: its moves become one undo step.
+    EndDrag,
     /// Show or hide the nodes of a kind.
     ToggleKind(NodeKind),
+    /// Undo the last change to the case.
+    Undo,
+    /// Redo the last undone change.
+    Redo,
+    /// Show or hide the list of warnings.
+    ToggleWarnings,
+    /// Open, save or close: the app carries these out, since they replace the case.
+    File(FileCommand),
     /// Open the search field.
     OpenSearch,
     /// Show or hide the list of shortcuts.
     ToggleHelp,
+}
+
+/// What the app does with files: these may replace the open case, so the app, not the
+/// case, carries them out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileCommand {
+    /// Choose a case file to open.
+    Open,
+    /// Open the `n`th of the recent files.
+    OpenRecent(usize),
+    /// Save to the case's file (or choose one, for a case that has none).
+    Save,
+    /// Choose a file to save to.
+    SaveAs,
+    /// Close the window.
+    Quit,
 }
 
 /// A command with its keyboard shortcut and the words menus show for it.
@@ -88,6 +114,10 @@ const fn command(key: Key) -> KeyboardShortcut {
     KeyboardShortcut::new(Modifiers::COMMAND, key)
 }
 
+const fn command_shift(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), key)
+}
+
 /// The keys that toggle each kind, in [`NodeKind::ALL`] order.
 const KIND_KEYS: [Key; 6] = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5, Key::Num6];
 
@@ -95,6 +125,13 @@ const KIND_KEYS: [Key; 6] = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Nu
 /// only act while no text field has the keyboard.
 pub fn bindings() -> Vec<Binding> {
     let mut bindings = vec![
+        Binding { command: Command::File(FileCommand::Open), shortcut: command(Key::O), name: "Open a case" },
+        Binding { command: Command::File(FileCommand::Save), shortcut: command(Key::S), name: "Save" },
+        Binding { command: Command::File(FileCommand::SaveAs), shortcut: command_shift(Key::S), name: "Save as" },
+        Binding { command: Command::File(FileCommand::Quit), shortcut: command(Key::Q), name: "Quit" },
+        Binding { command: Command::Undo, shortcut: command(Key::Z), name: "Undo" },
+        Binding { command: Command::Redo, shortcut: command_shift(Key::Z), name: "Redo" },
+        Binding { command: Command::Redo, shortcut: command(Key::Y), name: "Redo" },
         Binding { command: Command::OpenSearch, shortcut: command(Key::F), name: "Find a node" },
         Binding { command: Command::FitToCase, shortcut: plain(Key::F), name: "Fit the case to the window" },
         Binding { command: Command::ZoomIn, shortcut: plain(Key::Plus), name: "Zoom in" },
@@ -107,16 +144,9 @@ pub fn bindings() -> Vec<Binding> {
             name: "Pin or unpin the selected node",
         },
         Binding { command: Command::RerunLayout, shortcut: command(Key::L), name: "Re-run the layout" },
-        Binding {
-            command: Command::PinAll,
-            shortcut: KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::P),
-            name: "Pin all nodes",
-        },
-        Binding {
-            command: Command::UnpinAll,
-            shortcut: KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::U),
-            name: "Unpin all nodes",
-        },
+        Binding { command: Command::PinAll, shortcut: command_shift(Key::P), name: "Pin all nodes" },
+        Binding { command: Command::UnpinAll, shortcut: command_shift(Key::U), name: "Unpin all nodes" },
+        Binding { command: Command::ToggleWarnings, shortcut: command_shift(Key::W), name: "Show the warnings" },
         Binding { command: Command::ToggleHelp, shortcut: plain(Key::F1), name: "Keyboard shortcuts" },
     ];
     for (kind, key) in NodeKind::ALL.into_iter().zip(KIND_KEYS) {
@@ -148,12 +178,20 @@ pub fn shortcut_of(command: Command) -> Option<KeyboardShortcut> {
 
 /// The commands whose shortcuts were pressed this frame, consuming the key presses.
 /// `typing` is true while a text field has the keyboard: then only shortcuts with a modifier
-/// (and Escape) act.
+/// (and Escape) act, and undo and redo are left to the field.
 pub fn pressed_shortcuts(ctx: &egui::Context, typing: bool) -> Vec<Command> {
     let mut commands = Vec::new();
+    // egui matches Ctrl+S when Ctrl+Shift+S is pressed, so the shortcuts with more modifiers
+    // must have their turn first.
+    let mut ordered = bindings();
+    ordered.sort_by_key(|binding| {
+        let modifiers = binding.shortcut.modifiers;
+        std::cmp::Reverse(u8::from(modifiers.shift) + u8::from(modifiers.alt) + u8::from(modifiers.command))
+    });
     ctx.input_mut(|input| {
-        for binding in bindings() {
-            let needs_keyboard = binding.shortcut.modifiers.is_none() && binding.shortcut.logical_key != Key::Escape;
+        for binding in ordered {
+            let needs_keyboard = (binding.shortcut.modifiers.is_none() && binding.shortcut.logical_key != Key::Escape)
+                || matches!(binding.command, Command::Undo | Command::Redo);
             if typing && needs_keyboard {
                 continue;
             }

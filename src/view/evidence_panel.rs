@@ -21,7 +21,7 @@ pub fn show(ui: &mut egui::Ui, open: &OpenCase) -> Vec<Command> {
 }
 
 fn overview(ui: &mut egui::Ui, open: &OpenCase) {
-    let info = &open.case.info;
+    let info = &open.document.case.info;
     ui.heading(&info.title);
     if let Some(summary) = &info.summary {
         ui.label(summary);
@@ -29,27 +29,27 @@ fn overview(ui: &mut egui::Ui, open: &OpenCase) {
     ui.add_space(8.0);
     ui.label(format!(
         "{} nodes, {} links, {} quotes from {} sources.",
-        open.case.nodes.len(),
-        open.case.links.len(),
-        open.case.quotes.len(),
-        open.case.sources.len()
+        open.document.case.nodes.len(),
+        open.document.case.links.len(),
+        open.document.case.quotes.len(),
+        open.document.case.sources.len()
     ));
     ui.add_space(8.0);
     ui.weak("Select a node or link to read the quotes behind it. Drag nodes to arrange the story; a dragged node stays where you put it.");
-    if !open.warnings.is_empty() {
+    if !open.document.warnings.is_empty() {
         ui.add_space(8.0);
         ui.colored_label(
             color(theme::UNSUPPORTED),
-            format!("{} warnings when the case was opened:", open.warnings.len()),
+            format!("{} warnings when the case was opened:", open.document.warnings.len()),
         );
-        for warning in open.warnings.iter().take(20) {
-            ui.label(RichText::new(warning.display_in(&open.file_name).to_string()).small());
+        for warning in open.document.warnings.iter().take(20) {
+            ui.label(RichText::new(warning.display_in(open.document.name()).to_string()).small());
         }
     }
 }
 
 fn node_details(ui: &mut egui::Ui, open: &OpenCase, node: usize, commands: &mut Vec<Command>) {
-    let Some(item) = open.case.nodes.get(node) else { return };
+    let Some(item) = open.document.case.nodes.get(node) else { return };
     let style = theme::kind_style(item.kind);
     ui.label(RichText::new(style.legend).color(color(style.fill)).strong());
     ui.heading(&item.label);
@@ -86,7 +86,7 @@ fn node_details(ui: &mut egui::Ui, open: &OpenCase, node: usize, commands: &mut 
         ui.label(description);
     }
     ui.add_space(4.0);
-    let pinned = open.layout.is_pinned(node);
+    let pinned = open.document.layout.is_pinned(node);
     ui.horizontal(|ui| {
         if pinned {
             ui.label("Pinned.");
@@ -98,16 +98,16 @@ fn node_details(ui: &mut egui::Ui, open: &OpenCase, node: usize, commands: &mut 
         }
     });
     ui.separator();
-    let neighbours = open.graph.neighbours(node);
+    let neighbours = open.document.graph.neighbours(node);
     ui.strong(format!("Links ({})", neighbours.len()));
     for neighbour in &neighbours {
-        let claim = link_claim(&open.case, &open.graph, neighbour.link);
+        let claim = link_claim(&open.document.case, &open.document.graph, neighbour.link);
         if ui.link(claim).clicked() {
             commands.push(Command::Select(Selection::Link(neighbour.link)));
         }
     }
     ui.separator();
-    let quotes = open.graph.evidence_for_node(node);
+    let quotes = open.document.graph.evidence_for_node(node);
     if open.unsupported_nodes[node] {
         unsupported(ui, "No quote supports this node itself.");
     }
@@ -118,9 +118,9 @@ fn node_details(ui: &mut egui::Ui, open: &OpenCase, node: usize, commands: &mut 
 }
 
 fn link_details(ui: &mut egui::Ui, open: &OpenCase, link: usize, commands: &mut Vec<Command>) {
-    let Some(item) = open.case.links.get(link) else { return };
+    let Some(item) = open.document.case.links.get(link) else { return };
     ui.label(RichText::new("Link").strong());
-    ui.heading(link_claim(&open.case, &open.graph, link));
+    ui.heading(link_claim(&open.document.case, &open.document.graph, link));
     if let Some(status) = item.status {
         let text = format!("Status: {}", status.as_str());
         if status.is_qualified() {
@@ -138,14 +138,14 @@ fn link_details(ui: &mut egui::Ui, open: &OpenCase, link: usize, commands: &mut 
     if let Some((source, target)) = open.link_ends[link] {
         ui.horizontal_wrapped(|ui| {
             for node in [source, target] {
-                if ui.link(&open.case.nodes[node].label).clicked() {
+                if ui.link(&open.document.case.nodes[node].label).clicked() {
                     commands.push(Command::FocusNode(node));
                 }
             }
         });
     }
     ui.separator();
-    let quotes = open.graph.quotes_for(ItemRef::Link(link));
+    let quotes = open.document.graph.quotes_for(ItemRef::Link(link));
     if quotes.is_empty() {
         unsupported(ui, "No quote supports this link.");
     }
@@ -161,11 +161,11 @@ fn unsupported(ui: &mut egui::Ui, text: &str) {
 
 /// One quote: its words, its source, and the paragraph around it on request.
 fn quote_card(ui: &mut egui::Ui, open: &OpenCase, quote: usize) {
-    let Some(item) = open.case.quotes.get(quote) else { return };
+    let Some(item) = open.document.case.quotes.get(quote) else { return };
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.label(RichText::new(format!("“{}”", item.text)).italics());
-        let Some(source) = open.case.sources.iter().find(|source| source.id == item.source) else {
+        let Some(source) = open.document.case.sources.iter().find(|source| source.id == item.source) else {
             ui.weak(format!("from {}", item.source));
             return;
         };
@@ -187,7 +187,13 @@ fn quote_card(ui: &mut egui::Ui, open: &OpenCase, quote: usize) {
         if let Some(document) = &source.document {
             egui::CollapsingHeader::new(RichText::new("In context").small()).id_salt(("quote-context", quote)).show(
                 ui,
-                |ui| match open.documents.read(document).ok().and_then(|text| quote_in_context(&text, &item.text)) {
+                |ui| match open
+                    .document
+                    .documents
+                    .read(document)
+                    .ok()
+                    .and_then(|text| quote_in_context(&text, &item.text))
+                {
                     Some(context) => {
                         let mut job = egui::text::LayoutJob::default();
                         let plain = egui::TextFormat { color: ui.visuals().weak_text_color(), ..Default::default() };

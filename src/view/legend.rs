@@ -14,11 +14,13 @@ use crate::theme::{self, LinePattern};
 /// node and fitting the case to the window uses all the space left.
 pub fn show(ui: &mut egui::Ui, open: &OpenCase) -> Vec<Command> {
     let mut commands = Vec::new();
-    let kinds: Vec<NodeKind> =
-        NodeKind::ALL.into_iter().filter(|kind| open.case.nodes.iter().any(|node| node.kind == *kind)).collect();
+    let kinds: Vec<NodeKind> = NodeKind::ALL
+        .into_iter()
+        .filter(|kind| open.document.case.nodes.iter().any(|node| node.kind == *kind))
+        .collect();
     let patterns: Vec<LinePattern> = [LinePattern::Solid, LinePattern::Dashed]
         .into_iter()
-        .filter(|pattern| open.case.links.iter().any(|link| LinePattern::for_status(link.status) == *pattern))
+        .filter(|pattern| open.document.case.links.iter().any(|link| LinePattern::for_status(link.status) == *pattern))
         .collect();
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 6.0;
@@ -28,8 +30,8 @@ pub fn show(ui: &mut egui::Ui, open: &OpenCase) -> Vec<Command> {
             let outline = Stroke::new(theme::NODE_OUTLINE_WIDTH, color(theme::NODE_OUTLINE));
             paint_shape(ui.painter(), style.shape, rect.center(), 8.0, color(style.fill), outline);
             paint_icon(ui.painter(), kind, style.shape, rect.center(), 8.0, color(theme::ICON));
-            let mut shown = !open.hidden_kinds.contains(&kind);
-            let count = open.case.nodes.iter().filter(|node| node.kind == kind).count();
+            let mut shown = !open.document.hidden_kinds().contains(&kind);
+            let count = open.document.case.nodes.iter().filter(|node| node.kind == kind).count();
             if ui.checkbox(&mut shown, format!("{} ({count})", style.legend)).changed() {
                 commands.push(Command::ToggleKind(kind));
             }

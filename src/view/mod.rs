@@ -5,11 +5,16 @@ pub mod app;
 pub mod camera;
 pub mod canvas;
 pub mod command;
+pub mod dialogs;
 pub mod evidence_panel;
 pub mod legend;
+pub mod menus;
 pub mod open_case;
+pub mod prompt;
 pub mod search;
+pub mod warnings_panel;
 
-pub use app::{CaseApp, Content, ScreenshotRequest};
-pub use command::{Command, Selection};
+pub use app::{CaseApp, Content, ScreenshotRequest, Services};
+pub use command::{Command, FileCommand, Selection};
+pub use dialogs::{Dialogs, NativeDialogs, ScriptedDialogs};
 pub use open_case::OpenCase;

@@ -1,6 +1,6 @@
 //! The case open in the window and how it is being looked at. `apply` is the one place
 //! that changes either: every menu, shortcut, button and gesture arrives here as a
-//! [`Command`].
+//! [`Command`]; changes to the case itself go on to the [`Document`] and its undo history.
 
 use egui::{Rect, pos2};
 
@@ -8,9 +8,9 @@ use super::camera::Camera;
 use super::canvas::CanvasState;
 use super::command::{Command, Selection};
 use super::search::SearchState;
-use crate::layout::{ForceLayout, LayoutSettings};
+use crate::document::{Document, Edit};
 use crate::link_routes::{LinkRoute, link_routes};
-use crate::model::{Case, CaseGraph, Diagnostic, DocumentStore, ItemRef, NodeKind};
+use crate::model::ItemRef;
 
 /// Margin around the case when fitting it to the canvas, in screen points.
 const FIT_MARGIN_POINTS: f32 = 48.0;
@@ -19,18 +19,8 @@ const ZOOM_STEP: f32 = 1.25;
 
 /// The case in the window.
 pub struct OpenCase {
-    /// The file's name as the title bar shows it.
-    pub file_name: String,
-    /// The case.
-    pub case: Case,
-    /// Look-ups over the case.
-    pub graph: CaseGraph,
-    /// Node positions, moving while the layout runs.
-    pub layout: ForceLayout,
-    /// The local copies of the sources, for showing a quote in context.
-    pub documents: Box<dyn DocumentStore>,
-    /// What loading the case warned about.
-    pub warnings: Vec<Diagnostic>,
+    /// The case, its arrangement and its undo history.
+    pub document: Document,
     /// The view; `None` until the canvas first knows its size, then it fits the case.
     pub camera: Option<Camera>,
     /// While true, the view keeps the whole case in sight as the layout spreads it out;
@@ -40,12 +30,12 @@ pub struct OpenCase {
     pub canvas_rect: Rect,
     /// The selected node or link.
     pub selection: Option<Selection>,
-    /// Kinds the analyst has hidden.
-    pub hidden_kinds: Vec<NodeKind>,
     /// The find-a-node field.
     pub search: SearchState,
     /// Whether the keyboard shortcuts window is open.
     pub show_help: bool,
+    /// Whether the list of warnings is open.
+    pub show_warnings: bool,
     /// What the canvas remembers between frames (a drag in progress).
     pub canvas: CanvasState,
     /// Per node: no quote supports it.
@@ -57,10 +47,9 @@ pub struct OpenCase {
 }
 
 impl OpenCase {
-    /// Opens `case`, starting the layout from its saved positions and the view it was saved with.
-    pub fn new(case: Case, file_name: String, documents: Box<dyn DocumentStore>, warnings: Vec<Diagnostic>) -> Self {
-        let graph = CaseGraph::new(&case);
-        let layout = ForceLayout::new(&case, &graph, LayoutSettings::default());
+    /// Shows `document`, with the view it was saved with.
+    pub fn new(document: Document) -> Self {
+        let (case, graph) = (&document.case, &document.graph);
         let camera = case.view.camera.map(|camera| Camera {
             center_world: pos2(camera.center_x as f32, camera.center_y as f32),
             zoom: camera.zoom as f32,
@@ -69,19 +58,14 @@ impl OpenCase {
         let unsupported_links = (0..case.links.len()).map(|i| graph.quotes_for(ItemRef::Link(i)).is_empty()).collect();
         let link_ends = (0..case.links.len()).map(|i| graph.link_ends(i)).collect();
         Self {
-            file_name,
-            hidden_kinds: case.view.hidden_kinds.clone(),
-            case,
-            graph,
-            layout,
-            documents,
-            warnings,
+            document,
             follow_layout: camera.is_none(),
             camera,
             canvas_rect: Rect::from_min_size(pos2(0.0, 0.0), egui::vec2(800.0, 600.0)),
             selection: None,
             search: SearchState::default(),
             show_help: false,
+            show_warnings: false,
             canvas: CanvasState::default(),
             unsupported_nodes,
             unsupported_links,
@@ -89,14 +73,25 @@ impl OpenCase {
         }
     }
 
-    /// The window title: the case's title and its file.
+    /// The window title: the case's title and its file, marked when there are unsaved changes.
     pub fn window_title(&self) -> String {
-        format!("{} — {} — casegraph", self.case.info.title, self.file_name)
+        let document = &self.document;
+        let unsaved = if document.is_dirty() { "● " } else { "" };
+        format!("{unsaved}{} — {} — casegraph", document.case.info.title, document.name())
+    }
+
+    /// The camera as the case file stores it.
+    pub fn saved_camera(&self) -> Option<crate::model::Camera> {
+        self.camera.map(|camera| crate::model::Camera {
+            center_x: f64::from(camera.center_world.x),
+            center_y: f64::from(camera.center_world.y),
+            zoom: f64::from(camera.zoom),
+        })
     }
 
     /// Whether node `node` is shown (its kind is not hidden).
     pub fn is_node_visible(&self, node: usize) -> bool {
-        self.case.nodes.get(node).is_some_and(|n| !self.hidden_kinds.contains(&n.kind))
+        self.document.case.nodes.get(node).is_some_and(|n| !self.document.hidden_kinds().contains(&n.kind))
     }
 
     /// Whether link `link` is shown: both its ends are.
@@ -110,12 +105,12 @@ impl OpenCase {
 
     /// The route of every link at the current positions.
     pub fn link_routes(&self) -> Vec<Option<LinkRoute>> {
-        link_routes(&self.link_ends, self.layout.positions())
+        link_routes(&self.link_ends, self.document.layout.positions())
     }
 
     /// The camera that shows every visible node.
     pub fn fitted_camera(&self, canvas: Rect) -> Camera {
-        let positions = self.layout.positions();
+        let positions = self.document.layout.positions();
         let visible = (0..positions.len()).filter(|&node| self.is_node_visible(node)).map(|node| positions[node]);
         Camera::fitting(visible, canvas, FIT_MARGIN_POINTS)
     }
@@ -123,11 +118,11 @@ impl OpenCase {
     /// Advances the layout by up to `max_steps` steps; true while it is still moving.
     pub fn step_layout(&mut self, max_steps: usize) -> bool {
         for _ in 0..max_steps {
-            if self.layout.step().settled {
+            if self.document.layout.step().settled {
                 return false;
             }
         }
-        !self.layout.is_settled()
+        !self.document.layout.is_settled()
     }
 
     /// Carries out one command.
@@ -147,9 +142,9 @@ impl OpenCase {
         match command {
             Command::Select(selection) => self.selection = Some(selection),
             Command::FocusNode(node) => {
-                if node < self.case.nodes.len() {
+                if node < self.document.case.nodes.len() {
                     self.selection = Some(Selection::Node(node));
-                    let [x, y] = self.layout.positions()[node];
+                    let [x, y] = self.document.layout.positions()[node];
                     let zoom = self.camera.map_or(1.0, |camera| camera.zoom.max(0.8));
                     self.camera = Some(Camera { center_world: pos2(x, y), zoom });
                 }
@@ -175,37 +170,52 @@ impl OpenCase {
                     camera.zoom_around(canvas, anchor, factor);
                 }
             }
-            Command::RerunLayout => self.layout.restart(),
-            Command::PinAll => self.layout.set_all_pinned(true),
-            Command::UnpinAll => self.layout.set_all_pinned(false),
-            Command::SetPinned { node, pinned } => self.layout.set_pinned(node, pinned),
+            Command::RerunLayout => self.edit(Edit::RerunLayout),
+            Command::PinAll => self.edit(Edit::PinAll),
+            Command::UnpinAll => self.edit(Edit::UnpinAll),
+            Command::SetPinned { node, pinned } => self.edit(Edit::SetPinned { node, pinned }),
             Command::TogglePinSelected => {
                 if let Some(Selection::Node(node)) = self.selection {
-                    self.layout.set_pinned(node, !self.layout.is_pinned(node));
+                    let pinned = !self.document.layout.is_pinned(node);
+                    self.edit(Edit::SetPinned { node, pinned });
                 }
             }
-            Command::MoveNode { node, to } => self.layout.place_and_pin(node, to),
-            Command::ToggleKind(kind) => {
-                if let Some(at) = self.hidden_kinds.iter().position(|&hidden| hidden == kind) {
-                    self.hidden_kinds.remove(at);
-                } else {
-                    self.hidden_kinds.push(kind);
-                    self.hidden_kinds.sort_by_key(|kind| kind.as_str());
-                    let hides_selection = match self.selection {
-                        Some(Selection::Node(node)) => !self.is_node_visible(node),
-                        Some(Selection::Link(link)) => !self.is_link_visible(link),
-                        None => false,
-                    };
-                    if hides_selection {
-                        self.selection = None;
-                    }
-                }
+            Command::MoveNode { node, to } => self.edit(Edit::MoveNode { node, to }),
+            Command::EndDrag => self.edit(Edit::EndDrag),
+            Command::ToggleKind(kind) => self.edit(Edit::ToggleKind(kind)),
+            Command::Undo => {
+                self.document.undo();
+                self.drop_hidden_selection();
+            }
+            Command::Redo => {
+                self.document.redo();
+                self.drop_hidden_selection();
             }
             Command::OpenSearch => {
                 self.search.open = true;
                 self.search.wants_focus = true;
             }
             Command::ToggleHelp => self.show_help = !self.show_help,
+            Command::ToggleWarnings => self.show_warnings = !self.show_warnings,
+            // The app carries these out before the case sees them.
+            Command::File(_) => {}
+        }
+    }
+
+    fn edit(&mut self, edit: Edit) {
+        self.document.edit(edit);
+        self.drop_hidden_selection();
+    }
+
+    /// A selection whose node or link was just hidden is dropped with it.
+    fn drop_hidden_selection(&mut self) {
+        let hidden = match self.selection {
+            Some(Selection::Node(node)) => !self.is_node_visible(node),
+            Some(Selection::Link(link)) => !self.is_link_visible(link),
+            None => false,
+        };
+        if hidden {
+            self.selection = None;
         }
     }
 }

@@ -1,0 +1,464 @@
+//! The open case as the analyst's work: its facts, the arrangement the layout and the analyst
+//! make of them, what is hidden, the undo history, and the file it belongs to. [`Document::edit`],
+//! [`Document::undo`] and [`Document::redo`] are the only ways it changes; saving writes it
+//! back atomically. Nothing here knows about windows.
+
+mod atomic_file;
+mod autosave;
+mod history;
+mod recent_files;
+mod relocate;
+
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+pub use atomic_file::{SaveStage, WriteError, backup_path, write_atomically, write_atomically_with};
+pub use autosave::{AUTOSAVE_FOLDER, AutosaveStore, Autosaved, describe_unix_time};
+pub use history::History;
+pub use recent_files::{RECENT_FILES_KEPT, RECENT_FILES_NAME, RecentFiles};
+pub use relocate::{relative_path, relocate_documents};
+
+use crate::layout::{ForceLayout, LayoutSettings, WorldPoint};
+use crate::model::{
+    Camera, Case, CaseGraph, Diagnostic, DocumentStore, NodeKind, Position, SaveError, case_to_json, documents_beside,
+};
+
+/// Steps kept for undo.
+const UNDO_LIMIT: usize = 500;
+
+/// A change the analyst asks of the case. Each becomes one undo step, except that all the
+/// moves of one drag, up to [`Edit::EndDrag`], are a single step.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Edit {
+    /// Put a node at a world position and pin it: one move of a drag.
+    MoveNode {
+        /// The node.
+        node: usize,
+        /// Its new position.
+        to: WorldPoint,
+    },
+    /// The drag is over: its moves become one undo step.
+    EndDrag,
+    /// Pin or unpin one node.
+    SetPinned {
+        /// The node.
+        node: usize,
+        /// Pinned afterwards.
+        pinned: bool,
+    },
+    /// Pin every node.
+    PinAll,
+    /// Unpin every node.
+    UnpinAll,
+    /// Run the layout again; pinned nodes stay.
+    RerunLayout,
+    /// Show the nodes of a kind if hidden, hide them if shown.
+    ToggleKind(NodeKind),
+}
+
+/// One node's place: where it is and whether it is pinned.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Placement {
+    node: usize,
+    at: WorldPoint,
+    pinned: bool,
+}
+
+/// The places of some nodes, and whether the layout was at rest then.
+#[derive(Clone, Debug, PartialEq)]
+struct Arrangement {
+    placements: Vec<Placement>,
+    at_rest: bool,
+}
+
+/// What one undo step restores and redoes.
+#[derive(Debug)]
+enum Step {
+    /// Nodes moved or were pinned or unpinned.
+    Arrange { before: Arrangement, after: Arrangement },
+    /// The layout was run again from `before`.
+    Relayout { before: Arrangement },
+    /// Kinds were shown or hidden.
+    Visibility { before: Vec<NodeKind>, after: Vec<NodeKind> },
+}
+
+/// Why the case could not be saved. The file on disk is as it was.
+#[derive(Debug, thiserror::Error)]
+pub enum DocumentSaveError {
+    /// Writing failed.
+    #[error(transparent)]
+    Write(#[from] WriteError),
+    /// The case cannot be written as JSON.
+    #[error("{0}")]
+    Encode(#[from] SaveError),
+    /// The case came from no file (the bundled sample) and must be given one.
+    #[error("this case has no file yet; use Save As… to choose where it goes")]
+    NoFile,
+}
+
+/// When a file was last changed and how long it was, to notice edits made outside the app.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FileStamp {
+    modified: Option<SystemTime>,
+    length: u64,
+}
+
+impl FileStamp {
+    /// The stamp of the file at `path` now, if it can be read.
+    pub fn of(path: &Path) -> Option<Self> {
+        let metadata = std::fs::metadata(path).ok()?;
+        Some(Self { modified: metadata.modified().ok(), length: metadata.len() })
+    }
+}
+
+/// The case being worked on.
+pub struct Document {
+    /// The case as its file holds it (facts, saved positions, saved view).
+    pub case: Case,
+    /// Look-ups over the case.
+    pub graph: CaseGraph,
+    /// Where every node is now, moving while the layout runs.
+    pub layout: ForceLayout,
+    /// The local copies of the sources, for showing quotes in context.
+    pub documents: Box<dyn DocumentStore>,
+    /// What loading warned about.
+    pub warnings: Vec<Diagnostic>,
+    hidden_kinds: Vec<NodeKind>,
+    history: History<Step>,
+    /// The whole arrangement when the current drag started.
+    drag_start: Option<Arrangement>,
+    file: Option<PathBuf>,
+    name: String,
+    stamp: Option<FileStamp>,
+}
+
+impl Document {
+    /// A document for `case`, read from `file` (`None` for the bundled sample) and shown as
+    /// `name`. Its layout starts from the saved positions.
+    pub fn new(
+        case: Case,
+        file: Option<PathBuf>,
+        name: String,
+        documents: Box<dyn DocumentStore>,
+        warnings: Vec<Diagnostic>,
+    ) -> Self {
+        let graph = CaseGraph::new(&case);
+        let layout = ForceLayout::new(&case, &graph, LayoutSettings::default());
+        let stamp = file.as_deref().and_then(FileStamp::of);
+        Self {
+            hidden_kinds: case.view.hidden_kinds.clone(),
+            case,
+            graph,
+            layout,
+            documents,
+            warnings,
+            history: History::new(UNDO_LIMIT),
+            drag_start: None,
+            file,
+            name,
+            stamp,
+        }
+    }
+
+    /// The file the case is saved in, if it has one.
+    pub fn file(&self) -> Option<&Path> {
+        self.file.as_deref()
+    }
+
+    /// The file's name as titles show it.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Kinds the analyst has hidden, sorted.
+    pub fn hidden_kinds(&self) -> &[NodeKind] {
+        &self.hidden_kinds
+    }
+
+    /// True when there are changes the file does not hold.
+    pub fn is_dirty(&self) -> bool {
+        self.history.is_dirty() || self.drag_start.is_some()
+    }
+
+    /// Marks the case as changed since its file, for work restored from an autosave.
+    pub fn mark_unsaved(&mut self) {
+        self.history.mark_unsaved();
+    }
+
+    /// Whether there is a step to undo.
+    pub fn can_undo(&self) -> bool {
+        self.history.can_undo()
+    }
+
+    /// Whether there is a step to redo.
+    pub fn can_redo(&self) -> bool {
+        self.history.can_redo()
+    }
+
+    /// Carries out `edit`; returns whether anything changed.
+    pub fn edit(&mut self, edit: Edit) -> bool {
+        let nodes = self.case.nodes.len();
+        match edit {
+            Edit::MoveNode { node, to } => {
+                if node >= nodes || !to.iter().all(|c| c.is_finite()) {
+                    return false;
+                }
+                if self.drag_start.is_none() {
+                    self.drag_start = Some(self.arrangement(0..nodes));
+                }
+                self.layout.place_and_pin(node, to);
+                true
+            }
+            Edit::EndDrag => {
+                let Some(before) = self.drag_start.take() else { return false };
+                let after = self.arrangement(0..nodes);
+                let changed: Vec<usize> = before
+                    .placements
+                    .iter()
+                    .zip(&after.placements)
+                    .filter(|(a, b)| a != b)
+                    .map(|(a, _)| a.node)
+                    .collect();
+                if changed.is_empty() {
+                    return false;
+                }
+                let keep = |arrangement: Arrangement| Arrangement {
+                    placements: changed.iter().map(|&node| arrangement.placements[node]).collect(),
+                    at_rest: arrangement.at_rest,
+                };
+                self.history.push(Step::Arrange { before: keep(before), after: keep(after) });
+                true
+            }
+            Edit::SetPinned { node, pinned } => {
+                if node >= nodes || self.layout.is_pinned(node) == pinned {
+                    return false;
+                }
+                self.change_pins(vec![node], pinned)
+            }
+            Edit::PinAll | Edit::UnpinAll => {
+                let pinned = edit == Edit::PinAll;
+                let changing = (0..nodes).filter(|&node| self.layout.is_pinned(node) != pinned).collect();
+                self.change_pins(changing, pinned)
+            }
+            Edit::RerunLayout => {
+                if nodes == 0 {
+                    return false;
+                }
+                let before = self.arrangement(0..nodes);
+                self.layout.restart();
+                self.history.push(Step::Relayout { before });
+                true
+            }
+            Edit::ToggleKind(kind) => {
+                let before = self.hidden_kinds.clone();
+                let mut after = before.clone();
+                if let Some(at) = after.iter().position(|&hidden| hidden == kind) {
+                    after.remove(at);
+                } else {
+                    after.push(kind);
+                    after.sort_by_key(|kind| kind.as_str());
+                }
+                self.hidden_kinds = after.clone();
+                self.history.push(Step::Visibility { before, after });
+                true
+            }
+        }
+    }
+
+    fn change_pins(&mut self, nodes: Vec<usize>, pinned: bool) -> bool {
+        if nodes.is_empty() {
+            return false;
+        }
+        let before = self.arrangement(nodes.iter().copied());
+        for &node in &nodes {
+            self.layout.set_pinned(node, pinned);
+        }
+        let after = self.arrangement(nodes.iter().copied());
+        self.history.push(Step::Arrange { before, after });
+        true
+    }
+
+    /// Undoes the last step; returns whether there was one.
+    pub fn undo(&mut self) -> bool {
+        self.finish_drag();
+        let Some(step) = self.history.undo() else { return false };
+        match step {
+            Step::Arrange { before, .. } | Step::Relayout { before } => {
+                let before = before.clone();
+                restore(&mut self.layout, &before);
+            }
+            Step::Visibility { before, .. } => self.hidden_kinds = before.clone(),
+        }
+        true
+    }
+
+    /// Redoes the last undone step; returns whether there was one.
+    pub fn redo(&mut self) -> bool {
+        self.finish_drag();
+        let Some(step) = self.history.redo() else { return false };
+        match step {
+            Step::Arrange { after, .. } => {
+                let after = after.clone();
+                restore(&mut self.layout, &after);
+            }
+            Step::Relayout { before } => {
+                let before = before.clone();
+                restore(&mut self.layout, &before);
+                self.layout.restart();
+            }
+            Step::Visibility { after, .. } => self.hidden_kinds = after.clone(),
+        }
+        true
+    }
+
+    /// A drag interrupted by undo or redo still counts as one step.
+    fn finish_drag(&mut self) {
+        if self.drag_start.is_some() {
+            self.edit(Edit::EndDrag);
+        }
+    }
+
+    fn arrangement(&self, nodes: impl Iterator<Item = usize>) -> Arrangement {
+        let positions = self.layout.positions();
+        Arrangement {
+            placements: nodes
+                .map(|node| Placement { node, at: positions[node], pinned: self.layout.is_pinned(node) })
+                .collect(),
+            at_rest: self.layout.is_settled(),
+        }
+    }
+
+    /// The case as it would be saved now: the facts unchanged, every node's position and pin,
+    /// what is hidden, and `camera`. A node that has not moved keeps its saved numbers to the
+    /// last digit, so saving again gives the same bytes and a diff shows only what moved.
+    pub fn case_to_save(&self, camera: Option<Camera>) -> Case {
+        let mut case = self.case.clone();
+        let positions = self.layout.positions();
+        for (index, node) in self.case.nodes.iter().enumerate() {
+            let [x, y] = positions[index];
+            let pinned = self.layout.is_pinned(index);
+            let unchanged = self
+                .case
+                .layout
+                .positions
+                .get(&node.id)
+                .is_some_and(|saved| saved.x as f32 == x && saved.y as f32 == y && saved.pinned == pinned);
+            if !unchanged {
+                case.layout.positions.insert(
+                    node.id.clone(),
+                    Position { x: round_to(f64::from(x), 100.0), y: round_to(f64::from(y), 100.0), pinned },
+                );
+            }
+        }
+        case.view.hidden_kinds = self.hidden_kinds.clone();
+        case.view.camera = match (self.case.view.camera, camera) {
+            (Some(saved), Some(now))
+                if saved.center_x as f32 == now.center_x as f32
+                    && saved.center_y as f32 == now.center_y as f32
+                    && saved.zoom as f32 == now.zoom as f32 =>
+            {
+                Some(saved)
+            }
+            (_, Some(now)) => Some(Camera {
+                center_x: round_to(now.center_x, 100.0),
+                center_y: round_to(now.center_y, 100.0),
+                zoom: round_to(now.zoom, 10_000.0),
+            }),
+            (saved, None) => saved,
+        };
+        case
+    }
+
+    /// The text the case would be saved as now.
+    pub fn text_to_save(&self, camera: Option<Camera>) -> Result<String, SaveError> {
+        case_to_json(&self.case_to_save(camera))
+    }
+
+    /// Saves to the case's own file.
+    pub fn save(&mut self, camera: Option<Camera>) -> Result<(), DocumentSaveError> {
+        let file = self.file.clone().ok_or(DocumentSaveError::NoFile)?;
+        let case = self.case_to_save(camera);
+        write_atomically(&file, case_to_json(&case)?.as_bytes())?;
+        self.saved(case, file);
+        Ok(())
+    }
+
+    /// Saves to `path`, which becomes the case's file. Source-document paths are rewritten to
+    /// name the same documents from the new folder; documents that exist only inside the app
+    /// (the bundled sample's) are written beside the new file. Returns notes on documents that
+    /// could not be carried over.
+    pub fn save_as(&mut self, path: &Path, camera: Option<Camera>) -> Result<Vec<String>, DocumentSaveError> {
+        let mut case = self.case_to_save(camera);
+        let new_folder = folder_of(path);
+        let mut notes = Vec::new();
+        match &self.file {
+            Some(old) => notes.extend(relocate_documents(&mut case, &folder_of(old), &new_folder)),
+            None => notes.extend(self.write_bundled_documents(&case, &new_folder)),
+        }
+        write_atomically(path, case_to_json(&case)?.as_bytes())?;
+        self.documents = Box::new(documents_beside(path));
+        self.name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        self.saved(case, path.to_path_buf());
+        Ok(notes)
+    }
+
+    fn saved(&mut self, case: Case, file: PathBuf) {
+        self.case = case;
+        self.stamp = FileStamp::of(&file);
+        self.file = Some(file);
+        self.history.mark_saved();
+    }
+
+    /// Writes the in-app copies of the source documents into `folder`, where the case's
+    /// relative paths expect them, unless a file is already there.
+    fn write_bundled_documents(&self, case: &Case, folder: &Path) -> Vec<String> {
+        let mut notes = Vec::new();
+        for source in &case.sources {
+            let Some(relative) = &source.document else { continue };
+            let target = folder.join(relative);
+            if target.exists() {
+                continue;
+            }
+            let Ok(text) = self.documents.read(relative) else { continue };
+            let written = target
+                .parent()
+                .map_or(Ok(()), std::fs::create_dir_all)
+                .map_err(|error| error.to_string())
+                .and_then(|()| write_atomically(&target, text.as_bytes()).map_err(|error| error.to_string()));
+            if let Err(error) = written {
+                notes.push(format!("the local copy of source `{}` was not written: {error}", source.id));
+            }
+        }
+        notes
+    }
+
+    /// True when the file on disk changed since it was opened or saved here.
+    pub fn changed_on_disk(&self) -> bool {
+        match &self.file {
+            Some(file) => FileStamp::of(file) != self.stamp,
+            None => false,
+        }
+    }
+
+    /// Accepts the file on disk as it is now, so it is not reported as changed again.
+    pub fn accept_disk_version(&mut self) {
+        self.stamp = self.file.as_deref().and_then(FileStamp::of);
+    }
+}
+
+fn restore(layout: &mut ForceLayout, arrangement: &Arrangement) {
+    let placements: Vec<(usize, WorldPoint, bool)> =
+        arrangement.placements.iter().map(|p| (p.node, p.at, p.pinned)).collect();
+    layout.restore(&placements, arrangement.at_rest);
+}
+
+fn round_to(value: f64, steps_per_unit: f64) -> f64 {
+    (value * steps_per_unit).round() / steps_per_unit
+}
+
+fn folder_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() => folder.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
