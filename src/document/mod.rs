@@ -130,6 +130,7 @@ pub struct Document {
     file: Option<PathBuf>,
     name: String,
     stamp: Option<FileStamp>,
+    revision: u64,
 }
 
 impl Document {
@@ -157,6 +158,7 @@ impl Document {
             file,
             name,
             stamp,
+            revision: 0,
         }
     }
 
@@ -195,8 +197,22 @@ impl Document {
         self.history.can_redo()
     }
 
+    /// A number that changes whenever the analyst changes the case (edit, undo or redo), so
+    /// autosave can tell whether there is anything new to copy.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
     /// Carries out `edit`; returns whether anything changed.
     pub fn edit(&mut self, edit: Edit) -> bool {
+        let changed = self.apply_edit(edit);
+        if changed {
+            self.revision += 1;
+        }
+        changed
+    }
+
+    fn apply_edit(&mut self, edit: Edit) -> bool {
         let nodes = self.case.nodes.len();
         match edit {
             Edit::MoveNode { node, to } => {
@@ -289,6 +305,7 @@ impl Document {
             }
             Step::Visibility { before, .. } => self.hidden_kinds = before.clone(),
         }
+        self.revision += 1;
         true
     }
 
@@ -308,6 +325,7 @@ impl Document {
             }
             Step::Visibility { after, .. } => self.hidden_kinds = after.clone(),
         }
+        self.revision += 1;
         true
     }
 
@@ -376,9 +394,19 @@ impl Document {
 
     /// Saves to the case's own file.
     pub fn save(&mut self, camera: Option<Camera>) -> Result<(), DocumentSaveError> {
+        self.save_with(camera, &mut |_| Ok(()))
+    }
+
+    /// [`Document::save`], calling `before` ahead of each stage of the write; an error from
+    /// it fails that stage. Tests use it for failures a real disk will not produce on demand.
+    pub fn save_with(
+        &mut self,
+        camera: Option<Camera>,
+        before: &mut dyn FnMut(SaveStage) -> std::io::Result<()>,
+    ) -> Result<(), DocumentSaveError> {
         let file = self.file.clone().ok_or(DocumentSaveError::NoFile)?;
         let case = self.case_to_save(camera);
-        write_atomically(&file, case_to_json(&case)?.as_bytes())?;
+        write_atomically_with(&file, case_to_json(&case)?.as_bytes(), before)?;
         self.saved(case, file);
         Ok(())
     }

@@ -5,6 +5,10 @@ use crate::seeded_random::SplitMix64;
 
 use super::WorldPoint;
 
+/// Saved coordinates are brought within this many world units of the origin: farther out,
+/// single-precision positions lose whole units and the layout's arithmetic overflows.
+pub const WORLD_LIMIT: f64 = 1e7;
+
 /// Start positions for every node of `case`, indexed like `case.nodes`, and whether each is
 /// pinned. Saved positions are kept exactly, so opening a saved case shows the analyst's
 /// arrangement. A node without one starts a little way from the mean of its placed
@@ -16,7 +20,8 @@ pub fn initial_positions(case: &Case, graph: &CaseGraph, edge_length: f32) -> (V
     let mut pinned = vec![false; count];
     for (index, node) in case.nodes.iter().enumerate() {
         if let Some(saved) = case.layout.positions.get(&node.id) {
-            positions[index] = Some([saved.x as f32, saved.y as f32]);
+            let coordinate = |value: f64| value.clamp(-WORLD_LIMIT, WORLD_LIMIT) as f32;
+            positions[index] = Some([coordinate(saved.x), coordinate(saved.y)]);
             pinned[index] = saved.pinned;
         }
     }

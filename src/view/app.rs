@@ -122,8 +122,10 @@ pub struct CaseApp {
     /// Set once the analyst has agreed to close, so the next close request goes through.
     may_close: bool,
     autosave_interval: Duration,
-    /// When (in egui's clock, seconds) the unsaved work was last copied, or became unsaved.
+    /// When (in egui's clock, seconds) there was first unsaved work not yet copied.
     autosave_due_from: Option<f64>,
+    /// The document revision last copied.
+    autosaved_revision: Option<u64>,
     last_disk_check: f64,
     first_frame_done: bool,
     screenshot: Option<ScreenshotRequest>,
@@ -141,6 +143,7 @@ impl CaseApp {
             may_close: false,
             autosave_interval: AUTOSAVE_INTERVAL,
             autosave_due_from: None,
+            autosaved_revision: None,
             last_disk_check: 0.0,
             first_frame_done: false,
             screenshot: None,
@@ -358,6 +361,7 @@ impl CaseApp {
                 self.forget_autosave();
                 self.content = Content::Open(open);
                 self.autosave_due_from = None;
+                self.autosaved_revision = None;
                 self.remember_recent(path, true);
             }
             Content::Failed { file, report } => {
@@ -477,6 +481,8 @@ impl CaseApp {
                 let mut document = Document::new(case, found.case_file.clone(), name, documents, warnings);
                 document.mark_unsaved();
                 self.content = Content::Open(Box::new(OpenCase::new(document)));
+                self.autosave_due_from = None;
+                self.autosaved_revision = None;
             }
             Err(error) => {
                 self.prompt = Some(Prompt::OpenFailed { file: error.file.clone(), report: error.to_string() });
@@ -490,11 +496,12 @@ impl CaseApp {
         }
     }
 
-    /// Copies unsaved work to the data folder once it has been unsaved for the interval, and
-    /// again every interval while it stays unsaved.
+    /// Copies unsaved work to the data folder once it has waited the interval; then waits
+    /// for the next change.
     fn autosave_if_due(&mut self, ctx: &egui::Context) {
         let now = ctx.input(|input| input.time);
-        if !self.is_dirty() {
+        let revision = self.open_case().map(|open| open.document.revision());
+        if !self.is_dirty() || revision == self.autosaved_revision {
             self.autosave_due_from = None;
             return;
         }
@@ -507,11 +514,11 @@ impl CaseApp {
         }
         let Some(open) = self.open_case() else { return };
         if let Ok(text) = open.document.text_to_save(open.saved_camera()) {
-            // A failed copy is tried again next interval; the work itself is still in memory.
+            // A failed copy is tried again at the next change; the work is still in memory.
             let _ = store.write(open.document.file(), &text, SystemTime::now());
         }
-        self.autosave_due_from = Some(now);
-        ctx.request_repaint_after(self.autosave_interval);
+        self.autosaved_revision = revision;
+        self.autosave_due_from = None;
     }
 
     /// Offers to reload when another program changed the case's file.

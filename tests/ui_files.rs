@@ -1,0 +1,207 @@
+//! The analyst's work in the real app, driven through AccessKit: the unsaved marker, saving,
+//! the close guard, undo, opening a broken file, and getting work back after a crash.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use casegraph::view::canvas::node_screen_position;
+use casegraph::view::prompt::Prompt;
+use casegraph::view::{CaseApp, Content, ScriptedDialogs, Services};
+use egui::{Key, Modifiers, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+const MAX_FRAMES: u64 = 1500;
+
+fn app(content: Content, dialogs: ScriptedDialogs, data_folder: Option<&Path>) -> Harness<'static, CaseApp> {
+    let services = Services { dialogs: Box::new(dialogs), data_folder: data_folder.map(Path::to_path_buf) };
+    let app = CaseApp::new(content).with_services(services).with_autosave_interval(Duration::ZERO);
+    Harness::builder().with_size(vec2(1280.0, 800.0)).with_max_steps(MAX_FRAMES).build_eframe(move |_| app)
+}
+
+fn sample_app(dialogs: ScriptedDialogs, data_folder: Option<&Path>) -> Harness<'static, CaseApp> {
+    let mut harness = app(Content::from_sample(), dialogs, data_folder);
+    harness.run();
+    harness
+}
+
+fn node_index(harness: &Harness<'_, CaseApp>, label: &str) -> usize {
+    let open = harness.state().open_case().expect("a case is open");
+    open.document.case.nodes.iter().position(|node| node.label == label).expect("the node is in the case")
+}
+
+/// Drags the node labelled `label` by `delta` screen points; returns its index.
+fn drag(harness: &mut Harness<'_, CaseApp>, label: &str, delta: egui::Vec2) -> usize {
+    let node = node_index(harness, label);
+    let open = harness.state().open_case().expect("a case is open");
+    let grab = node_screen_position(open, node).expect("on screen");
+    harness.drag_at(grab);
+    harness.step();
+    harness.hover_at(grab + delta * 0.5);
+    harness.step();
+    harness.hover_at(grab + delta);
+    harness.step();
+    harness.drop_at(grab + delta);
+    harness.run();
+    node
+}
+
+fn title(harness: &Harness<'_, CaseApp>) -> String {
+    harness.state().window_title()
+}
+
+fn request_close(harness: &mut Harness<'_, CaseApp>) {
+    harness.input_mut().viewports.entry(egui::ViewportId::ROOT).or_default().events.push(egui::ViewportEvent::Close);
+    harness.run();
+}
+
+#[test]
+fn a_drag_marks_the_case_unsaved_and_saving_clears_the_mark() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let target = folder.path().join("mine.case.json");
+    let dialogs = ScriptedDialogs { to_save: [target.clone()].into(), ..Default::default() };
+    let mut harness = sample_app(dialogs, None);
+    assert!(!title(&harness).starts_with('●'), "{}", title(&harness));
+    drag(&mut harness, "Ardis-Bearings", vec2(80.0, 40.0));
+    assert!(title(&harness).starts_with('●'), "no unsaved marker: {}", title(&harness));
+    // The bundled sample has no file yet: Save asks where.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    assert!(!title(&harness).starts_with('●'), "still marked unsaved: {}", title(&harness));
+    assert!(title(&harness).contains("mine.case.json"), "{}", title(&harness));
+    let saved = casegraph::model::load_case_file(&target).into_result().expect("the saved case opens").0;
+    assert!(saved.layout.positions["c-ardis-bearings"].pinned, "the drag was not saved");
+}
+
+#[test]
+fn closing_with_unsaved_work_asks_first_and_cancel_keeps_it() {
+    let mut harness = sample_app(ScriptedDialogs::default(), None);
+    request_close(&mut harness);
+    assert!(harness.state().prompt().is_none(), "a clean case closes without asking");
+
+    let mut harness = sample_app(ScriptedDialogs::default(), None);
+    drag(&mut harness, "Ardis-Bearings", vec2(50.0, 0.0));
+    request_close(&mut harness);
+    assert!(matches!(harness.state().prompt(), Some(Prompt::Unsaved { .. })));
+    assert!(harness.query_by_label("Save the changes?").is_some(), "the question is not shown");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(harness.state().prompt().is_none());
+    assert!(harness.state().open_case().expect("still open").document.is_dirty(), "cancel lost the work");
+}
+
+#[test]
+fn undo_puts_a_dragged_node_back_exactly_and_redo_moves_it_again() {
+    let mut harness = sample_app(ScriptedDialogs::default(), None);
+    let node = node_index(&harness, "Ardis-Bearings");
+    let before = harness.state().open_case().expect("open").document.layout.positions().to_vec();
+    drag(&mut harness, "Ardis-Bearings", vec2(90.0, -30.0));
+    let dragged = harness.state().open_case().expect("open").document.layout.positions()[node];
+    assert_ne!(dragged, before[node]);
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    let open = harness.state().open_case().expect("open");
+    assert_eq!(open.document.layout.positions()[node], before[node], "undo did not put it back exactly");
+    assert!(!open.document.layout.is_pinned(node), "undo did not unpin it");
+    assert!(!open.document.is_dirty());
+
+    harness.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+    harness.run();
+    let open = harness.state().open_case().expect("open");
+    assert_eq!(open.document.layout.positions()[node], dragged, "redo did not move it again");
+    assert!(open.document.layout.is_pinned(node));
+}
+
+#[test]
+fn opening_a_broken_file_keeps_the_open_case_and_shows_the_errors() {
+    let broken = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/broken/missing-comma.case.json");
+    let dialogs = ScriptedDialogs { to_open: [broken].into(), ..Default::default() };
+    let mut harness = sample_app(dialogs, None);
+    drag(&mut harness, "Ardis-Bearings", vec2(40.0, 40.0));
+    let positions = harness.state().open_case().expect("open").document.layout.positions().to_vec();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    harness.run();
+    // Unsaved work: asked first; discarding goes on to open.
+    harness.get_by_label("Discard").click();
+    harness.run();
+    assert!(matches!(harness.state().prompt(), Some(Prompt::OpenFailed { .. })));
+    assert!(harness.query_by_label_contains("missing-comma.case.json:").is_some(), "no file:line:column shown");
+    let open = harness.state().open_case().expect("the old case is still open");
+    assert_eq!(open.document.name(), casegraph::sample::SAMPLE_FILE_NAME);
+    assert_eq!(open.document.layout.positions(), &positions[..], "the old case changed");
+    harness.get_by_label("OK").click();
+    harness.run();
+    assert!(harness.state().prompt().is_none());
+}
+
+#[test]
+fn work_left_unsaved_by_a_crash_is_offered_back_at_the_next_start() {
+    let data = tempfile::tempdir().expect("a data folder");
+    let folder = tempfile::tempdir().expect("a case folder");
+    let case_file = copy_minimal(folder.path());
+    let original = fs::read(&case_file).expect("the case");
+
+    let mut harness = app(Content::from_file(&case_file), ScriptedDialogs::default(), Some(data.path()));
+    harness.run();
+    let node = drag(&mut harness, "Ardis-Bearings", vec2(70.0, 35.0));
+    let dragged = harness.state().open_case().expect("open").document.layout.positions()[node];
+    harness.run();
+    // The crash: the app is gone without saving or asking.
+    drop(harness);
+    assert_eq!(fs::read(&case_file).expect("the case"), original, "the case file was written without a save");
+
+    let mut harness = app(Content::from_file(&case_file), ScriptedDialogs::default(), Some(data.path()));
+    harness.run();
+    assert!(matches!(harness.state().prompt(), Some(Prompt::Restore(_))), "no offer to restore");
+    assert!(harness.query_by_label_contains("A copy was written").is_some(), "the time is not shown");
+    harness.get_by_label("Restore").click();
+    harness.run();
+    let open = harness.state().open_case().expect("restored");
+    assert_eq!(open.document.layout.positions()[node], rounded(dragged), "the restored node is elsewhere");
+    assert!(open.document.layout.is_pinned(node));
+    assert!(open.document.is_dirty(), "restored work is not yet saved");
+    assert_eq!(open.document.file(), Some(case_file.as_path()));
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    let autosaves = fs::read_dir(data.path().join("autosave")).map(|entries| entries.count()).unwrap_or(0);
+    assert_eq!(autosaves, 0, "a clean save leaves the autosaved copy behind");
+    drop(harness);
+    let harness = app(Content::from_file(&case_file), ScriptedDialogs::default(), Some(data.path()));
+    assert!(harness.state().prompt().is_none(), "restore offered again after saving");
+}
+
+#[test]
+fn opened_and_saved_cases_are_listed_as_recent_between_runs() {
+    let data = tempfile::tempdir().expect("a data folder");
+    let folder = tempfile::tempdir().expect("a case folder");
+    let case_file = copy_minimal(folder.path());
+    let dialogs = ScriptedDialogs { to_open: [case_file.clone()].into(), ..Default::default() };
+    let mut harness = sample_app(dialogs, Some(data.path()));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    harness.run();
+    assert_eq!(harness.state().open_case().expect("open").document.file(), Some(case_file.as_path()));
+    drop(harness);
+    let harness = sample_app(ScriptedDialogs::default(), Some(data.path()));
+    assert_eq!(harness.state().recent_files(), [std::path::absolute(&case_file).expect("absolute")]);
+}
+
+fn copy_minimal(folder: &Path) -> PathBuf {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_cases");
+    let case_file = folder.join("minimal.case.json");
+    fs::copy(root.join("minimal.case.json"), &case_file).expect("copied");
+    fs::create_dir_all(folder.join("sources")).expect("sources");
+    for entry in fs::read_dir(root.join("sources")).expect("sources") {
+        let entry = entry.expect("entry");
+        fs::copy(entry.path(), folder.join("sources").join(entry.file_name())).expect("copied");
+    }
+    case_file
+}
+
+/// A position as a save writes it: to hundredths.
+fn rounded([x, y]: [f32; 2]) -> [f32; 2] {
+    let round = |v: f32| ((f64::from(v) * 100.0).round() / 100.0) as f32;
+    [round(x), round(y)]
+}
