@@ -205,3 +205,65 @@ fn rounded([x, y]: [f32; 2]) -> [f32; 2] {
     let round = |v: f32| ((f64::from(v) * 100.0).round() / 100.0) as f32;
     [round(x), round(y)]
 }
+
+/// A file dropped onto the window, as the windowing system hands it over.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        fs::read(&self.0).map_err(|error| error.to_string())
+    }
+}
+
+#[test]
+fn a_case_dropped_on_the_window_opens() {
+    let folder = tempfile::tempdir().expect("a case folder");
+    let case_file = copy_minimal(folder.path());
+    let mut harness = sample_app(ScriptedDialogs::default(), None);
+    harness.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(case_file.clone())));
+    harness.run();
+    assert_eq!(harness.state().open_case().expect("open").document.file(), Some(case_file.as_path()));
+    assert!(harness.state().window_title().contains("minimal.case.json"));
+}
+
+#[test]
+fn each_warning_is_listed_and_selects_its_item_when_clicked() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/broken/unverified-evidence.case.json");
+    let mut harness = app(Content::from_file(&path), ScriptedDialogs::default(), None);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::W);
+    harness.run();
+    assert!(harness.query_by_label("Warnings (4)").is_some(), "the list is not shown");
+    // The overview in the side panel names the warnings too; the list's entries are links.
+    let entry =
+        egui_kittest::kittest::By::new().label_contains("no quote supports “Lee”").role(egui::accesskit::Role::Link);
+    harness.get(entry).click();
+    harness.run();
+    let open = harness.state().open_case().expect("open");
+    let lee = open.document.graph.node_index("p-lee").expect("Lee");
+    assert_eq!(open.selection, Some(casegraph::view::Selection::Node(lee)));
+}
+
+#[test]
+fn a_file_changed_by_another_program_is_offered_for_reloading() {
+    let folder = tempfile::tempdir().expect("a case folder");
+    let case_file = copy_minimal(folder.path());
+    let mut harness = app(Content::from_file(&case_file), ScriptedDialogs::default(), None);
+    harness.run();
+    let text = fs::read_to_string(&case_file).expect("the case");
+    fs::write(&case_file, text.replace("A sanctioned bearings trader", "Edited elsewhere")).expect("edited");
+    harness.event(egui::Event::WindowFocused(true));
+    harness.run();
+    assert!(matches!(harness.state().prompt(), Some(Prompt::ChangedOnDisk)), "no offer to reload");
+    harness.get_by_label("Reload").click();
+    harness.run();
+    assert!(harness.state().window_title().starts_with("Edited elsewhere"), "{}", harness.state().window_title());
+    harness.event(egui::Event::WindowFocused(true));
+    harness.run();
+    assert!(harness.state().prompt().is_none(), "offered again for the version just loaded");
+}
