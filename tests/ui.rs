@@ -170,3 +170,15 @@ fn the_window_title_names_the_case_and_its_file() {
     assert!(title.starts_with("North Korean business in Russia"), "{title}");
     assert!(title.contains("north-korea-business-russia.case.json"), "{title}");
 }
+
+#[test]
+fn russian_and_korean_names_have_glyphs_in_the_window() {
+    let mut harness = sample_app();
+    harness.run_steps(2);
+    let font = egui::FontId::proportional(14.0);
+    for name in ["Igor Michurin", "Игорь Мичурин", "김정은", "Ким Чен Ын → 2017 ≈ $"] {
+        assert!(harness.ctx.fonts_mut(|fonts| fonts.has_glyphs(&font, name)), "{name} would show boxes");
+    }
+    // The check itself can tell: a script no bundled font covers.
+    assert!(!harness.ctx.fonts_mut(|fonts| fonts.has_glyphs(&font, "𓀀")));
+}

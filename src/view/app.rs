@@ -615,18 +615,21 @@ fn show_open_case(ui: &mut egui::Ui, open: &mut OpenCase, commands: &mut Vec<Com
     settled
 }
 
-/// Adds the bundled fallback font behind egui's own, for the arrows, signs and scripts it lacks.
-fn install_fonts(ctx: &egui::Context) {
+/// Adds the bundled fonts behind egui's own: DejaVu Sans for the arrows, signs and Cyrillic
+/// it lacks, then NanumGothic for Korean, so names in either script show as letters, not boxes.
+pub fn install_fonts(ctx: &egui::Context) {
     use egui::epaint::text::{FontInsert, FontPriority, InsertFontFamily};
-    let families = [egui::FontFamily::Proportional, egui::FontFamily::Monospace]
-        .into_iter()
-        .map(|family| InsertFontFamily { family, priority: FontPriority::Lowest })
-        .collect();
-    ctx.add_font(FontInsert {
-        name: "DejaVuSans".to_owned(),
-        data: egui::FontData::from_static(include_bytes!("../../assets/fonts/DejaVuSans.ttf")),
-        families,
-    });
+    let fonts: [(&str, &'static [u8]); 2] = [
+        ("DejaVuSans", include_bytes!("../../assets/fonts/DejaVuSans.ttf")),
+        ("NanumGothic", include_bytes!("../../assets/fonts/NanumGothic.ttf")),
+    ];
+    for (name, bytes) in fonts {
+        let families = [egui::FontFamily::Proportional, egui::FontFamily::Monospace]
+            .into_iter()
+            .map(|family| InsertFontFamily { family, priority: FontPriority::Lowest })
+            .collect();
+        ctx.add_font(FontInsert { name: name.to_owned(), data: egui::FontData::from_static(bytes), families });
+    }
 }
 
 fn show_failure(ui: &mut egui::Ui, file: &str, report: &str) {
