@@ -7,6 +7,8 @@
 
 pub mod cli;
 pub mod document;
+pub mod export;
+pub mod fonts;
 pub mod icons;
 pub mod layout;
 pub mod link_routes;

@@ -97,3 +97,34 @@ fn help_names_the_window_options_and_the_subcommands() {
     }
     assert_eq!(output.status.code(), Some(0));
 }
+
+#[test]
+fn export_writes_the_same_figure_every_time_in_each_format() {
+    let folder = tempfile::tempdir().expect("a folder");
+    for extension in ["svg", "png", "pdf"] {
+        let path = folder.path().join(format!("figure.{extension}"));
+        let path_text = path.to_str().expect("a UTF-8 path");
+        let args =
+            ["export", "sample_cases/north-korea-business-russia.case.json", "-o", path_text, "--caption", "Figure 1"];
+        let output = casegraph(&args);
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        assert!(stdout(&output).starts_with("wrote "), "{}", stdout(&output));
+        let first = std::fs::read(&path).expect("the figure");
+        assert!(casegraph(&args).status.success());
+        assert_eq!(std::fs::read(&path).expect("the figure"), first, "{extension} differs between runs");
+    }
+}
+
+#[test]
+fn export_explains_a_figure_name_it_cannot_write_and_a_broken_case() {
+    let output = casegraph(&["export", "sample_cases/minimal.case.json", "-o", "figure.gif"]);
+    assert_eq!(output.status.code(), Some(2));
+    let error = String::from_utf8_lossy(&output.stderr);
+    assert!(error.contains("FIGURE.png, FIGURE.svg or FIGURE.pdf"), "{error}");
+
+    let output = casegraph(&["export", "tests/fixtures/broken/missing-comma.case.json", "-o", "figure.svg"]);
+    assert_eq!(output.status.code(), Some(2));
+    let error = String::from_utf8_lossy(&output.stderr);
+    assert!(error.contains("missing-comma.case.json:"), "no file:line:column: {error}");
+    assert!(!std::path::Path::new("figure.svg").exists(), "a figure was written for a broken case");
+}

@@ -1,6 +1,7 @@
 //! Command-line interface: argument parsing and the subcommands.
 
 mod check;
+mod export;
 mod window;
 
 use std::io::Write;
@@ -43,12 +44,18 @@ pub enum Command {
         #[arg(long)]
         deny_warnings: bool,
     },
+    /// Export a figure of a case, without a window: PNG, SVG or PDF, chosen by the extension.
+    ///
+    /// Uses the case's saved positions (nodes without one are laid out from the case's seed)
+    /// and hides the kinds the case hides. The same case and options give the same bytes.
+    Export(export::ExportArguments),
 }
 
 /// Runs the parsed command, writing its report to `out`.
 pub fn run(arguments: Arguments, out: &mut dyn Write) -> ExitCode {
     let result = match arguments.command {
         Some(Command::Check { files, deny_warnings }) => check::run(&files, deny_warnings, out),
+        Some(Command::Export(export_arguments)) => export::run(&export_arguments, out),
         None => window::run(arguments.case.as_deref(), arguments.select.as_deref(), arguments.screenshot),
     };
     match result {

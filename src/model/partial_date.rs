@@ -87,6 +87,30 @@ impl PartialDate {
         self.year
     }
 
+    /// The date as a reader writes it: `6 June 2018`, `June 2018` or `2018`.
+    pub fn in_words(&self) -> String {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let month = self.month.and_then(|month| MONTHS.get(usize::from(month).wrapping_sub(1)));
+        match (self.day, month) {
+            (Some(day), Some(month)) => format!("{day} {month} {}", self.year),
+            (None, Some(month)) => format!("{month} {}", self.year),
+            _ => self.year.to_string(),
+        }
+    }
+
     /// Whether `self` can lie after `other`: compares only the parts both dates know, so
     /// `2017` is not after `2017-06`.
     pub fn is_certainly_after(&self, other: &Self) -> bool {

@@ -619,16 +619,16 @@ fn show_open_case(ui: &mut egui::Ui, open: &mut OpenCase, commands: &mut Vec<Com
 /// it lacks, then NanumGothic for Korean, so names in either script show as letters, not boxes.
 pub fn install_fonts(ctx: &egui::Context) {
     use egui::epaint::text::{FontInsert, FontPriority, InsertFontFamily};
-    let fonts: [(&str, &'static [u8]); 2] = [
-        ("DejaVuSans", include_bytes!("../../assets/fonts/DejaVuSans.ttf")),
-        ("NanumGothic", include_bytes!("../../assets/fonts/NanumGothic.ttf")),
-    ];
-    for (name, bytes) in fonts {
+    for font in crate::fonts::BUNDLED_FONTS {
         let families = [egui::FontFamily::Proportional, egui::FontFamily::Monospace]
             .into_iter()
             .map(|family| InsertFontFamily { family, priority: FontPriority::Lowest })
             .collect();
-        ctx.add_font(FontInsert { name: name.to_owned(), data: egui::FontData::from_static(bytes), families });
+        ctx.add_font(FontInsert {
+            name: font.family.to_owned(),
+            data: egui::FontData::from_static(font.bytes),
+            families,
+        });
     }
 }
 

@@ -1,0 +1,43 @@
+//! Figure export speed: the sample case as a PNG at 4× (target under 1 s) and a 5,000-node
+//! case as SVG (target under 2 s), each from laid-out positions.
+
+use casegraph::export::{FigureFormat, FigureInput, FigureOptions, render_figure};
+use casegraph::layout::WorldPoint;
+use casegraph::model::{Case, CaseGraph};
+use casegraph::synthetic::generate_case;
+use criterion::{Criterion, criterion_group, criterion_main};
+
+fn positions_of(case: &Case, graph: &CaseGraph) -> Vec<WorldPoint> {
+    let mut layout = casegraph::layout::ForceLayout::new(case, graph, Default::default());
+    layout.run_until_settled();
+    layout.positions().to_vec()
+}
+
+fn export(c: &mut Criterion) {
+    let mut group = c.benchmark_group("export");
+    group.sample_size(10);
+
+    let sample = casegraph::sample::load_sample().case.expect("the sample");
+    let graph = CaseGraph::new(&sample);
+    let positions = positions_of(&sample, &graph);
+    let input = FigureInput { case: &sample, graph: &graph, positions: &positions, hidden_kinds: &[], camera: None };
+    let mut options = FigureOptions::for_case(&sample);
+    options.scale = 4.0;
+    group.bench_function("sample_png_4x", |b| {
+        b.iter(|| render_figure(&input, &options, FigureFormat::Png).expect("renders"));
+    });
+
+    // Generated cases carry saved positions for every node, so no layout run is needed.
+    let large = generate_case(5_000, 7);
+    let graph = CaseGraph::new(&large);
+    let positions = casegraph::layout::initial_positions(&large, &graph, 120.0).0;
+    let input = FigureInput { case: &large, graph: &graph, positions: &positions, hidden_kinds: &[], camera: None };
+    let options = FigureOptions::for_case(&large);
+    group.bench_function("nodes_5000_svg", |b| {
+        b.iter(|| render_figure(&input, &options, FigureFormat::Svg).expect("renders"));
+    });
+    group.finish();
+}
+
+criterion_group!(benches, export);
+criterion_main!(benches);

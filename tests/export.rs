@@ -1,0 +1,197 @@
+//! Figures as a reporter publishes them: every visible label once, hidden kinds left out,
+//! the same bytes every time, PNGs of the asked size with real glyphs for Cyrillic and
+//! Korean, and PDFs that a PDF reader renders.
+
+use std::path::Path;
+
+use casegraph::export::{FigureFormat, FigureInput, FigureOptions, render_figure};
+use casegraph::layout::{ForceLayout, LayoutSettings};
+use casegraph::model::{Case, CaseGraph, NodeKind, load_case_file};
+
+fn load(name: &str) -> Case {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_cases").join(name);
+    load_case_file(&path).into_result().expect("the sample opens").0
+}
+
+/// Renders `case` as `format` with `options`, laid out as the export command does.
+fn render(case: &Case, options: &FigureOptions, format: FigureFormat) -> Vec<u8> {
+    let graph = CaseGraph::new(case);
+    let mut layout = ForceLayout::new(case, &graph, LayoutSettings::default());
+    layout.run_until_settled();
+    let input = FigureInput {
+        case,
+        graph: &graph,
+        positions: layout.positions(),
+        hidden_kinds: &case.view.hidden_kinds,
+        camera: case.view.camera,
+    };
+    render_figure(&input, options, format).expect("the figure renders")
+}
+
+fn svg(case: &Case, options: &FigureOptions) -> String {
+    String::from_utf8(render(case, options, FigureFormat::Svg)).expect("SVG is text")
+}
+
+fn escaped(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// The text elements of an SVG, in order.
+fn texts(svg: &str) -> Vec<String> {
+    svg.split("<text")
+        .skip(1)
+        .filter_map(|part| Some(part.split_once('>')?.1.split_once("</text>")?.0.to_owned()))
+        .collect()
+}
+
+#[test]
+fn every_visible_label_appears_once_as_real_text_and_hidden_kinds_are_left_out() {
+    let mut case = load("north-korea-business-russia.case.json");
+    case.view.hidden_kinds = vec![NodeKind::Embassy];
+    let svg = svg(&case, &FigureOptions::for_case(&case));
+    let shown: Vec<String> = texts(&svg);
+    let joined = shown.join("\n");
+    for node in &case.nodes {
+        // Long labels wrap onto lines of their own; each word is there exactly as often as
+        // the label's lines say.
+        let first_word = escaped(node.label.split_whitespace().next().expect("a label"));
+        if node.kind == NodeKind::Embassy {
+            assert!(!joined.contains(&escaped(&node.label)), "hidden {} is drawn", node.label);
+            continue;
+        }
+        let label_lines: Vec<&String> = shown
+            .iter()
+            .filter(|line| escaped(&node.label).contains(line.as_str()) && line.starts_with(&first_word))
+            .collect();
+        assert!(!label_lines.is_empty(), "{} is not drawn", node.label);
+    }
+    let whole_labels = |label: &str| shown.iter().filter(|line| line.as_str() == escaped(label)).count();
+    assert_eq!(whole_labels("Igor Michurin"), 1);
+    assert_eq!(whole_labels("Kim Jong Un"), 1);
+    assert!(!joined.contains("Embassy of North Korea"), "a hidden node's label is drawn");
+    assert!(!shown.iter().any(|line| line == "Embassy"), "the legend lists a hidden kind");
+    assert!(shown.iter().any(|line| line == "Person"), "the legend is missing");
+    assert!(joined.contains("Sources: Reuters, 6 June 2018; The Dong-A Ilbo, 4 April 2008"), "{joined}");
+}
+
+#[test]
+fn the_minimal_case_figure_matches_its_snapshot() {
+    let case = load("minimal.case.json");
+    let mut options = FigureOptions::for_case(&case);
+    options.width = 600.0;
+    options.caption = Some("Figure 1. Who owns Ardis-Bearings.".into());
+    let svg = svg(&case, &options);
+    let snapshot = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/export/minimal.svg");
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::create_dir_all(snapshot.parent().expect("a folder")).expect("the folder");
+        std::fs::write(&snapshot, &svg).expect("written");
+    }
+    let expected = std::fs::read_to_string(&snapshot).expect("the snapshot (UPDATE_SNAPSHOTS=1 writes it)");
+    assert_eq!(svg, expected, "the figure changed; review it and rerun with UPDATE_SNAPSHOTS=1");
+}
+
+#[test]
+fn options_change_what_is_drawn() {
+    let case = load("minimal.case.json");
+    let mut options = FigureOptions::for_case(&case);
+    let full = svg(&case, &options);
+    assert!(full.contains(&escaped(&case.info.title)));
+    options.title = None;
+    options.legend = false;
+    options.sources = false;
+    let bare = svg(&case, &options);
+    assert!(!texts(&bare).iter().any(|t| t == &escaped(&case.info.title)), "the title is still drawn");
+    assert!(!texts(&bare).iter().any(|t| t == "Person"), "the legend is still drawn");
+    assert!(!bare.contains("Sources:"), "the credit is still drawn");
+}
+
+fn decode_png(bytes: &[u8]) -> (u32, u32, Vec<u8>) {
+    let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+    decoder.set_transformations(png::Transformations::normalize_to_color8());
+    let mut reader = decoder.read_info().expect("a PNG");
+    let mut pixels = vec![0; reader.output_buffer_size().expect("a size")];
+    let info = reader.next_frame(&mut pixels).expect("a frame");
+    pixels.truncate(info.buffer_size());
+    (info.width, info.height, pixels)
+}
+
+#[test]
+fn pngs_have_the_asked_size_at_every_scale_and_are_the_same_every_time() {
+    let case = load("minimal.case.json");
+    let mut options = FigureOptions::for_case(&case);
+    options.width = 500.0;
+    let (base_width, base_height, pixels) = decode_png(&render(&case, &options, FigureFormat::Png));
+    assert_eq!(base_width, 500);
+    let distinct: std::collections::HashSet<&[u8]> = pixels.chunks(4).collect();
+    assert!(distinct.len() > 50, "the figure looks blank: {} colours", distinct.len());
+    for scale in [1.0f32, 2.0, 3.0, 4.0] {
+        options.scale = scale;
+        let first = render(&case, &options, FigureFormat::Png);
+        let (width, height, _) = decode_png(&first);
+        assert_eq!((width, height), (base_width * scale as u32, base_height * scale as u32), "at {scale}×");
+        assert_eq!(first, render(&case, &options, FigureFormat::Png), "two runs differ at {scale}×");
+    }
+    options.scale = 5.0;
+    let graph = CaseGraph::new(&case);
+    let positions = vec![[0.0, 0.0]; case.nodes.len()];
+    let input = FigureInput { case: &case, graph: &graph, positions: &positions, hidden_kinds: &[], camera: None };
+    assert!(render_figure(&input, &options, FigureFormat::Png).is_err(), "scale 5 is accepted");
+}
+
+/// A PNG's pixels for the minimal case with its first node renamed `label` and nothing else
+/// drawn but that node and its label.
+fn pixels_with_label(label: &str) -> Vec<u8> {
+    let mut case = load("minimal.case.json");
+    case.nodes.truncate(1);
+    case.links.clear();
+    case.quotes.clear();
+    case.nodes[0].label = label.into();
+    let mut options = FigureOptions::for_case(&case);
+    options.title = None;
+    options.legend = false;
+    options.sources = false;
+    options.width = 300.0;
+    decode_png(&render(&case, &options, FigureFormat::Png)).2
+}
+
+fn ink(pixels: &[u8]) -> usize {
+    pixels.chunks(4).filter(|p| p[0] < 100 && p[1] < 100 && p[2] < 100).count()
+}
+
+#[test]
+fn cyrillic_and_korean_labels_are_drawn_as_glyphs_not_boxes() {
+    let nothing = ink(&pixels_with_label(" "));
+    for label in ["Игорь Мичурин", "김정은", "Igor Michurin"] {
+        let drawn = pixels_with_label(label);
+        assert!(ink(&drawn) > nothing + 40, "{label}: {} dark pixels against {nothing} for no label", ink(&drawn));
+        // Characters no font has come out as the same box each: the same count of them gives
+        // the same picture. Real glyphs differ from that.
+        let boxes: String = label.chars().map(|c| if c == ' ' { ' ' } else { '𓀀' }).collect();
+        assert!(drawn != pixels_with_label(&boxes), "{label} is drawn as boxes");
+    }
+}
+
+#[test]
+fn pdfs_embed_their_fonts_and_a_pdf_reader_renders_them() {
+    let case = load("north-korea-business-russia.case.json");
+    let pdf = render(&case, &FigureOptions::for_case(&case), FigureFormat::Pdf);
+    assert!(pdf.starts_with(b"%PDF-"), "no PDF header");
+    let has = |needle: &[u8]| pdf.windows(needle.len()).any(|window| window == needle);
+    assert!(has(b"/FontFile2") || has(b"/FontFile3"), "no embedded font");
+    assert_eq!(pdf, render(&case, &FigureOptions::for_case(&case), FigureFormat::Pdf), "two runs differ");
+
+    let folder = tempfile::tempdir().expect("a folder");
+    let path = folder.path().join("figure.pdf");
+    std::fs::write(&path, &pdf).expect("written");
+    let output = std::process::Command::new("pdftoppm")
+        .args(["-png", "-r", "50", "-singlefile"])
+        .arg(&path)
+        .arg(folder.path().join("page"))
+        .output()
+        .expect("pdftoppm (poppler-utils) runs; CI installs it");
+    assert!(output.status.success(), "pdftoppm failed: {}", String::from_utf8_lossy(&output.stderr));
+    let page = std::fs::read(folder.path().join("page.png")).expect("pdftoppm wrote a page");
+    let (_, _, pixels) = decode_png(&page);
+    let distinct: std::collections::HashSet<&[u8]> = pixels.chunks(4).collect();
+    assert!(distinct.len() > 20, "the rendered page looks blank");
+}
