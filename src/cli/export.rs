@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context as _, anyhow, bail};
 
-use crate::document::write_atomically;
+use crate::document::replace_atomically;
 use crate::export::{Background, Extent, FigureFormat, FigureInput, FigureOptions, render_figure};
 use crate::layout::{ForceLayout, LayoutSettings};
 use crate::model::{CaseGraph, load_case_file};
@@ -120,9 +120,8 @@ pub fn run(arguments: &ExportArguments, out: &mut dyn Write) -> anyhow::Result<E
         camera: case.view.camera,
     };
     let bytes = render_figure(&input, &options, format)?;
-    write_atomically(&arguments.output, &bytes)
+    replace_atomically(&arguments.output, &bytes)
         .with_context(|| format!("cannot write {}", arguments.output.display()))?;
-    let _ = std::fs::remove_file(crate::document::backup_path(&arguments.output));
     writeln!(out, "wrote {} ({} bytes)", arguments.output.display(), bytes.len())?;
     Ok(ExitCode::SUCCESS)
 }

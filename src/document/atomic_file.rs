@@ -69,11 +69,26 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     write_atomically_with(path, bytes, &mut |_| Ok(()))
 }
 
+/// Writes `bytes` to `path` atomically, keeping no backup: for files the app can make again
+/// (figures, autosaved copies, the recent-files list).
+pub fn replace_atomically(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    write(path, bytes, false, &mut |_| Ok(()))
+}
+
 /// [`write_atomically`], calling `before` ahead of each stage: an error from it counts as
 /// that stage failing. Tests use it to fail a stage the real disk would not.
 pub fn write_atomically_with(
     path: &Path,
     bytes: &[u8],
+    before: &mut dyn FnMut(SaveStage) -> io::Result<()>,
+) -> Result<(), WriteError> {
+    write(path, bytes, true, before)
+}
+
+fn write(
+    path: &Path,
+    bytes: &[u8],
+    keep_backup: bool,
     before: &mut dyn FnMut(SaveStage) -> io::Result<()>,
 ) -> Result<(), WriteError> {
     let fail = |stage: SaveStage, cause: io::Error| WriteError { path: path.to_path_buf(), stage, cause };
@@ -95,7 +110,7 @@ pub fn write_atomically_with(
         run(SaveStage::Write, &mut || file.write_all(bytes))?;
         run(SaveStage::Sync, &mut || file.sync_all())?;
         drop(file);
-        if path.exists() {
+        if keep_backup && path.exists() {
             let backup = backup_path(path);
             let backup_temporary = temporary_path(&backup);
             run(SaveStage::Backup, &mut || {
@@ -153,6 +168,16 @@ mod tests {
         assert_eq!(fs::read(&path).expect("the file"), b"second");
         assert_eq!(fs::read(backup_path(&path)).expect("the backup"), b"first");
         assert_eq!(leftovers(folder.path()), ["a.case.json", "a.case.json.bak"]);
+    }
+
+    #[test]
+    fn a_replacement_keeps_no_backup() {
+        let folder = tempfile::tempdir().expect("a temporary folder");
+        let path = folder.path().join("figure.svg");
+        replace_atomically(&path, b"first").expect("written");
+        replace_atomically(&path, b"second").expect("replaced");
+        assert_eq!(fs::read(&path).expect("the file"), b"second");
+        assert_eq!(leftovers(folder.path()), ["figure.svg"]);
     }
 
     #[test]

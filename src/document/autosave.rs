@@ -8,7 +8,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
-use super::atomic_file::{WriteError, write_atomically};
+use super::atomic_file::{WriteError, replace_atomically};
 
 /// The folder under the app's data folder that holds autosaved copies.
 pub const AUTOSAVE_FOLDER: &str = "autosave";
@@ -51,17 +51,13 @@ impl AutosaveStore {
             stage: super::atomic_file::SaveStage::CreateTemporary,
             cause,
         })?;
-        write_atomically(&copy, text.as_bytes())?;
+        replace_atomically(&copy, text.as_bytes())?;
         let origin = Origin {
             case_file: case_file.map(Path::to_path_buf),
             written_unix_seconds: written.duration_since(UNIX_EPOCH).map_or(0, |age| age.as_secs()),
         };
         let origin_text = serde_json::to_string_pretty(&origin).unwrap_or_default();
-        write_atomically(&origin_path, origin_text.as_bytes())?;
-        // The copies are scratch: their backups would only be clutter.
-        for path in [&copy, &origin_path] {
-            let _ = fs::remove_file(super::atomic_file::backup_path(path));
-        }
+        replace_atomically(&origin_path, origin_text.as_bytes())?;
         Ok(copy)
     }
 

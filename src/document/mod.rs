@@ -12,7 +12,9 @@ mod relocate;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-pub use atomic_file::{SaveStage, WriteError, backup_path, write_atomically, write_atomically_with};
+pub use atomic_file::{
+    SaveStage, WriteError, backup_path, replace_atomically, write_atomically, write_atomically_with,
+};
 pub use autosave::{AUTOSAVE_FOLDER, AutosaveStore, Autosaved, describe_unix_time};
 pub use history::History;
 pub use recent_files::{RECENT_FILES_KEPT, RECENT_FILES_NAME, RecentFiles};
@@ -425,7 +427,7 @@ impl Document {
         }
         write_atomically(path, case_to_json(&case)?.as_bytes())?;
         self.documents = Box::new(documents_beside(path));
-        self.name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        self.name = file_name(path);
         self.saved(case, path.to_path_buf());
         Ok(notes)
     }
@@ -478,6 +480,12 @@ fn restore(layout: &mut ForceLayout, arrangement: &Arrangement) {
     let placements: Vec<(usize, WorldPoint, bool)> =
         arrangement.placements.iter().map(|p| (p.node, p.at, p.pinned)).collect();
     layout.restore(&placements, arrangement.at_rest);
+}
+
+/// The name of the file at `path` as titles show it: the last part, or the whole path when
+/// it has none.
+pub fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(|| path.display().to_string(), |name| name.to_string_lossy().into_owned())
 }
 
 fn round_to(value: f64, steps_per_unit: f64) -> f64 {

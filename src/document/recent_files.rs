@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::atomic_file::{WriteError, write_atomically};
+use super::atomic_file::{WriteError, replace_atomically};
 
 /// How many recent files the File menu lists.
 pub const RECENT_FILES_KEPT: usize = 10;
@@ -39,9 +39,7 @@ impl RecentFiles {
         })?;
         let mut text = serde_json::to_string_pretty(self).unwrap_or_default();
         text.push('\n');
-        write_atomically(&path, text.as_bytes())?;
-        let _ = fs::remove_file(super::atomic_file::backup_path(&path));
-        Ok(())
+        replace_atomically(&path, text.as_bytes())
     }
 
     /// Puts `path` first.

@@ -17,7 +17,7 @@ use super::open_case::OpenCase;
 use super::prompt::{self, Answer, Pending, Prompt};
 use super::search;
 use super::warnings_panel;
-use crate::document::{AutosaveStore, Autosaved, Document, RecentFiles};
+use crate::document::{AutosaveStore, Autosaved, Document, RecentFiles, file_name};
 use crate::model::{DocumentStore, ItemRef, LoadReport, documents_beside, load_case_file};
 
 /// Layout steps per frame while the layout animates: enough to settle the sample case in
@@ -59,9 +59,7 @@ impl Content {
     }
 
     fn from_report(report: LoadReport, file: Option<&Path>, documents: Box<dyn DocumentStore>) -> Self {
-        let name = Path::new(&report.file)
-            .file_name()
-            .map_or_else(|| report.file.clone(), |name| name.to_string_lossy().into_owned());
+        let name = file_name(Path::new(&report.file));
         match report.into_result() {
             Ok((case, warnings)) => {
                 let document = Document::new(case, file.map(Path::to_path_buf), name, documents, warnings);
@@ -472,7 +470,7 @@ impl CaseApp {
         };
         let bytes = std::fs::read(&found.copy).unwrap_or_default();
         let name = match &found.case_file {
-            Some(file) => file.file_name().map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into()),
+            Some(file) => file_name(file),
             None => crate::sample::SAMPLE_FILE_NAME.to_owned(),
         };
         let report = crate::model::load_case_bytes(&bytes, &found.copy.display().to_string(), documents.as_ref());
