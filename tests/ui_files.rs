@@ -267,3 +267,23 @@ fn a_file_changed_by_another_program_is_offered_for_reloading() {
     harness.run();
     assert!(harness.state().prompt().is_none(), "offered again for the version just loaded");
 }
+
+#[test]
+fn a_figure_exported_from_the_window_leaves_out_what_the_window_hides() {
+    let folder = tempfile::tempdir().expect("a folder");
+    let target = folder.path().join("figure.svg");
+    let dialogs = ScriptedDialogs { to_export: [target.clone()].into(), ..Default::default() };
+    let mut harness = sample_app(dialogs, None);
+    harness.key_press(Key::Num3);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run();
+    assert!(harness.query_by_label("Export figure").is_some(), "the dialog is not shown");
+    assert!(harness.query_by_label("Preview of the figure").is_some(), "no preview");
+    harness.get_by_label("Export…").click();
+    harness.run();
+    let svg = fs::read_to_string(&target).expect("the figure was written");
+    assert!(svg.contains(">Igor Michurin<"), "a visible node is missing");
+    assert!(!svg.contains("Embassy of North Korea"), "a hidden kind was exported");
+    assert!(harness.query_by_label("Export figure").is_none(), "the dialog stays open after exporting");
+}

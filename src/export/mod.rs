@@ -162,13 +162,39 @@ fn parse(svg: &str) -> Result<resvg::usvg::Tree, ExportError> {
     resvg::usvg::Tree::from_str(svg, &font_options()).map_err(|error| ExportError::Render(error.to_string()))
 }
 
-fn png_from_svg(svg: &str, scale: f32) -> Result<Vec<u8>, ExportError> {
+/// A rendered figure: its size in pixels and its pixels, RGBA with premultiplied alpha.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FigurePixels {
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+    /// Rows top to bottom, four bytes a pixel.
+    pub rgba_premultiplied: Vec<u8>,
+}
+
+/// The figure rendered at `scale` pixels per figure unit, for showing it (the export
+/// dialog's preview) rather than writing it.
+pub fn figure_pixels(
+    input: &FigureInput<'_>,
+    options: &FigureOptions,
+    scale: f32,
+) -> Result<FigurePixels, ExportError> {
+    let pixmap = pixmap_from_svg(&figure_svg(input, options), scale)?;
+    Ok(FigurePixels { width: pixmap.width(), height: pixmap.height(), rgba_premultiplied: pixmap.take() })
+}
+
+fn pixmap_from_svg(svg: &str, scale: f32) -> Result<resvg::tiny_skia::Pixmap, ExportError> {
     let tree = parse(svg)?;
     let size = tree.size().to_int_size().scale_by(scale).ok_or_else(|| ExportError::Render("empty figure".into()))?;
     let mut pixmap = resvg::tiny_skia::Pixmap::new(size.width(), size.height())
         .ok_or_else(|| ExportError::Render("the figure is too large to render".into()))?;
     resvg::render(&tree, resvg::tiny_skia::Transform::from_scale(scale, scale), &mut pixmap.as_mut());
-    pixmap.encode_png().map_err(|error| ExportError::Render(error.to_string()))
+    Ok(pixmap)
+}
+
+fn png_from_svg(svg: &str, scale: f32) -> Result<Vec<u8>, ExportError> {
+    pixmap_from_svg(svg, scale)?.encode_png().map_err(|error| ExportError::Render(error.to_string()))
 }
 
 fn pdf_from_svg(svg: &str) -> Result<Vec<u8>, ExportError> {

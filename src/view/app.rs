@@ -11,6 +11,7 @@ use super::canvas;
 use super::command::{self, Command, FileCommand, Selection};
 use super::dialogs::{Dialogs, ScriptedDialogs};
 use super::evidence_panel;
+use super::export_dialog::{self, ExportAnswer, ExportDialog};
 use super::legend;
 use super::menus;
 use super::open_case::OpenCase;
@@ -117,6 +118,7 @@ pub struct CaseApp {
     services: Services,
     recent: RecentFiles,
     prompt: Option<Prompt>,
+    export_dialog: Option<ExportDialog>,
     /// Set once the analyst has agreed to close, so the next close request goes through.
     may_close: bool,
     autosave_interval: Duration,
@@ -138,6 +140,7 @@ impl CaseApp {
             services: Services::default(),
             recent: RecentFiles::default(),
             prompt: None,
+            export_dialog: None,
             may_close: false,
             autosave_interval: AUTOSAVE_INTERVAL,
             autosave_due_from: None,
@@ -264,6 +267,7 @@ impl CaseApp {
                 }
             }
         }
+        self.show_export_dialog(&ctx);
         if let Some(prompt) = self.prompt.clone() {
             let name = self.open_case().map_or("The case", |open| open.document.name()).to_owned();
             if let Some(answer) = prompt::show(&ctx, &prompt, &name, self.is_dirty()) {
@@ -309,12 +313,58 @@ impl CaseApp {
             FileCommand::SaveAs => {
                 self.save(true);
             }
+            FileCommand::ExportFigure => {
+                if let Some(open) = self.open_case() {
+                    self.export_dialog = Some(ExportDialog::new(open));
+                }
+            }
             FileCommand::Quit => {
                 if self.is_dirty() {
                     self.prompt = Some(Prompt::Unsaved { then: Pending::Quit });
                 } else {
                     self.close(ctx);
                 }
+            }
+        }
+    }
+
+    fn show_export_dialog(&mut self, ctx: &egui::Context) {
+        let (Some(mut dialog), Content::Open(open)) = (self.export_dialog.take(), &self.content) else { return };
+        match export_dialog::show(ctx, &mut dialog, open) {
+            Some(ExportAnswer::Cancel) => {}
+            Some(ExportAnswer::Export) => {
+                if !self.write_figure(&dialog) {
+                    self.export_dialog = Some(dialog);
+                }
+            }
+            None => self.export_dialog = Some(dialog),
+        }
+    }
+
+    /// Asks where, then writes the figure. True once written; false keeps the dialog open
+    /// (the file choice was cancelled, or writing failed and the reason is shown).
+    fn write_figure(&mut self, dialog: &ExportDialog) -> bool {
+        let Content::Open(open) = &self.content else { return false };
+        let stem = open.document.name().strip_suffix(".case.json").unwrap_or(open.document.name()).to_owned();
+        let folder = open.document.file().and_then(Path::parent).map(Path::to_path_buf);
+        let Some(path) = self.services.dialogs.choose_figure_path(&format!("{stem}.png"), folder.as_deref()) else {
+            return false;
+        };
+        let Some(format) = crate::export::FigureFormat::from_path(&path) else {
+            self.prompt = Some(Prompt::Report {
+                title: "The figure was not written".into(),
+                message: format!("{}: end the file name with .png, .svg or .pdf", path.display()),
+            });
+            return false;
+        };
+        let written = crate::export::render_figure(&export_dialog::figure_input(open), &dialog.options, format)
+            .map_err(|error| error.to_string())
+            .and_then(|bytes| crate::document::replace_atomically(&path, &bytes).map_err(|error| error.to_string()));
+        match written {
+            Ok(()) => true,
+            Err(message) => {
+                self.prompt = Some(Prompt::Report { title: "The figure was not written".into(), message });
+                false
             }
         }
     }

@@ -91,6 +91,8 @@ pub enum FileCommand {
     Save,
     /// Choose a file to save to.
     SaveAs,
+    /// Open the figure export dialog.
+    ExportFigure,
     /// Close the window.
     Quit,
 }
@@ -128,6 +130,11 @@ pub fn bindings() -> Vec<Binding> {
         Binding { command: Command::File(FileCommand::Open), shortcut: command(Key::O), name: "Open a case" },
         Binding { command: Command::File(FileCommand::Save), shortcut: command(Key::S), name: "Save" },
         Binding { command: Command::File(FileCommand::SaveAs), shortcut: command_shift(Key::S), name: "Save as" },
+        Binding {
+            command: Command::File(FileCommand::ExportFigure),
+            shortcut: command(Key::E),
+            name: "Export a figure",
+        },
         Binding { command: Command::File(FileCommand::Quit), shortcut: command(Key::Q), name: "Quit" },
         Binding { command: Command::Undo, shortcut: command(Key::Z), name: "Undo" },
         Binding { command: Command::Redo, shortcut: command_shift(Key::Z), name: "Redo" },

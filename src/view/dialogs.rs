@@ -10,6 +10,8 @@ pub trait Dialogs {
     fn choose_case_to_open(&mut self, folder: Option<&Path>) -> Option<PathBuf>;
     /// Where to save; `None` when the analyst cancels.
     fn choose_where_to_save(&mut self, suggested_name: &str, folder: Option<&Path>) -> Option<PathBuf>;
+    /// Where to write a figure (PNG, SVG or PDF); `None` when the analyst cancels.
+    fn choose_figure_path(&mut self, suggested_name: &str, folder: Option<&Path>) -> Option<PathBuf>;
 }
 
 /// The operating system's dialogs (through the desktop portal on Linux).
@@ -35,6 +37,19 @@ impl Dialogs for NativeDialogs {
         }
         dialog.save_file()
     }
+
+    fn choose_figure_path(&mut self, suggested_name: &str, folder: Option<&Path>) -> Option<PathBuf> {
+        let mut dialog = rfd::FileDialog::new()
+            .set_title("Export a figure")
+            .add_filter("PNG image", &["png"])
+            .add_filter("SVG drawing", &["svg"])
+            .add_filter("PDF document", &["pdf"])
+            .set_file_name(suggested_name);
+        if let Some(folder) = folder {
+            dialog = dialog.set_directory(folder);
+        }
+        dialog.save_file()
+    }
 }
 
 /// Answers given in advance, for tests: each request takes the next answer, or cancels when
@@ -45,6 +60,8 @@ pub struct ScriptedDialogs {
     pub to_open: VecDeque<PathBuf>,
     /// Answers to "save as", in order.
     pub to_save: VecDeque<PathBuf>,
+    /// Answers to "export a figure", in order.
+    pub to_export: VecDeque<PathBuf>,
 }
 
 impl Dialogs for ScriptedDialogs {
@@ -54,5 +71,9 @@ impl Dialogs for ScriptedDialogs {
 
     fn choose_where_to_save(&mut self, _suggested_name: &str, _folder: Option<&Path>) -> Option<PathBuf> {
         self.to_save.pop_front()
+    }
+
+    fn choose_figure_path(&mut self, _suggested_name: &str, _folder: Option<&Path>) -> Option<PathBuf> {
+        self.to_export.pop_front()
     }
 }

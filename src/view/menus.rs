@@ -34,6 +34,7 @@ fn file_menu(ui: &mut egui::Ui, case_open: bool, recent: &[PathBuf]) -> Vec<Comm
             ("Open…", FileCommand::Open, true),
             ("Save", FileCommand::Save, case_open),
             ("Save as…", FileCommand::SaveAs, case_open),
+            ("Export figure…", FileCommand::ExportFigure, case_open),
             ("Quit", FileCommand::Quit, true),
         ];
         for (name, command, enabled) in entries {

@@ -7,6 +7,7 @@ pub mod canvas;
 pub mod command;
 pub mod dialogs;
 pub mod evidence_panel;
+pub mod export_dialog;
 pub mod legend;
 pub mod menus;
 pub mod open_case;
