@@ -4,8 +4,8 @@
 use super::open_case::OpenCase;
 use crate::export::{Background, Extent, FigureInput, FigureOptions, figure_pixels};
 
-/// Width of the preview image on screen, in points.
-const PREVIEW_WIDTH_POINTS: f32 = 480.0;
+/// The box the preview image fits in on screen, in points: the whole figure is shown.
+const PREVIEW_POINTS: egui::Vec2 = egui::vec2(480.0, 520.0);
 
 /// The dialog's state while it is open.
 pub struct ExportDialog {
@@ -112,7 +112,7 @@ fn options_form(ui: &mut egui::Ui, options: &mut FigureOptions) {
 /// The figure as it will come out, redrawn whenever an option changes.
 fn preview(ui: &mut egui::Ui, dialog: &mut ExportDialog, open: &OpenCase) {
     if dialog.previewed.as_ref() != Some(&dialog.options) {
-        let scale = PREVIEW_WIDTH_POINTS * ui.ctx().pixels_per_point() / dialog.options.width;
+        let scale = PREVIEW_POINTS.x * ui.ctx().pixels_per_point() / dialog.options.width;
         let rendered = figure_pixels(&figure_input(open), &dialog.options, scale.min(1.0));
         dialog.preview = Some(rendered.map_err(|error| error.to_string()).map(|pixels| {
             let image = egui::ColorImage::from_rgba_premultiplied(
@@ -126,10 +126,8 @@ fn preview(ui: &mut egui::Ui, dialog: &mut ExportDialog, open: &OpenCase) {
     match &dialog.preview {
         Some(Ok(texture)) => {
             let size = texture.size_vec2();
-            let shown = size * (PREVIEW_WIDTH_POINTS / size.x);
-            egui::ScrollArea::vertical().max_height(560.0).show(ui, |ui| {
-                ui.add(egui::Image::new((texture.id(), shown)).alt_text("Preview of the figure"));
-            });
+            let shown = size * (PREVIEW_POINTS.x / size.x).min(PREVIEW_POINTS.y / size.y);
+            ui.add(egui::Image::new((texture.id(), shown)).alt_text("Preview of the figure"));
         }
         Some(Err(error)) => {
             ui.colored_label(ui.visuals().error_fg_color, error);
