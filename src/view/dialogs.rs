@@ -18,37 +18,34 @@ pub trait Dialogs {
 #[derive(Clone, Copy, Debug, Default)]
 pub struct NativeDialogs;
 
+/// A system dialog titled `title`, offering `filters` (name, extensions), opening in `folder`.
+fn native_dialog(title: &str, filters: &[(&str, &[&str])], folder: Option<&Path>) -> rfd::FileDialog {
+    let mut dialog = rfd::FileDialog::new().set_title(title);
+    for (name, extensions) in filters {
+        dialog = dialog.add_filter(*name, extensions);
+    }
+    match folder {
+        Some(folder) => dialog.set_directory(folder),
+        None => dialog,
+    }
+}
+
+/// The filter for case files.
+const CASE_FILES: (&str, &[&str]) = ("Case files", &["json"]);
+
 impl Dialogs for NativeDialogs {
     fn choose_case_to_open(&mut self, folder: Option<&Path>) -> Option<PathBuf> {
-        let mut dialog = rfd::FileDialog::new().set_title("Open a case").add_filter("Case files", &["json"]);
-        if let Some(folder) = folder {
-            dialog = dialog.set_directory(folder);
-        }
-        dialog.pick_file()
+        native_dialog("Open a case", &[CASE_FILES], folder).pick_file()
     }
 
     fn choose_where_to_save(&mut self, suggested_name: &str, folder: Option<&Path>) -> Option<PathBuf> {
-        let mut dialog = rfd::FileDialog::new()
-            .set_title("Save the case")
-            .add_filter("Case files", &["json"])
-            .set_file_name(suggested_name);
-        if let Some(folder) = folder {
-            dialog = dialog.set_directory(folder);
-        }
-        dialog.save_file()
+        native_dialog("Save the case", &[CASE_FILES], folder).set_file_name(suggested_name).save_file()
     }
 
     fn choose_figure_path(&mut self, suggested_name: &str, folder: Option<&Path>) -> Option<PathBuf> {
-        let mut dialog = rfd::FileDialog::new()
-            .set_title("Export a figure")
-            .add_filter("PNG image", &["png"])
-            .add_filter("SVG drawing", &["svg"])
-            .add_filter("PDF document", &["pdf"])
-            .set_file_name(suggested_name);
-        if let Some(folder) = folder {
-            dialog = dialog.set_directory(folder);
-        }
-        dialog.save_file()
+        let filters: [(&str, &[&str]); 3] =
+            [("PNG image", &["png"]), ("SVG drawing", &["svg"]), ("PDF document", &["pdf"])];
+        native_dialog("Export a figure", &filters, folder).set_file_name(suggested_name).save_file()
     }
 }
 
