@@ -1,9 +1,9 @@
 //! Figure export speed: the sample case as a PNG at 4× (target under 1 s) and a 5,000-node
 //! case as SVG (target under 2 s), each from laid-out positions.
 
-use casegraph::export::{FigureFormat, FigureInput, FigureOptions, render_figure};
+use casegraph::export::{FigureFormat, FigureInput, render_figure};
 use casegraph::layout::WorldPoint;
-use casegraph::model::{Case, CaseGraph};
+use casegraph::model::{Case, CaseGraph, FigureSettings};
 use casegraph::synthetic::generate_case;
 use criterion::{Criterion, criterion_group, criterion_main};
 
@@ -21,8 +21,7 @@ fn export(c: &mut Criterion) {
     let graph = CaseGraph::new(&sample);
     let positions = positions_of(&sample, &graph);
     let input = FigureInput { case: &sample, graph: &graph, positions: &positions, hidden_kinds: &[], camera: None };
-    let mut options = FigureOptions::for_case(&sample);
-    options.scale = 4.0;
+    let options = FigureSettings { scale: 4.0, ..Default::default() };
     group.bench_function("sample_png_4x", |b| {
         b.iter(|| render_figure(&input, &options, FigureFormat::Png).expect("renders"));
     });
@@ -32,7 +31,7 @@ fn export(c: &mut Criterion) {
     let graph = CaseGraph::new(&large);
     let positions = casegraph::layout::initial_positions(&large, &graph, 120.0).0;
     let input = FigureInput { case: &large, graph: &graph, positions: &positions, hidden_kinds: &[], camera: None };
-    let options = FigureOptions::for_case(&large);
+    let options = FigureSettings::default();
     group.bench_function("nodes_5000_svg", |b| {
         b.iter(|| render_figure(&input, &options, FigureFormat::Svg).expect("renders"));
     });

@@ -14,9 +14,20 @@ pub struct BundledFont {
 pub const DEJAVU_SANS: BundledFont =
     BundledFont { family: "DejaVu Sans", bytes: include_bytes!("../assets/fonts/DejaVuSans.ttf") };
 
+/// DejaVu Sans Bold: figure titles.
+pub const DEJAVU_SANS_BOLD: BundledFont =
+    BundledFont { family: "DejaVu Sans", bytes: include_bytes!("../assets/fonts/DejaVuSans-Bold.ttf") };
+
+/// DejaVu Sans Oblique: figure captions.
+pub const DEJAVU_SANS_OBLIQUE: BundledFont =
+    BundledFont { family: "DejaVu Sans", bytes: include_bytes!("../assets/fonts/DejaVuSans-Oblique.ttf") };
+
 /// NanumGothic: Korean (Hangul).
 pub const NANUM_GOTHIC: BundledFont =
     BundledFont { family: "NanumGothic", bytes: include_bytes!("../assets/fonts/NanumGothic.ttf") };
 
-/// Every bundled font, in the order to try them for a character.
+/// The regular faces, in the order to try them for a character: the window's fonts.
 pub const BUNDLED_FONTS: [BundledFont; 2] = [DEJAVU_SANS, NANUM_GOTHIC];
+
+/// Every face a figure may use: the regular ones, and the bold and oblique styles of the first.
+pub const FIGURE_FONTS: [BundledFont; 4] = [DEJAVU_SANS, DEJAVU_SANS_BOLD, DEJAVU_SANS_OBLIQUE, NANUM_GOTHIC];

@@ -116,6 +116,26 @@ pub fn distance_to_polyline(point: WorldPoint, polyline: &[WorldPoint]) -> f32 {
     }
 }
 
+/// `line` with the last `length` of it cut off, so a link stops at its target's outline and
+/// the arrowhead shows. The points may be in any units (world, screen or figure).
+pub fn trim_polyline_end(line: &[[f32; 2]], length: f32) -> Vec<[f32; 2]> {
+    let mut line = line.to_vec();
+    let mut left = length;
+    while left > 0.0 && line.len() >= 2 {
+        let (before, last) = (line[line.len() - 2], line[line.len() - 1]);
+        let segment = ((last[0] - before[0]).powi(2) + (last[1] - before[1]).powi(2)).sqrt();
+        if segment > left {
+            let t = (segment - left) / segment;
+            let end = line.len() - 1;
+            line[end] = [before[0] + (last[0] - before[0]) * t, before[1] + (last[1] - before[1]) * t];
+            break;
+        }
+        left -= segment;
+        line.pop();
+    }
+    line
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -158,6 +178,13 @@ mod tests {
         assert!(second > first);
         assert_eq!(routes[2], None);
         assert_eq!(routes[3], None);
+    }
+
+    #[test]
+    fn trimming_cuts_the_given_length_off_the_end() {
+        let line = [[0.0, 0.0], [10.0, 0.0], [20.0, 0.0]];
+        assert_eq!(trim_polyline_end(&line, 15.0), vec![[0.0, 0.0], [5.0, 0.0]]);
+        assert_eq!(trim_polyline_end(&line, 0.0), line.to_vec());
     }
 
     #[test]

@@ -161,6 +161,8 @@ pub const MIN_ICON_RADIUS_POINTS: f32 = 9.0;
 pub const PIN: Colour = Colour::hex(0xB91C1C);
 /// The mark on a node or link no quote supports.
 pub const UNSUPPORTED: Colour = Colour::hex(0xB91C1C);
+/// The numbered marker on a link in a figure, naming the sources behind it.
+pub const SOURCE_MARKER: Colour = Colour::hex(0x1F2933);
 /// Opacity of everything not near the hovered item.
 pub const FADED_ALPHA: u8 = 60;
 

@@ -128,3 +128,41 @@ fn export_explains_a_figure_name_it_cannot_write_and_a_broken_case() {
     assert!(error.contains("missing-comma.case.json:"), "no file:line:column: {error}");
     assert!(!std::path::Path::new("figure.svg").exists(), "a figure was written for a broken case");
 }
+
+#[test]
+fn export_makes_the_figure_the_case_file_saved_and_options_override_it() {
+    let folder = tempfile::tempdir().expect("a folder");
+    let minimal = std::fs::read_to_string("sample_cases/minimal.case.json").expect("the sample");
+    let saved = r#""view": {
+    "figure": {
+      "extent": "whole",
+      "width_mm": 100.0,
+      "dpi": 300.0,
+      "scale": 1.0,
+      "background": "white",
+      "title": "",
+      "caption": "Figure 2",
+      "legend": false,
+      "sources": "numbered"
+    }
+  }"#;
+    assert!(minimal.contains(r#""view": {}"#), "the sample has an empty view");
+    let case = folder.path().join("figure.case.json");
+    std::fs::write(&case, minimal.replace(r#""view": {}"#, saved)).expect("written");
+    let figure = folder.path().join("figure.svg");
+    let export = |extra: &[&str]| {
+        let mut args = vec!["export", case.to_str().expect("UTF-8"), "-o", figure.to_str().expect("UTF-8")];
+        args.extend_from_slice(extra);
+        let output = casegraph(&args);
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        std::fs::read_to_string(&figure).expect("the figure")
+    };
+    let svg = export(&[]);
+    assert!(svg.contains(r#"width="100.00mm""#), "the saved print width is used");
+    assert!(svg.contains(r#"viewBox="0 0 1181.10 "#), "100 mm at 300 dpi is 1181 pixels");
+    assert!(!svg.contains("<title>"), "the saved empty title means none");
+    assert!(svg.contains(">Figure 2</text>") && !svg.contains("Sources:"), "saved caption and numbered sources");
+    let svg = export(&["--width", "800", "--sources", "credit", "--title", "Owners"]);
+    assert!(svg.contains(r#"width="800.00""#) && svg.contains("<title>Owners</title>"), "options override");
+    assert!(svg.contains("Sources:") && svg.contains(">Figure 2</text>"), "what is not overridden stays saved");
+}

@@ -2,8 +2,9 @@
 //! output for every broken fixture, and documents every key the format writes.
 
 use casegraph::model::{
-    Amount, Camera, Case, CaseInfo, ClaimStatus, Country, Currency, Id, Layout, Link, LinkKind, Node, NodeKind,
-    PartialDate, Position, Quote, Source, View, case_to_json,
+    Amount, Camera, Case, CaseInfo, ClaimStatus, Country, Currency, FigureBackground, FigureExtent, FigureSettings,
+    FigureSize, Id, Layout, Link, LinkKind, Node, NodeKind, PartialDate, Position, Quote, Source, SourceNote, View,
+    case_to_json,
 };
 use casegraph::sample::load_sample;
 
@@ -117,6 +118,16 @@ fn case_with_every_field() -> Case {
         view: View {
             camera: Some(Camera { center_x: 0.0, center_y: 0.0, zoom: 1.0 }),
             hidden_kinds: vec![NodeKind::Person],
+            figure: Some(FigureSettings {
+                extent: FigureExtent::Saved,
+                size: FigureSize::Print { width_mm: 180.0, dpi: 300.0 },
+                scale: 2.0,
+                background: FigureBackground::Transparent,
+                title: Some("t".into()),
+                caption: Some("c".into()),
+                legend: false,
+                sources: SourceNote::Numbered,
+            }),
         },
     }
 }

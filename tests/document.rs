@@ -8,7 +8,7 @@ use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
 use casegraph::document::{Document, Edit, SaveStage, backup_path};
-use casegraph::model::{Case, load_case_file};
+use casegraph::model::{Case, FigureSettings, FigureSize, SourceNote, load_case_file};
 use casegraph::synthetic::generate_case;
 use proptest::prelude::*;
 
@@ -173,6 +173,30 @@ fn pins_visibility_and_relayout_are_undoable() {
     assert!(document.layout.pinned().iter().all(|&p| !p));
     assert!(!document.is_dirty());
     assert!(!document.undo());
+}
+
+#[test]
+fn figure_settings_are_saved_in_the_case_and_undoable() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let path = sample_on_disk(folder.path());
+    let mut document = open(&path);
+    assert_eq!(document.figure_settings(), FigureSettings::default());
+    let chosen = FigureSettings {
+        size: FigureSize::Print { width_mm: 180.0, dpi: 600.0 },
+        caption: Some("Figure 1".into()),
+        sources: SourceNote::Numbered,
+        ..Default::default()
+    };
+    assert!(document.edit(Edit::SetFigureSettings(Box::new(chosen.clone()))));
+    assert!(!document.edit(Edit::SetFigureSettings(Box::new(chosen.clone()))), "the same settings change nothing");
+    assert!(document.is_dirty());
+    document.save(None).expect("saved");
+    let text = std::fs::read_to_string(&path).expect("the file");
+    assert!(text.contains(r#""width_mm": 180.0"#) && text.contains(r#""sources": "numbered""#), "{text}");
+    assert_eq!(open(&path).figure_settings(), chosen, "the settings come back on opening");
+    assert!(document.undo());
+    assert_eq!(document.figure_settings(), FigureSettings::default());
+    assert!(document.is_dirty(), "the file holds the chosen settings");
 }
 
 #[test]

@@ -4,9 +4,9 @@
 
 use std::path::Path;
 
-use casegraph::export::{FigureFormat, FigureInput, FigureOptions, render_figure};
+use casegraph::export::{FigureFormat, FigureInput, render_figure};
 use casegraph::layout::{ForceLayout, LayoutSettings};
-use casegraph::model::{Case, CaseGraph, NodeKind, load_case_file};
+use casegraph::model::{Case, CaseGraph, FigureSettings, FigureSize, NodeKind, SourceNote, load_case_file};
 
 fn load(name: &str) -> Case {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_cases").join(name);
@@ -14,7 +14,7 @@ fn load(name: &str) -> Case {
 }
 
 /// Renders `case` as `format` with `options`, laid out as the export command does.
-fn render(case: &Case, options: &FigureOptions, format: FigureFormat) -> Vec<u8> {
+fn render(case: &Case, options: &FigureSettings, format: FigureFormat) -> Vec<u8> {
     let graph = CaseGraph::new(case);
     let mut layout = ForceLayout::new(case, &graph, LayoutSettings::default());
     layout.run_until_settled();
@@ -28,7 +28,7 @@ fn render(case: &Case, options: &FigureOptions, format: FigureFormat) -> Vec<u8>
     render_figure(&input, options, format).expect("the figure renders")
 }
 
-fn svg(case: &Case, options: &FigureOptions) -> String {
+fn svg(case: &Case, options: &FigureSettings) -> String {
     String::from_utf8(render(case, options, FigureFormat::Svg)).expect("SVG is text")
 }
 
@@ -48,7 +48,7 @@ fn texts(svg: &str) -> Vec<String> {
 fn every_visible_label_appears_once_as_real_text_and_hidden_kinds_are_left_out() {
     let mut case = load("north-korea-business-russia.case.json");
     case.view.hidden_kinds = vec![NodeKind::Embassy];
-    let svg = svg(&case, &FigureOptions::for_case(&case));
+    let svg = svg(&case, &FigureSettings::default());
     let shown: Vec<String> = texts(&svg);
     let joined = shown.join("\n");
     for node in &case.nodes {
@@ -77,9 +77,11 @@ fn every_visible_label_appears_once_as_real_text_and_hidden_kinds_are_left_out()
 #[test]
 fn the_minimal_case_figure_matches_its_snapshot() {
     let case = load("minimal.case.json");
-    let mut options = FigureOptions::for_case(&case);
-    options.width = 600.0;
-    options.caption = Some("Figure 1. Who owns Ardis-Bearings.".into());
+    let options = FigureSettings {
+        size: FigureSize::Pixels { width: 600.0 },
+        caption: Some("Figure 1. Who owns Ardis-Bearings.".into()),
+        ..Default::default()
+    };
     let svg = svg(&case, &options);
     let snapshot = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/export/minimal.svg");
     if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
@@ -93,16 +95,49 @@ fn the_minimal_case_figure_matches_its_snapshot() {
 #[test]
 fn options_change_what_is_drawn() {
     let case = load("minimal.case.json");
-    let mut options = FigureOptions::for_case(&case);
+    let mut options = FigureSettings::default();
     let full = svg(&case, &options);
     assert!(full.contains(&escaped(&case.info.title)));
-    options.title = None;
+    options.title = Some(String::new());
     options.legend = false;
-    options.sources = false;
+    options.sources = SourceNote::None;
     let bare = svg(&case, &options);
     assert!(!texts(&bare).iter().any(|t| t == &escaped(&case.info.title)), "the title is still drawn");
     assert!(!texts(&bare).iter().any(|t| t == "Person"), "the legend is still drawn");
     assert!(!bare.contains("Sources:"), "the credit is still drawn");
+}
+
+#[test]
+fn numbered_sources_mark_each_link_and_are_listed_under_the_figure() {
+    let case = load("north-korea-business-russia.case.json");
+    let options = FigureSettings { sources: SourceNote::Numbered, ..Default::default() };
+    let svg = svg(&case, &options);
+    let texts = texts(&svg);
+    // The list: each source once, numbered in file order, with its author, title and date.
+    let reuters = texts.iter().position(|t| t.contains("Kim Jong Un's art of the deal")).expect("Reuters is listed");
+    assert!(texts[reuters].starts_with("Polina Nikolskaya, “Kim Jong Un"), "{}", texts[reuters]);
+    assert!(texts[reuters].contains("Reuters, 6 June 2018."), "{}", texts[reuters]);
+    assert_eq!(texts[reuters - 1], "1", "the entry's number precedes it");
+    let donga = texts.iter().position(|t| t.contains("Businesses Thriving in Russia")).expect("Dong-A is listed");
+    assert_eq!(texts[donga - 1], "2");
+    assert!(!svg.contains("Sources:"), "the one-line credit is replaced by the list");
+    // The markers: one on each link that quotes back, naming exactly its sources.
+    let number = |source: &str| if source == "s-reuters-2018" { "1" } else { "2" };
+    let mut expected: Vec<String> = vec!["1".into(), "2".into()];
+    for link in &case.links {
+        let mut numbers: Vec<&str> =
+            case.quotes.iter().filter(|q| q.supports.contains(&link.id)).map(|q| number(q.source.as_str())).collect();
+        numbers.sort_unstable();
+        numbers.dedup();
+        if !numbers.is_empty() {
+            expected.push(numbers.join(","));
+        }
+    }
+    let mut drawn: Vec<String> =
+        texts.iter().filter(|t| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || c == ',')).cloned().collect();
+    expected.sort();
+    drawn.sort();
+    assert_eq!(drawn, expected);
 }
 
 fn decode_png(bytes: &[u8]) -> (u32, u32, Vec<u8>) {
@@ -118,13 +153,12 @@ fn decode_png(bytes: &[u8]) -> (u32, u32, Vec<u8>) {
 #[test]
 fn pngs_have_the_asked_size_at_every_scale_and_are_the_same_every_time() {
     let case = load("minimal.case.json");
-    let mut options = FigureOptions::for_case(&case);
-    options.width = 500.0;
+    let mut options = FigureSettings { size: FigureSize::Pixels { width: 500.0 }, ..Default::default() };
     let (base_width, base_height, pixels) = decode_png(&render(&case, &options, FigureFormat::Png));
     assert_eq!(base_width, 500);
     let distinct: std::collections::HashSet<&[u8]> = pixels.chunks(4).collect();
     assert!(distinct.len() > 50, "the figure looks blank: {} colours", distinct.len());
-    for scale in [1.0f32, 2.0, 3.0, 4.0] {
+    for scale in [1.0f64, 2.0, 3.0, 4.0] {
         options.scale = scale;
         let first = render(&case, &options, FigureFormat::Png);
         let (width, height, _) = decode_png(&first);
@@ -146,11 +180,13 @@ fn pixels_with_label(label: &str) -> Vec<u8> {
     case.links.clear();
     case.quotes.clear();
     case.nodes[0].label = label.into();
-    let mut options = FigureOptions::for_case(&case);
-    options.title = None;
-    options.legend = false;
-    options.sources = false;
-    options.width = 300.0;
+    let options = FigureSettings {
+        title: Some(String::new()),
+        legend: false,
+        sources: SourceNote::None,
+        size: FigureSize::Pixels { width: 300.0 },
+        ..Default::default()
+    };
     decode_png(&render(&case, &options, FigureFormat::Png)).2
 }
 
@@ -174,11 +210,11 @@ fn cyrillic_and_korean_labels_are_drawn_as_glyphs_not_boxes() {
 #[test]
 fn pdfs_embed_their_fonts_and_a_pdf_reader_renders_them() {
     let case = load("north-korea-business-russia.case.json");
-    let pdf = render(&case, &FigureOptions::for_case(&case), FigureFormat::Pdf);
+    let pdf = render(&case, &FigureSettings::default(), FigureFormat::Pdf);
     assert!(pdf.starts_with(b"%PDF-"), "no PDF header");
     let has = |needle: &[u8]| pdf.windows(needle.len()).any(|window| window == needle);
     assert!(has(b"/FontFile2") || has(b"/FontFile3"), "no embedded font");
-    assert_eq!(pdf, render(&case, &FigureOptions::for_case(&case), FigureFormat::Pdf), "two runs differ");
+    assert_eq!(pdf, render(&case, &FigureSettings::default(), FigureFormat::Pdf), "two runs differ");
 
     let folder = tempfile::tempdir().expect("a folder");
     let path = folder.path().join("figure.pdf");

@@ -2,8 +2,9 @@
 //! broken, makes the loader panic.
 
 use casegraph::model::{
-    Amount, Camera, Case, CaseInfo, ClaimStatus, Country, Currency, Id, Layout, Link, LinkKind, MemoryDocuments, Node,
-    NodeKind, PartialDate, Position, Quote, Source, View, case_to_json, load_case_bytes,
+    Amount, Camera, Case, CaseInfo, ClaimStatus, Country, Currency, FigureBackground, FigureExtent, FigureSettings,
+    FigureSize, Id, Layout, Link, LinkKind, MemoryDocuments, Node, NodeKind, PartialDate, Position, Quote, Source,
+    SourceNote, View, case_to_json, load_case_bytes,
 };
 use casegraph::sample::SAMPLE_CASE_JSON;
 use proptest::prelude::*;
@@ -65,6 +66,32 @@ prop_compose! {
     }
 }
 
+/// Any figure settings within range, with any title (empty means none) and caption.
+fn figure() -> impl Strategy<Value = FigureSettings> {
+    let size = prop_oneof![
+        (100.0..20_000.0f64).prop_map(|width| FigureSize::Pixels { width }),
+        (10.0..400.0f64, 50.0..1_000.0f64).prop_map(|(width_mm, dpi)| FigureSize::Print { width_mm, dpi }),
+    ];
+    (
+        size,
+        1.0..=4.0f64,
+        prop::sample::select(vec![FigureExtent::Whole, FigureExtent::Saved]),
+        prop::sample::select(vec![FigureBackground::White, FigureBackground::Transparent, FigureBackground::Theme]),
+        prop::sample::select(vec![SourceNote::None, SourceNote::Credit, SourceNote::Numbered]),
+        (prop::option::of(any::<String>()), prop::option::of(text()), any::<bool>()),
+    )
+        .prop_map(|(size, scale, extent, background, sources, (title, caption, legend))| FigureSettings {
+            extent,
+            size,
+            scale,
+            background,
+            title,
+            caption,
+            legend,
+            sources,
+        })
+}
+
 fn case() -> impl Strategy<Value = Case> {
     (1usize..12)
         .prop_flat_map(|count| {
@@ -75,10 +102,10 @@ fn case() -> impl Strategy<Value = Case> {
                 prop::collection::vec((finite(), finite(), any::<bool>()), count),
                 (text(), prop::option::of(text()), any::<u64>()),
                 prop::option::of((finite(), finite(), 0.01..100.0f64)),
-                prop::collection::vec(prop::sample::select(NodeKind::ALL.to_vec()), 0..3),
+                (prop::collection::vec(prop::sample::select(NodeKind::ALL.to_vec()), 0..3), prop::option::of(figure())),
             )
         })
-        .prop_map(|(nodes, pairs, positions, (title, quote_text, seed), camera, hidden_kinds)| {
+        .prop_map(|(nodes, pairs, positions, (title, quote_text, seed), camera, (hidden_kinds, figure))| {
             let is_transaction = |i: usize| nodes[i].kind == NodeKind::Transaction;
             let links: Vec<Link> = pairs
                 .into_iter()
@@ -136,6 +163,7 @@ fn case() -> impl Strategy<Value = Case> {
                 view: View {
                     camera: camera.map(|(center_x, center_y, zoom)| Camera { center_x, center_y, zoom }),
                     hidden_kinds,
+                    figure,
                 },
             }
         })

@@ -269,10 +269,10 @@ fn a_file_changed_by_another_program_is_offered_for_reloading() {
 }
 
 #[test]
-fn a_figure_exported_from_the_window_leaves_out_what_the_window_hides() {
+fn a_figure_exported_from_the_window_leaves_out_what_the_window_hides_and_the_case_keeps_its_settings() {
     let folder = tempfile::tempdir().expect("a folder");
-    let target = folder.path().join("figure.svg");
-    let dialogs = ScriptedDialogs { to_export: [target.clone()].into(), ..Default::default() };
+    let (first, second) = (folder.path().join("figure.svg"), folder.path().join("again.svg"));
+    let dialogs = ScriptedDialogs { to_export: [first.clone(), second.clone()].into(), ..Default::default() };
     let mut harness = sample_app(dialogs, None);
     harness.key_press(Key::Num3);
     harness.run();
@@ -280,10 +280,24 @@ fn a_figure_exported_from_the_window_leaves_out_what_the_window_hides() {
     harness.run();
     assert!(harness.query_by_label("Export figure").is_some(), "the dialog is not shown");
     assert!(harness.query_by_label("Preview of the figure").is_some(), "no preview");
+    harness.get_by_label("Print (mm at dpi)").click();
+    harness.run();
+    harness.get_by_label("Numbered on links").click();
+    harness.run();
     harness.get_by_label("Export…").click();
     harness.run();
-    let svg = fs::read_to_string(&target).expect("the figure was written");
+    let svg = fs::read_to_string(&first).expect("the figure was written");
     assert!(svg.contains(">Igor Michurin<"), "a visible node is missing");
     assert!(!svg.contains("Embassy of North Korea"), "a hidden kind was exported");
+    assert!(svg.contains(r#"width="180.00mm""#), "the print size was not used");
+    assert!(!svg.contains("Sources:") && svg.contains("Polina Nikolskaya"), "the sources are not numbered");
     assert!(harness.query_by_label("Export figure").is_none(), "the dialog stays open after exporting");
+    assert!(harness.state().window_title().contains('●'), "the case does not keep its figure settings");
+
+    // The next export starts from what was chosen last time.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run();
+    harness.get_by_label("Export…").click();
+    harness.run();
+    assert_eq!(fs::read(&second).expect("written again"), svg.into_bytes(), "the settings were not kept");
 }

@@ -7,11 +7,13 @@ use std::process::ExitCode;
 use anyhow::{Context as _, anyhow, bail};
 
 use crate::document::replace_atomically;
-use crate::export::{Background, Extent, FigureFormat, FigureInput, FigureOptions, render_figure};
+use crate::export::{FigureFormat, FigureInput, render_figure};
 use crate::layout::{ForceLayout, LayoutSettings};
-use crate::model::{CaseGraph, load_case_file};
+use crate::model::{CaseGraph, FigureBackground, FigureExtent, FigureSettings, FigureSize, SourceNote, load_case_file};
 
-/// The options of `casegraph export`.
+/// The options of `casegraph export`. Each option overrides the figure settings saved in the
+/// case file (see `view.figure` in the file format); what is not given comes from there, or
+/// from the defaults when the case has none.
 #[derive(Debug, clap::Args)]
 pub struct ExportArguments {
     /// The case file (*.case.json).
@@ -20,25 +22,25 @@ pub struct ExportArguments {
     /// The figure to write: FIGURE.png, FIGURE.svg or FIGURE.pdf.
     #[arg(short, long, value_name = "FIGURE")]
     pub output: PathBuf,
-    /// PNG pixels per figure unit, 1 to 4.
-    #[arg(long, default_value_t = 1.0)]
-    pub scale: f32,
-    /// Width in pixels (figure units).
-    #[arg(long, default_value_t = 1200.0, conflicts_with = "width_mm")]
-    pub width: f32,
+    /// PNG pixels per figure pixel, 1 to 4 [default: 1].
+    #[arg(long)]
+    pub scale: Option<f64>,
+    /// Width in pixels [default: 1200].
+    #[arg(long, conflicts_with = "width_mm")]
+    pub width: Option<f64>,
     /// Width in millimetres, for print; with --dpi it sets the pixel width.
     #[arg(long, value_name = "MM")]
-    pub width_mm: Option<f32>,
-    /// Dots per inch for --width-mm.
-    #[arg(long, default_value_t = 300.0, requires = "width_mm")]
-    pub dpi: f32,
-    /// The whole case, or the view the case was saved with.
-    #[arg(long, value_enum, default_value = "whole")]
-    pub view: ViewArgument,
-    /// The background.
-    #[arg(long, value_enum, default_value = "white")]
-    pub background: BackgroundArgument,
-    /// The heading (default: the case's title).
+    pub width_mm: Option<f64>,
+    /// Dots per inch for --width-mm [default: 300].
+    #[arg(long, requires = "width_mm")]
+    pub dpi: Option<f64>,
+    /// The whole case, or the view the case was saved with [default: whole].
+    #[arg(long, value_enum)]
+    pub view: Option<ViewArgument>,
+    /// The background [default: white].
+    #[arg(long, value_enum)]
+    pub background: Option<BackgroundArgument>,
+    /// The heading [default: the case's title].
     #[arg(long)]
     pub title: Option<String>,
     /// Leave the heading out.
@@ -50,8 +52,12 @@ pub struct ExportArguments {
     /// Leave the legend out.
     #[arg(long)]
     pub no_legend: bool,
-    /// Leave the source credit out.
-    #[arg(long)]
+    /// How to name the sources: a credit line, numbered markers on the links with a list
+    /// under the figure, or not at all [default: credit].
+    #[arg(long, value_enum)]
+    pub sources: Option<SourcesArgument>,
+    /// Leave the sources out (the same as --sources none).
+    #[arg(long, conflicts_with = "sources")]
     pub no_sources: bool,
 }
 
@@ -75,6 +81,72 @@ pub enum BackgroundArgument {
     Theme,
 }
 
+/// `--sources`.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum SourcesArgument {
+    /// Not at all.
+    None,
+    /// One credit line.
+    Credit,
+    /// Numbered markers on the links and a numbered list.
+    Numbered,
+}
+
+impl ExportArguments {
+    /// `saved` with the options given on the command line put over it.
+    pub fn settings(&self, saved: Option<&FigureSettings>) -> FigureSettings {
+        let mut settings = saved.cloned().unwrap_or_default();
+        if let Some(width) = self.width {
+            settings.size = FigureSize::Pixels { width };
+        }
+        if let Some(width_mm) = self.width_mm {
+            let dpi = match (self.dpi, settings.size) {
+                (Some(dpi), _) => dpi,
+                (None, FigureSize::Print { dpi, .. }) => dpi,
+                (None, FigureSize::Pixels { .. }) => 300.0,
+            };
+            settings.size = FigureSize::Print { width_mm, dpi };
+        }
+        if let Some(scale) = self.scale {
+            settings.scale = scale;
+        }
+        if let Some(view) = self.view {
+            settings.extent = match view {
+                ViewArgument::Whole => FigureExtent::Whole,
+                ViewArgument::Saved => FigureExtent::Saved,
+            };
+        }
+        if let Some(background) = self.background {
+            settings.background = match background {
+                BackgroundArgument::White => FigureBackground::White,
+                BackgroundArgument::Transparent => FigureBackground::Transparent,
+                BackgroundArgument::Theme => FigureBackground::Theme,
+            };
+        }
+        if self.no_title {
+            settings.title = Some(String::new());
+        } else if let Some(title) = &self.title {
+            settings.title = Some(title.clone());
+        }
+        if let Some(caption) = &self.caption {
+            settings.caption = Some(caption.clone()).filter(|caption| !caption.trim().is_empty());
+        }
+        if self.no_legend {
+            settings.legend = false;
+        }
+        if self.no_sources {
+            settings.sources = SourceNote::None;
+        } else if let Some(sources) = self.sources {
+            settings.sources = match sources {
+                SourcesArgument::None => SourceNote::None,
+                SourcesArgument::Credit => SourceNote::Credit,
+                SourcesArgument::Numbered => SourceNote::Numbered,
+            };
+        }
+        settings
+    }
+}
+
 /// Writes the figure; prints where it went and its size.
 pub fn run(arguments: &ExportArguments, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     let format = FigureFormat::from_path(&arguments.output).ok_or_else(|| {
@@ -88,30 +160,7 @@ pub fn run(arguments: &ExportArguments, out: &mut dyn Write) -> anyhow::Result<E
     let graph = CaseGraph::new(&case);
     let mut layout = ForceLayout::new(&case, &graph, LayoutSettings::default());
     layout.run_until_settled();
-    let mut options = FigureOptions::for_case(&case);
-    options.scale = arguments.scale;
-    options.width = arguments.width;
-    if let Some(mm) = arguments.width_mm {
-        options.width_mm = Some(mm);
-        options.width = mm / 25.4 * arguments.dpi;
-    }
-    options.extent = match arguments.view {
-        ViewArgument::Whole => Extent::Whole,
-        ViewArgument::Saved => Extent::Saved,
-    };
-    options.background = match arguments.background {
-        BackgroundArgument::White => Background::White,
-        BackgroundArgument::Transparent => Background::Transparent,
-        BackgroundArgument::Theme => Background::Theme,
-    };
-    if arguments.no_title {
-        options.title = None;
-    } else if let Some(title) = &arguments.title {
-        options.title = Some(title.clone());
-    }
-    options.caption = arguments.caption.clone();
-    options.legend = !arguments.no_legend;
-    options.sources = !arguments.no_sources;
+    let settings = arguments.settings(case.view.figure.as_ref());
     let input = FigureInput {
         case: &case,
         graph: &graph,
@@ -119,7 +168,7 @@ pub fn run(arguments: &ExportArguments, out: &mut dyn Write) -> anyhow::Result<E
         hidden_kinds: &case.view.hidden_kinds,
         camera: case.view.camera,
     };
-    let bytes = render_figure(&input, &options, format)?;
+    let bytes = render_figure(&input, &settings, format)?;
     replace_atomically(&arguments.output, &bytes)
         .with_context(|| format!("cannot write {}", arguments.output.display()))?;
     writeln!(out, "wrote {} ({} bytes)", arguments.output.display(), bytes.len())?;

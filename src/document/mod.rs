@@ -22,7 +22,8 @@ pub use relocate::{relative_path, relocate_documents};
 
 use crate::layout::{ForceLayout, LayoutSettings, WorldPoint};
 use crate::model::{
-    Camera, Case, CaseGraph, Diagnostic, DocumentStore, NodeKind, Position, SaveError, case_to_json, documents_beside,
+    Camera, Case, CaseGraph, Diagnostic, DocumentStore, FigureSettings, NodeKind, Position, SaveError, case_to_json,
+    documents_beside,
 };
 
 /// Steps kept for undo.
@@ -30,7 +31,7 @@ const UNDO_LIMIT: usize = 500;
 
 /// A change the analyst asks of the case. Each becomes one undo step, except that all the
 /// moves of one drag, up to [`Edit::EndDrag`], are a single step.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Edit {
     /// Put a node at a world position and pin it: one move of a drag.
     MoveNode {
@@ -56,6 +57,8 @@ pub enum Edit {
     RerunLayout,
     /// Show the nodes of a kind if hidden, hide them if shown.
     ToggleKind(NodeKind),
+    /// Keep how the figure was exported, to make it again later.
+    SetFigureSettings(Box<FigureSettings>),
 }
 
 /// One node's place: where it is and whether it is pinned.
@@ -82,6 +85,8 @@ enum Step {
     Relayout { before: Arrangement },
     /// Kinds were shown or hidden.
     Visibility { before: Vec<NodeKind>, after: Vec<NodeKind> },
+    /// The figure settings changed.
+    Figure { before: Option<FigureSettings>, after: Option<FigureSettings> },
 }
 
 /// Why the case could not be saved. The file on disk is as it was.
@@ -126,6 +131,7 @@ pub struct Document {
     /// What loading warned about.
     pub warnings: Vec<Diagnostic>,
     hidden_kinds: Vec<NodeKind>,
+    figure: Option<FigureSettings>,
     history: History<Step>,
     /// The whole arrangement when the current drag started.
     drag_start: Option<Arrangement>,
@@ -150,6 +156,7 @@ impl Document {
         let stamp = file.as_deref().and_then(FileStamp::of);
         Self {
             hidden_kinds: case.view.hidden_kinds.clone(),
+            figure: case.view.figure.clone(),
             case,
             graph,
             layout,
@@ -177,6 +184,11 @@ impl Document {
     /// Kinds the analyst has hidden, sorted.
     pub fn hidden_kinds(&self) -> &[NodeKind] {
         &self.hidden_kinds
+    }
+
+    /// How the figure is exported: as last exported, or the defaults.
+    pub fn figure_settings(&self) -> FigureSettings {
+        self.figure.clone().unwrap_or_default()
     }
 
     /// True when there are changes the file does not hold.
@@ -280,6 +292,15 @@ impl Document {
                 self.history.push(Step::Visibility { before, after });
                 true
             }
+            Edit::SetFigureSettings(settings) => {
+                let after = Some(*settings);
+                if self.figure == after {
+                    return false;
+                }
+                let before = std::mem::replace(&mut self.figure, after.clone());
+                self.history.push(Step::Figure { before, after });
+                true
+            }
         }
     }
 
@@ -306,6 +327,7 @@ impl Document {
                 restore(&mut self.layout, &before);
             }
             Step::Visibility { before, .. } => self.hidden_kinds = before.clone(),
+            Step::Figure { before, .. } => self.figure = before.clone(),
         }
         self.revision += 1;
         true
@@ -326,6 +348,7 @@ impl Document {
                 self.layout.restart();
             }
             Step::Visibility { after, .. } => self.hidden_kinds = after.clone(),
+            Step::Figure { after, .. } => self.figure = after.clone(),
         }
         self.revision += 1;
         true
@@ -371,6 +394,7 @@ impl Document {
             }
         }
         case.view.hidden_kinds = self.hidden_kinds.clone();
+        case.view.figure = self.figure.clone();
         case.view.camera = match (self.case.view.camera, camera) {
             (Some(saved), Some(now))
                 if saved.center_x as f32 == now.center_x as f32

@@ -3,19 +3,41 @@
 
 use std::sync::LazyLock;
 
-use crate::fonts::BUNDLED_FONTS;
+use crate::fonts::{BundledFont, DEJAVU_SANS, DEJAVU_SANS_BOLD, NANUM_GOTHIC};
 
-static FACES: LazyLock<Vec<ttf_parser::Face<'static>>> =
-    LazyLock::new(|| BUNDLED_FONTS.iter().filter_map(|font| ttf_parser::Face::parse(font.bytes, 0).ok()).collect());
-
-/// The advance width of `text` at `size` (font size in figure units), taking each character
-/// from the first bundled font that has it, as the renderers' fallback does.
-pub fn text_width(text: &str, size: f32) -> f32 {
-    text.chars().map(|c| char_width(c, size)).sum()
+/// How heavy the text is; bold is wider.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Weight {
+    /// Labels, legend, notes.
+    Regular,
+    /// Titles.
+    Bold,
 }
 
-fn char_width(c: char, size: f32) -> f32 {
-    for face in FACES.iter() {
+fn faces(fonts: [BundledFont; 2]) -> Vec<ttf_parser::Face<'static>> {
+    fonts.iter().filter_map(|font| ttf_parser::Face::parse(font.bytes, 0).ok()).collect()
+}
+
+static REGULAR: LazyLock<Vec<ttf_parser::Face<'static>>> = LazyLock::new(|| faces([DEJAVU_SANS, NANUM_GOTHIC]));
+static BOLD: LazyLock<Vec<ttf_parser::Face<'static>>> = LazyLock::new(|| faces([DEJAVU_SANS_BOLD, NANUM_GOTHIC]));
+
+/// The advance width of regular `text` at `size` (font size in figure units), taking each
+/// character from the first bundled font that has it, as the renderers' fallback does.
+pub fn text_width(text: &str, size: f32) -> f32 {
+    weighted_text_width(Weight::Regular, text, size)
+}
+
+/// [`text_width`] for text of `weight`.
+pub fn weighted_text_width(weight: Weight, text: &str, size: f32) -> f32 {
+    let faces = match weight {
+        Weight::Regular => &REGULAR,
+        Weight::Bold => &BOLD,
+    };
+    text.chars().map(|c| char_width(faces, c, size)).sum()
+}
+
+fn char_width(faces: &[ttf_parser::Face<'static>], c: char, size: f32) -> f32 {
+    for face in faces {
         if let Some(glyph) = face.glyph_index(c)
             && let Some(advance) = face.glyph_hor_advance(glyph)
         {
@@ -25,15 +47,20 @@ fn char_width(c: char, size: f32) -> f32 {
     size * 0.6
 }
 
-/// `text` broken into lines no wider than `max_width`, at spaces; a word wider than the line
-/// gets a line of its own.
+/// Regular `text` broken into lines no wider than `max_width`, at spaces; a word wider than
+/// the line gets a line of its own.
 pub fn wrap(text: &str, size: f32, max_width: f32) -> Vec<String> {
+    weighted_wrap(Weight::Regular, text, size, max_width)
+}
+
+/// [`wrap`] for text of `weight`.
+pub fn weighted_wrap(weight: Weight, text: &str, size: f32, max_width: f32) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     for paragraph in text.lines() {
         let mut line = String::new();
         for word in paragraph.split_whitespace() {
             let candidate = if line.is_empty() { word.to_owned() } else { format!("{line} {word}") };
-            if !line.is_empty() && text_width(&candidate, size) > max_width {
+            if !line.is_empty() && weighted_text_width(weight, &candidate, size) > max_width {
                 lines.push(std::mem::replace(&mut line, word.to_owned()));
             } else {
                 line = candidate;
@@ -59,6 +86,8 @@ mod tests {
         }
         // Hangul syllables are full-width: wider than Latin letters.
         assert!(text_width("김", 10.0) > text_width("i", 10.0) * 2.0);
+        // Bold is wider, so a bold title wraps sooner.
+        assert!(weighted_text_width(Weight::Bold, "Igor Michurin", 10.0) > latin * 1.05);
     }
 
     #[test]

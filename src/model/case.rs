@@ -6,6 +6,7 @@ use serde::Serialize;
 use super::amount::Amount;
 use super::claim_status::ClaimStatus;
 use super::codes::Country;
+use super::figure_settings::FigureSettings;
 use super::id::Id;
 use super::link_kind::LinkKind;
 use super::node_kind::NodeKind;
@@ -190,6 +191,9 @@ pub struct View {
     /// Kinds the analyst has hidden.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub hidden_kinds: Vec<NodeKind>,
+    /// How the figure was last exported, to make it again exactly.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub figure: Option<FigureSettings>,
 }
 
 /// The visible part of the world.

@@ -8,6 +8,7 @@ mod codes;
 mod decode;
 mod diagnostic;
 mod evidence;
+mod figure_settings;
 mod graph;
 mod id;
 mod id_table;
@@ -33,6 +34,10 @@ pub use diagnostic::{Diagnostic, Severity, did_you_mean, edit_distance};
 pub use evidence::{
     DirectoryDocuments, DocumentStore, MemoryDocuments, QuoteInContext, check_quotes_in_documents, documents_beside,
     quote_in_context,
+};
+pub use figure_settings::{
+    FIGURE_DPI_RANGE, FIGURE_SCALE_RANGE, FIGURE_WIDTH_MM_RANGE, FIGURE_WIDTH_RANGE, FigureBackground, FigureExtent,
+    FigureSettings, FigureSize, SourceNote,
 };
 pub use graph::{CaseGraph, ItemRef, Neighbour};
 pub use id::{Id, IdError, MAX_ID_LENGTH};

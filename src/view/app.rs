@@ -18,7 +18,7 @@ use super::open_case::OpenCase;
 use super::prompt::{self, Answer, Pending, Prompt};
 use super::search;
 use super::warnings_panel;
-use crate::document::{AutosaveStore, Autosaved, Document, RecentFiles, file_name};
+use crate::document::{AutosaveStore, Autosaved, Document, Edit, RecentFiles, file_name};
 use crate::model::{DocumentStore, ItemRef, LoadReport, documents_beside, load_case_file};
 
 /// Layout steps per frame while the layout animates: enough to settle the sample case in
@@ -357,11 +357,17 @@ impl CaseApp {
             });
             return false;
         };
-        let written = crate::export::render_figure(&export_dialog::figure_input(open), &dialog.options, format)
+        let written = crate::export::render_figure(&export_dialog::figure_input(open), &dialog.settings, format)
             .map_err(|error| error.to_string())
             .and_then(|bytes| crate::document::replace_atomically(&path, &bytes).map_err(|error| error.to_string()));
         match written {
-            Ok(()) => true,
+            Ok(()) => {
+                // The case keeps how its figure was made, so it can be made again exactly.
+                if let Content::Open(open) = &mut self.content {
+                    open.document.edit(Edit::SetFigureSettings(Box::new(dialog.settings.clone())));
+                }
+                true
+            }
             Err(message) => {
                 self.prompt = Some(Prompt::Report { title: "The figure was not written".into(), message });
                 false

@@ -4,7 +4,8 @@
 use std::collections::HashSet;
 
 use egui::{
-    Align2, Color32, CornerRadius, FontId, Id, Pos2, Rect, Sense, Shape, Stroke, StrokeKind, Vec2, WidgetInfo, vec2,
+    Align2, Color32, CornerRadius, FontId, Id, Pos2, Rect, Sense, Shape, Stroke, StrokeKind, Vec2, WidgetInfo, pos2,
+    vec2,
 };
 
 use super::camera::Camera;
@@ -12,7 +13,7 @@ use super::command::{Command, Selection};
 use super::open_case::OpenCase;
 use crate::icons;
 use crate::layout::WorldPoint;
-use crate::link_routes::{LinkRoute, distance_to_polyline};
+use crate::link_routes::{LinkRoute, distance_to_polyline, trim_polyline_end};
 use crate::model::{NodeKind, amount_text, link_caption};
 use crate::theme::{self, Colour, LinePattern, NodeShape};
 
@@ -272,7 +273,9 @@ fn paint_links(
             ));
         }
         // Stop the line at the target's outline, so the arrowhead is seen.
-        let line = trim_line_end(line, if matches!(route, LinkRoute::Loop { .. }) { 0.0 } else { node_radius });
+        let trim = if matches!(route, LinkRoute::Loop { .. }) { 0.0 } else { node_radius };
+        let points: Vec<[f32; 2]> = line.iter().map(|p| [p.x, p.y]).collect();
+        let line: Vec<Pos2> = trim_polyline_end(&points, trim).into_iter().map(|[x, y]| pos2(x, y)).collect();
         let stroke = Stroke::new(theme::LINK_WIDTH, stroke_colour);
         match LinePattern::for_status(item.status) {
             LinePattern::Solid => {
@@ -317,27 +320,6 @@ struct Caption {
     /// Placed even where it overlaps: the selected link, or one near the hovered item.
     important: bool,
     faded: bool,
-}
-
-/// `line` with its last `length` points' worth of screen distance cut off.
-fn trim_line_end(line: &[Pos2], length: f32) -> Vec<Pos2> {
-    let mut points = line.to_vec();
-    let mut left = length;
-    while left > 0.0 && points.len() >= 2 {
-        let last = points[points.len() - 1];
-        let before = points[points.len() - 2];
-        let segment = last.distance(before);
-        if segment > left {
-            let t = (segment - left) / segment;
-            let end = before + (last - before) * t;
-            let count = points.len();
-            points[count - 1] = end;
-            break;
-        }
-        left -= segment;
-        points.pop();
-    }
-    points
 }
 
 fn paint_arrowhead(painter: &egui::Painter, from: Pos2, tip: Pos2, colour: Color32) {
@@ -498,18 +480,4 @@ fn paint_captions(
 pub fn node_screen_position(open: &OpenCase, node: usize) -> Option<Pos2> {
     let camera = open.camera?;
     Some(camera.screen_from_world(open.canvas_rect, *open.document.layout.positions().get(node)?))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use egui::pos2;
-
-    #[test]
-    fn trimming_cuts_the_given_length_off_the_end() {
-        let line = [pos2(0.0, 0.0), pos2(10.0, 0.0), pos2(20.0, 0.0)];
-        let trimmed = trim_line_end(&line, 15.0);
-        assert_eq!(trimmed, vec![pos2(0.0, 0.0), pos2(5.0, 0.0)]);
-        assert_eq!(trim_line_end(&line, 0.0), line.to_vec());
-    }
 }

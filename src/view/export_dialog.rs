@@ -1,18 +1,23 @@
-//! File → Export figure…: the figure's options beside a live preview drawn by the export
-//! itself (not a grab of the screen), and a button that asks where to write it.
+//! File → Export figure…: the figure's settings beside a live preview drawn by the export
+//! itself (not a grab of the screen), and a button that asks where to write it. The settings
+//! start from those saved in the case, and an export keeps them there for next time.
 
 use super::open_case::OpenCase;
-use crate::export::{Background, Extent, FigureInput, FigureOptions, figure_pixels};
+use crate::export::{FigureInput, figure_pixels};
+use crate::model::{
+    FIGURE_DPI_RANGE, FIGURE_WIDTH_MM_RANGE, FIGURE_WIDTH_RANGE, FigureBackground, FigureExtent, FigureSettings,
+    FigureSize, SourceNote,
+};
 
 /// The box the preview image fits in on screen, in points: the whole figure is shown.
 const PREVIEW_POINTS: egui::Vec2 = egui::vec2(480.0, 520.0);
 
 /// The dialog's state while it is open.
 pub struct ExportDialog {
-    /// The options the figure will be made with.
-    pub options: FigureOptions,
-    /// The options the preview was drawn with, so it is redrawn only when they change.
-    previewed: Option<FigureOptions>,
+    /// The settings the figure will be made with.
+    pub settings: FigureSettings,
+    /// The settings the preview was drawn with, so it is redrawn only when they change.
+    previewed: Option<FigureSettings>,
     preview: Option<Result<egui::TextureHandle, String>>,
 }
 
@@ -26,9 +31,9 @@ pub enum ExportAnswer {
 }
 
 impl ExportDialog {
-    /// A dialog with the default options for the open case.
+    /// A dialog with the open case's figure settings (the defaults if it has none).
     pub fn new(open: &OpenCase) -> Self {
-        Self { options: FigureOptions::for_case(&open.document.case), previewed: None, preview: None }
+        Self { settings: open.document.figure_settings(), previewed: None, preview: None }
     }
 }
 
@@ -51,7 +56,7 @@ pub fn show(ctx: &egui::Context, dialog: &mut ExportDialog, open: &OpenCase) -> 
         ui.horizontal_top(|ui| {
             ui.vertical(|ui| {
                 ui.set_max_width(280.0);
-                options_form(ui, &mut dialog.options);
+                settings_form(ui, &mut dialog.settings, &open.document.case.info.title);
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
                     if ui.button("Export…").clicked() {
@@ -73,47 +78,84 @@ pub fn show(ctx: &egui::Context, dialog: &mut ExportDialog, open: &OpenCase) -> 
     answer
 }
 
-fn options_form(ui: &mut egui::Ui, options: &mut FigureOptions) {
+fn settings_form(ui: &mut egui::Ui, settings: &mut FigureSettings, case_title: &str) {
     ui.label("Show");
     ui.horizontal(|ui| {
-        ui.radio_value(&mut options.extent, Extent::Whole, "The whole case");
-        ui.radio_value(&mut options.extent, Extent::Saved, "The current view");
+        ui.radio_value(&mut settings.extent, FigureExtent::Whole, "The whole case");
+        ui.radio_value(&mut settings.extent, FigureExtent::Saved, "The current view");
     });
+    ui.label("Size");
+    let mut print = matches!(settings.size, FigureSize::Print { .. });
     ui.horizontal(|ui| {
-        let label = ui.label("Width");
-        ui.add(egui::DragValue::new(&mut options.width).range(100.0..=20_000.0).suffix(" px")).labelled_by(label.id);
+        ui.radio_value(&mut print, false, "Pixels");
+        ui.radio_value(&mut print, true, "Print (mm at dpi)");
+    });
+    settings.size = match (print, settings.size) {
+        (false, FigureSize::Print { .. }) => FigureSize::Pixels { width: settings.size.pixel_width().round() },
+        (true, FigureSize::Pixels { .. }) => FigureSize::Print { width_mm: 180.0, dpi: 300.0 },
+        (_, size) => size,
+    };
+    ui.horizontal(|ui| match &mut settings.size {
+        FigureSize::Pixels { width } => {
+            let label = ui.label("Width");
+            let (low, high) = FIGURE_WIDTH_RANGE;
+            ui.add(egui::DragValue::new(width).range(low..=high).suffix(" px")).labelled_by(label.id);
+        }
+        FigureSize::Print { width_mm, dpi } => {
+            let label = ui.label("Width");
+            let (low, high) = FIGURE_WIDTH_MM_RANGE;
+            ui.add(egui::DragValue::new(width_mm).range(low..=high).suffix(" mm")).labelled_by(label.id);
+            let label = ui.label("at");
+            let (low, high) = FIGURE_DPI_RANGE;
+            ui.add(egui::DragValue::new(dpi).range(low..=high).suffix(" dpi")).labelled_by(label.id);
+        }
+    });
+    if let FigureSize::Print { .. } = settings.size {
+        ui.weak(format!("{:.0} pixels wide", settings.size.pixel_width()));
+    }
+    ui.horizontal(|ui| {
         let label = ui.label("PNG scale");
-        ui.add(egui::DragValue::new(&mut options.scale).range(1.0..=4.0).speed(0.05).fixed_decimals(0).suffix("×"))
+        ui.add(egui::DragValue::new(&mut settings.scale).range(1.0..=4.0).speed(0.05).fixed_decimals(0).suffix("×"))
             .labelled_by(label.id);
     });
     ui.label("Background");
     ui.horizontal(|ui| {
-        ui.radio_value(&mut options.background, Background::White, "White");
-        ui.radio_value(&mut options.background, Background::Transparent, "Transparent");
-        ui.radio_value(&mut options.background, Background::Theme, "As on screen");
+        ui.radio_value(&mut settings.background, FigureBackground::White, "White");
+        ui.radio_value(&mut settings.background, FigureBackground::Transparent, "Transparent");
+        ui.radio_value(&mut settings.background, FigureBackground::Theme, "As on screen");
     });
-    let mut has_title = options.title.is_some();
+    let mut has_title = settings.heading(case_title).is_some();
     let title_box = ui.checkbox(&mut has_title, "Title");
     if title_box.changed() {
-        options.title = has_title.then(String::new);
+        settings.title = if has_title { None } else { Some(String::new()) };
     }
-    if let Some(title) = &mut options.title {
-        ui.text_edit_singleline(title).labelled_by(title_box.id);
+    if has_title {
+        let mut title = settings.heading(case_title).unwrap_or_default().to_owned();
+        if ui.text_edit_singleline(&mut title).labelled_by(title_box.id).changed() {
+            // The case's own title is kept as "the case's title", so renaming the case renames the figure.
+            settings.title = (title != case_title).then_some(title);
+        }
     }
     let label = ui.label("Caption");
-    let mut caption = options.caption.clone().unwrap_or_default();
+    let mut caption = settings.caption.clone().unwrap_or_default();
     if ui.text_edit_multiline(&mut caption).labelled_by(label.id).changed() {
-        options.caption = (!caption.trim().is_empty()).then_some(caption);
+        settings.caption = (!caption.trim().is_empty()).then_some(caption);
     }
-    ui.checkbox(&mut options.legend, "Legend");
-    ui.checkbox(&mut options.sources, "Source credit");
+    ui.checkbox(&mut settings.legend, "Legend");
+    ui.label("Sources");
+    ui.horizontal(|ui| {
+        ui.radio_value(&mut settings.sources, SourceNote::Credit, "Credit line");
+        ui.radio_value(&mut settings.sources, SourceNote::Numbered, "Numbered on links");
+        ui.radio_value(&mut settings.sources, SourceNote::None, "None");
+    });
 }
 
 /// The figure as it will come out, redrawn whenever an option changes.
 fn preview(ui: &mut egui::Ui, dialog: &mut ExportDialog, open: &OpenCase) {
-    if dialog.previewed.as_ref() != Some(&dialog.options) {
-        let scale = PREVIEW_POINTS.x * ui.ctx().pixels_per_point() / dialog.options.width;
-        let rendered = figure_pixels(&figure_input(open), &dialog.options, scale.min(1.0));
+    if dialog.previewed.as_ref() != Some(&dialog.settings) {
+        let width = dialog.settings.size.pixel_width() as f32;
+        let scale = PREVIEW_POINTS.x * ui.ctx().pixels_per_point() / width;
+        let rendered = figure_pixels(&figure_input(open), &dialog.settings, scale.min(1.0));
         dialog.preview = Some(rendered.map_err(|error| error.to_string()).map(|pixels| {
             let image = egui::ColorImage::from_rgba_premultiplied(
                 [pixels.width as usize, pixels.height as usize],
@@ -121,7 +163,7 @@ fn preview(ui: &mut egui::Ui, dialog: &mut ExportDialog, open: &OpenCase) {
             );
             ui.ctx().load_texture("casegraph-export-preview", image, egui::TextureOptions::LINEAR)
         }));
-        dialog.previewed = Some(dialog.options.clone());
+        dialog.previewed = Some(dialog.settings.clone());
     }
     match &dialog.preview {
         Some(Ok(texture)) => {

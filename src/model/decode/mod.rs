@@ -20,6 +20,10 @@ use super::case::{
 use super::claim_status::ClaimStatus;
 use super::codes::{Country, Currency};
 use super::diagnostic::{Diagnostic, did_you_mean};
+use super::figure_settings::{
+    FIGURE_DPI_RANGE, FIGURE_SCALE_RANGE, FIGURE_WIDTH_MM_RANGE, FIGURE_WIDTH_RANGE, FigureBackground, FigureExtent,
+    FigureSettings, FigureSize, SourceNote,
+};
 use super::id::Id;
 use super::json_path::{JsonPath, PathRef};
 use super::link_kind::LinkKind;
@@ -51,7 +55,9 @@ const SOURCE_KEYS: &[&str] = &["id", "publisher", "title", "date", "authors", "u
 const QUOTE_KEYS: &[&str] = &["id", "source", "text", "supports", "locator"];
 const LAYOUT_KEYS: &[&str] = &["seed", "positions"];
 const POSITION_KEYS: &[&str] = &["x", "y", "pinned"];
-const VIEW_KEYS: &[&str] = &["camera", "hidden_kinds"];
+const VIEW_KEYS: &[&str] = &["camera", "hidden_kinds", "figure"];
+const FIGURE_KEYS: &[&str] =
+    &["extent", "width", "width_mm", "dpi", "scale", "background", "title", "caption", "legend", "sources"];
 const CAMERA_KEYS: &[&str] = &["center_x", "center_y", "zoom"];
 
 /// The required keys of one kind of object, with their bits among its known keys worked out
@@ -1041,11 +1047,108 @@ impl Decoder<'_, '_> {
         self.object(s, path, VIEW_KEYS, |d, s, key, p| {
             match key {
                 "camera" => view.camera = d.camera(s, p)?,
+                "figure" => view.figure = d.figure(s, p)?,
                 _ => view.hidden_kinds = d.list(s, p, Self::node_kind)?,
             }
             Ok(())
         })?;
         Ok(view)
+    }
+
+    fn figure(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<Option<FigureSettings>> {
+        let mut settings = FigureSettings::default();
+        let (mut width, mut width_mm, mut dpi) = (None, None, None);
+        let object = self.object(s, path, FIGURE_KEYS, |d, s, key, p| {
+            match key {
+                "extent" => {
+                    let names = ["whole", "saved"];
+                    let parse = |text: &str| match text {
+                        "whole" => Some(FigureExtent::Whole),
+                        "saved" => Some(FigureExtent::Saved),
+                        _ => None,
+                    };
+                    settings.extent =
+                        d.enumerated(s, p, ("extent", "an extent name"), &names, parse)?.unwrap_or_default();
+                }
+                "width" => width = d.number(s, p)?,
+                "width_mm" => width_mm = d.number(s, p)?,
+                "dpi" => dpi = d.number(s, p)?,
+                "scale" => settings.scale = d.number(s, p)?.unwrap_or(settings.scale),
+                "background" => {
+                    let names = ["white", "transparent", "theme"];
+                    let parse = |text: &str| match text {
+                        "white" => Some(FigureBackground::White),
+                        "transparent" => Some(FigureBackground::Transparent),
+                        "theme" => Some(FigureBackground::Theme),
+                        _ => None,
+                    };
+                    settings.background =
+                        d.enumerated(s, p, ("background", "a background name"), &names, parse)?.unwrap_or_default();
+                }
+                "title" => settings.title = d.string(s, p)?,
+                "caption" => settings.caption = d.text(s, p)?,
+                "legend" => settings.legend = d.boolean(s, p)?.unwrap_or(settings.legend),
+                _ => {
+                    let names = ["none", "credit", "numbered"];
+                    let parse = |text: &str| match text {
+                        "none" => Some(SourceNote::None),
+                        "credit" => Some(SourceNote::Credit),
+                        "numbered" => Some(SourceNote::Numbered),
+                        _ => None,
+                    };
+                    settings.sources =
+                        d.enumerated(s, p, ("source note", "a source note name"), &names, parse)?.unwrap_or_default();
+                }
+            }
+            Ok(())
+        })?;
+        let Some(object) = object else { return Ok(None) };
+        let mut in_range = |key: &str, value: Option<f64>, (low, high): (f64, f64), unit: &str| {
+            if let Some(value) = value.filter(|value| !(low..=high).contains(value)) {
+                let offset = object.key_offset(key);
+                self.error(
+                    &path.key(key),
+                    offset,
+                    format!("{key} must be from {low} to {high} {unit}, not {value}"),
+                    None,
+                );
+            }
+        };
+        in_range("width", width, FIGURE_WIDTH_RANGE, "pixels");
+        in_range("width_mm", width_mm, FIGURE_WIDTH_MM_RANGE, "mm");
+        in_range("dpi", dpi, FIGURE_DPI_RANGE, "dots per inch");
+        in_range(
+            "scale",
+            Some(settings.scale).filter(|_| object.has("scale")),
+            FIGURE_SCALE_RANGE,
+            "(PNG pixels per figure pixel)",
+        );
+        settings.size = match (width, width_mm) {
+            (Some(_), Some(_)) => {
+                let help = "keep `width` for a screen size in pixels, or `width_mm` (with `dpi`) for print";
+                self.error(
+                    &path.key("width_mm"),
+                    object.key_offset("width_mm"),
+                    "give `width` or `width_mm`, not both",
+                    Some(help.to_owned()),
+                );
+                return Ok(None);
+            }
+            (_, Some(width_mm)) => FigureSize::Print { width_mm, dpi: dpi.unwrap_or(300.0) },
+            (width, None) => {
+                if dpi.is_some() {
+                    let help = "add `width_mm` for a print size, or remove `dpi`";
+                    self.error(
+                        &path.key("dpi"),
+                        object.key_offset("dpi"),
+                        "`dpi` applies only with `width_mm`",
+                        Some(help.to_owned()),
+                    );
+                }
+                FigureSize::Pixels { width: width.unwrap_or(1200.0) }
+            }
+        };
+        Ok(Some(settings))
     }
 
     fn camera(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<Option<Camera>> {

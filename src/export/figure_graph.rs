@@ -1,0 +1,475 @@
+//! The graph part of a figure: links with arrowheads and numbered source markers, nodes with
+//! their icons, and every node label, each on the side of its node where it covers least.
+
+use std::fmt::Write as _;
+
+use super::FigureInput;
+use super::svg_primitives::{Anchor, Text, colour, dash_attribute, icon, number, points, shape};
+use super::text_metrics::text_width;
+use crate::label_placement::{Area, Occupancy, Placement, place_label};
+use crate::layout::WorldPoint;
+use crate::link_routes::{LinkRoute, link_routes, trim_polyline_end};
+use crate::model::{FigureExtent, FigureSettings, ItemRef, amount_text, link_caption};
+use crate::theme::{self, Colour, LinePattern};
+
+/// The smallest and largest node radius in a figure, so a large case stays legible and a
+/// small one does not balloon.
+const NODE_RADIUS_RANGE: (f32, f32) = (6.0, 16.0);
+/// The graph part of the figure is at most this many times as tall as the figure is wide.
+const MAX_GRAPH_ASPECT: f32 = 1.25;
+/// Node labels wrap at about this width, in label-size units.
+const LABEL_WRAP_EMS: f32 = 14.0;
+/// Text size of the numbers in source markers.
+const MARKER_SIZE: f32 = 9.0;
+/// Baseline of a line of text below the top of its box, in font sizes.
+const ASCENT: f32 = 0.95;
+/// The least space between a label and the figure's edge, in figure units.
+const EDGE_PADDING: f32 = 6.0;
+/// Line spacing of labels, in font sizes.
+const LINE_HEIGHT: f32 = 1.2;
+
+/// What the figure shows.
+pub struct Shown {
+    /// The visible nodes, in case order.
+    pub nodes: Vec<usize>,
+    /// The nodes at each link's ends, when both resolve.
+    pub ends: Vec<Option<(usize, usize)>>,
+    /// Whether each link is drawn: both its ends are visible.
+    pub links: Vec<bool>,
+}
+
+impl Shown {
+    /// What `input` shows: everything but the hidden kinds.
+    pub fn new(input: &FigureInput<'_>) -> Self {
+        let case = input.case;
+        let visible = |node: usize| !input.hidden_kinds.contains(&case.nodes[node].kind);
+        let ends: Vec<Option<(usize, usize)>> = (0..case.links.len()).map(|link| input.graph.link_ends(link)).collect();
+        let links = ends.iter().map(|ends| ends.is_some_and(|(a, b)| visible(a) && visible(b))).collect();
+        Self { nodes: (0..case.nodes.len()).filter(|&node| visible(node)).collect(), ends, links }
+    }
+}
+
+/// The sources behind what the figure shows, numbered from 1 in case order, so markers on the
+/// links can point into the list under the figure.
+pub struct SourceNumbers {
+    /// The number of each of `case.sources`, when it backs something shown.
+    by_source: Vec<Option<usize>>,
+}
+
+impl SourceNumbers {
+    /// Numbers the sources quoted in support of a shown node or link.
+    pub fn new(input: &FigureInput<'_>, shown: &Shown) -> Self {
+        let case = input.case;
+        let mut cited = vec![false; case.sources.len()];
+        let items = shown
+            .nodes
+            .iter()
+            .map(|&node| ItemRef::Node(node))
+            .chain((0..case.links.len()).filter(|&link| shown.links[link]).map(ItemRef::Link));
+        for item in items {
+            for source in quoted_sources(input, item) {
+                cited[source] = true;
+            }
+        }
+        let mut next = 0;
+        let by_source = cited
+            .into_iter()
+            .map(|cited| {
+                cited.then(|| {
+                    next += 1;
+                    next
+                })
+            })
+            .collect();
+        Self { by_source }
+    }
+
+    /// The numbered sources, as (number, index into `case.sources`), in order.
+    pub fn list(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.by_source.iter().enumerate().filter_map(|(source, number)| number.map(|number| (number, source)))
+    }
+
+    /// The numbers of the sources behind `link`, ascending.
+    fn for_link(&self, input: &FigureInput<'_>, link: usize) -> Vec<usize> {
+        let mut numbers: Vec<usize> =
+            quoted_sources(input, ItemRef::Link(link)).filter_map(|source| self.by_source[source]).collect();
+        numbers.sort_unstable();
+        numbers.dedup();
+        numbers
+    }
+}
+
+/// The sources (indices into `case.sources`) of the quotes that back `item`.
+fn quoted_sources<'a>(input: &'a FigureInput<'_>, item: ItemRef) -> impl Iterator<Item = usize> + 'a {
+    input.graph.quotes_for(item).iter().filter_map(|&quote| {
+        match input.graph.resolve(input.case.quotes[quote].source.as_str()) {
+            Some(ItemRef::Source(source)) => Some(source),
+            _ => None,
+        }
+    })
+}
+
+/// A node label and where it went.
+#[derive(Clone, Debug)]
+#[cfg_attr(not(test), allow(dead_code))] // Only the tests look back at where labels went.
+pub struct PlacedLabel {
+    /// The node it names.
+    pub node: usize,
+    /// Its lines: the name, wrapped, and a transaction's amount.
+    pub lines: Vec<String>,
+    /// Its side and box.
+    pub placement: Placement,
+}
+
+/// How the world maps onto the figure.
+struct Geometry {
+    /// Figure units per world unit.
+    scale: f32,
+    /// The world point at the graph's top-left.
+    world_origin: WorldPoint,
+    /// Where that point lands in the figure.
+    figure_origin: [f32; 2],
+    /// Node radius in figure units.
+    radius: f32,
+    /// Node label size in figure units.
+    label_size: f32,
+    /// The graph's band; the clip of a saved view.
+    frame: Area,
+    /// Where labels may go: the band and, for a whole case, the margins beside it.
+    label_frame: Area,
+}
+
+impl Geometry {
+    fn figure_from_world(&self, point: WorldPoint) -> [f32; 2] {
+        [
+            self.figure_origin[0] + (point[0] - self.world_origin[0]) * self.scale,
+            self.figure_origin[1] + (point[1] - self.world_origin[1]) * self.scale,
+        ]
+    }
+
+    /// The distance from a node's centre to its label.
+    fn label_clearance(&self) -> f32 {
+        self.radius * 1.3 + 2.0
+    }
+}
+
+/// The lines of a node's label at `size`.
+fn label_lines(input: &FigureInput<'_>, node: usize, size: f32) -> Vec<String> {
+    let item = &input.case.nodes[node];
+    let mut lines = super::text_metrics::wrap(&item.label, size, size * LABEL_WRAP_EMS);
+    if let Some(amount) = &item.amount {
+        lines.push(amount_text(amount));
+    }
+    lines
+}
+
+fn label_size(lines: &[String], size: f32) -> [f32; 2] {
+    let width = lines.iter().map(|line| text_width(line, size)).fold(0.0, f32::max);
+    [width, lines.len() as f32 * size * LINE_HEIGHT]
+}
+
+/// Works out the scale and placement of the graph in a band `inner_width` wide starting at
+/// `left`, `top`; `None` when no node is shown.
+fn geometry(
+    input: &FigureInput<'_>,
+    settings: &FigureSettings,
+    shown: &Shown,
+    left: f32,
+    top: f32,
+    inner_width: f32,
+) -> Option<Geometry> {
+    let saved_camera = input.camera.filter(|_| settings.extent == FigureExtent::Saved);
+    let (low, high) = match saved_camera {
+        Some(camera) => {
+            let zoom = camera.zoom as f32;
+            let half = [inner_width / 2.0 / zoom, inner_width * 0.625 / 2.0 / zoom];
+            let center = [camera.center_x as f32, camera.center_y as f32];
+            ([center[0] - half[0], center[1] - half[1]], [center[0] + half[0], center[1] + half[1]])
+        }
+        None => bounds(shown.nodes.iter().map(|&node| input.positions[node]), theme::NODE_RADIUS)?,
+    };
+    let world_size = [(high[0] - low[0]).max(1.0), (high[1] - low[1]).max(1.0)];
+    let scale = match saved_camera {
+        Some(_) => inner_width / world_size[0],
+        None => {
+            // Labels stick out beyond the nodes at the sides: make room for the widest.
+            let first_scale = (inner_width / world_size[0]).min(inner_width * MAX_GRAPH_ASPECT / world_size[1]);
+            let size = theme::label_points(first_scale);
+            let overhang = shown
+                .nodes
+                .iter()
+                .map(|&node| label_size(&label_lines(input, node, size), size)[0] / 2.0)
+                .fold(0.0f32, f32::max);
+            ((inner_width - 2.0 * overhang).max(inner_width * 0.5) / world_size[0])
+                .min(inner_width * MAX_GRAPH_ASPECT / world_size[1])
+        }
+    };
+    let label_size = theme::label_points(scale);
+    let radius = (theme::NODE_RADIUS * scale).clamp(NODE_RADIUS_RANGE.0, NODE_RADIUS_RANGE.1);
+    let graph_width = world_size[0] * scale;
+    let figure_origin = [left + (inner_width - graph_width) / 2.0, top + radius];
+    let height = world_size[1] * scale + 2.0 * radius + label_size * 3.0;
+    let frame = Area { min: [left, top], max: [left + inner_width, top + height] };
+    let label_frame = match saved_camera {
+        Some(_) => frame,
+        None => Area { min: [EDGE_PADDING, top], max: [2.0 * left + inner_width - EDGE_PADDING, top + height] },
+    };
+    Some(Geometry { scale, world_origin: low, figure_origin, radius, label_size, frame, label_frame })
+}
+
+/// What drawing the graph left behind.
+#[cfg_attr(not(test), allow(dead_code))] // Only the tests look back at where labels went.
+pub struct GraphDrawing {
+    /// The bottom of the graph band.
+    pub bottom: f32,
+    /// Every node label and where it went.
+    pub labels: Vec<PlacedLabel>,
+}
+
+/// Draws the graph into `svg` in the band `inner_width` wide from `left`, `top`.
+#[allow(clippy::too_many_arguments)]
+pub fn draw_graph(
+    svg: &mut String,
+    input: &FigureInput<'_>,
+    settings: &FigureSettings,
+    shown: &Shown,
+    numbers: Option<&SourceNumbers>,
+    [left, top]: [f32; 2],
+    inner_width: f32,
+    halo: Colour,
+) -> GraphDrawing {
+    let Some(geometry) = geometry(input, settings, shown, left, top, inner_width) else {
+        return GraphDrawing { bottom: top, labels: Vec::new() };
+    };
+    let clipped = settings.extent == FigureExtent::Saved && input.camera.is_some();
+    if clipped {
+        let frame = geometry.frame;
+        let _ = writeln!(
+            svg,
+            r#"<clipPath id="graph"><rect x="{}" y="{}" width="{}" height="{}"/></clipPath><g clip-path="url(#graph)">"#,
+            number(frame.min[0]),
+            number(frame.min[1]),
+            number(frame.max[0] - frame.min[0]),
+            number(frame.max[1] - frame.min[1])
+        );
+    } else {
+        svg.push_str("<g>\n");
+    }
+    let routes = link_routes(&shown.ends, input.positions);
+    draw_links(svg, input, shown, &routes, &geometry);
+    for &node in &shown.nodes {
+        let item = &input.case.nodes[node];
+        let style = theme::kind_style(item.kind);
+        let center = geometry.figure_from_world(input.positions[node]);
+        shape(svg, style.shape, center, geometry.radius, style.fill);
+        if geometry.radius >= theme::MIN_ICON_RADIUS_POINTS * 0.75 {
+            icon(svg, item.kind, style.shape, center, geometry.radius);
+        }
+    }
+
+    // What covers what: nodes first, then source markers (always drawn), then labels, then
+    // link captions wherever they still fit.
+    let mut occupancy = Occupancy::new(geometry.label_size * 4.0);
+    let mut bottom = top;
+    for &node in &shown.nodes {
+        let center = geometry.figure_from_world(input.positions[node]);
+        let area = Area::around(center, [2.0 * geometry.radius, 2.0 * geometry.radius]);
+        bottom = bottom.max(area.max[1]);
+        occupancy.insert(area);
+    }
+    let markers: Vec<(usize, Area)> = match numbers {
+        Some(numbers) => draw_markers(svg, input, shown, &routes, &geometry, numbers, &mut occupancy),
+        None => Vec::new(),
+    };
+    let labels = place_labels(input, shown, &geometry, &mut occupancy);
+    for label in &labels {
+        draw_label(svg, label, geometry.label_size, halo);
+        bottom = bottom.max(label.placement.area.max[1]);
+    }
+    draw_captions(svg, input, shown, &routes, &geometry, &markers, &mut occupancy, halo);
+    svg.push_str("</g>\n");
+    let bottom = if clipped { geometry.frame.max[1] } else { bottom + geometry.label_size * 0.5 };
+    GraphDrawing { bottom, labels }
+}
+
+fn draw_links(
+    svg: &mut String,
+    input: &FigureInput<'_>,
+    shown: &Shown,
+    routes: &[Option<LinkRoute>],
+    geometry: &Geometry,
+) {
+    for (link, route) in routes.iter().enumerate() {
+        let Some(route) = route.filter(|_| shown.links[link]) else { continue };
+        let item = &input.case.links[link];
+        let line: Vec<[f32; 2]> =
+            route.polyline(16).into_iter().map(|point| geometry.figure_from_world(point)).collect();
+        // Stop at the target's outline, so the arrowhead shows.
+        let trim = if matches!(route, LinkRoute::Loop { .. }) { 0.0 } else { geometry.radius };
+        let line = trim_polyline_end(&line, trim);
+        let _ = writeln!(
+            svg,
+            r#"<polyline points="{}" fill="none" stroke="{}" stroke-width="{}"{}/>"#,
+            points(line.iter().copied()),
+            colour(theme::LINK),
+            number(theme::LINK_WIDTH),
+            dash_attribute(LinePattern::for_status(item.status))
+        );
+        if item.kind.is_directed()
+            && let [.., before, tip] = line.as_slice()
+        {
+            let (dx, dy) = (tip[0] - before[0], tip[1] - before[1]);
+            let length = (dx * dx + dy * dy).sqrt();
+            if length > 0.0 {
+                let (ux, uy) = (dx / length, dy / length);
+                let back = [tip[0] - ux * theme::ARROW_LENGTH, tip[1] - uy * theme::ARROW_LENGTH];
+                let side = [-uy * theme::ARROW_WIDTH / 2.0, ux * theme::ARROW_WIDTH / 2.0];
+                let head = [*tip, [back[0] + side[0], back[1] + side[1]], [back[0] - side[0], back[1] - side[1]]];
+                let _ = writeln!(svg, r#"<polygon points="{}" fill="{}"/>"#, points(head), colour(theme::LINK));
+            }
+        }
+    }
+}
+
+/// A pill at each link's middle with the numbers of its sources; returns where each went.
+fn draw_markers(
+    svg: &mut String,
+    input: &FigureInput<'_>,
+    shown: &Shown,
+    routes: &[Option<LinkRoute>],
+    geometry: &Geometry,
+    numbers: &SourceNumbers,
+    occupancy: &mut Occupancy,
+) -> Vec<(usize, Area)> {
+    let mut markers = Vec::new();
+    for (link, route) in routes.iter().enumerate() {
+        let Some(route) = route.filter(|_| shown.links[link]) else { continue };
+        let sources = numbers.for_link(input, link);
+        if sources.is_empty() {
+            continue;
+        }
+        let text = sources.iter().map(usize::to_string).collect::<Vec<_>>().join(",");
+        let height = MARKER_SIZE + 4.0;
+        let width = (text_width(&text, MARKER_SIZE) + 6.0).max(height);
+        let center = geometry.figure_from_world(route.label_point());
+        let area = Area::around(center, [width, height]);
+        let _ = writeln!(
+            svg,
+            r#"<rect x="{}" y="{}" width="{}" height="{}" rx="{}" fill="{}"/>"#,
+            number(area.min[0]),
+            number(area.min[1]),
+            number(width),
+            number(height),
+            number(height / 2.0),
+            colour(theme::SOURCE_MARKER)
+        );
+        let at = [center[0], center[1] + MARKER_SIZE * 0.35];
+        Text { at, size: MARKER_SIZE, fill: theme::ICON, anchor: Anchor::Middle, halo: None, style: "" }
+            .write(svg, &text);
+        occupancy.insert(area);
+        markers.push((link, area));
+    }
+    markers
+}
+
+/// Every shown node's label, best-connected nodes first, each on its least crowded side.
+fn place_labels(
+    input: &FigureInput<'_>,
+    shown: &Shown,
+    geometry: &Geometry,
+    occupancy: &mut Occupancy,
+) -> Vec<PlacedLabel> {
+    let mut order = shown.nodes.clone();
+    order.sort_by_key(|&node| (std::cmp::Reverse(input.graph.neighbours(node).len()), node));
+    order
+        .into_iter()
+        .map(|node| {
+            let lines = label_lines(input, node, geometry.label_size);
+            let center = geometry.figure_from_world(input.positions[node]);
+            let size = label_size(&lines, geometry.label_size);
+            let placement = place_label(
+                occupancy,
+                center,
+                geometry.label_clearance(),
+                size,
+                theme::LABEL_GAP_POINTS,
+                Some(&geometry.label_frame),
+            );
+            PlacedLabel { node, lines, placement }
+        })
+        .collect()
+}
+
+fn draw_label(svg: &mut String, label: &PlacedLabel, size: f32, halo: Colour) {
+    let area = label.placement.area;
+    let (x, anchor) = match label.placement.side.alignment() {
+        -1 => (area.min[0], Anchor::Start),
+        1 => (area.max[0], Anchor::End),
+        _ => ((area.min[0] + area.max[0]) / 2.0, Anchor::Middle),
+    };
+    for (index, line) in label.lines.iter().enumerate() {
+        let y = area.min[1] + size * ASCENT + index as f32 * size * LINE_HEIGHT;
+        Text { at: [x, y], size, fill: theme::LABEL, anchor, halo: Some(halo), style: "" }.write(svg, line);
+    }
+}
+
+/// Link captions where they cover no label, node or marker: centred on the link, or beside
+/// its source marker.
+#[allow(clippy::too_many_arguments)]
+fn draw_captions(
+    svg: &mut String,
+    input: &FigureInput<'_>,
+    shown: &Shown,
+    routes: &[Option<LinkRoute>],
+    geometry: &Geometry,
+    markers: &[(usize, Area)],
+    occupancy: &mut Occupancy,
+    halo: Colour,
+) {
+    if geometry.scale < theme::LINK_LABELS_HIDDEN_BELOW_ZOOM {
+        return;
+    }
+    let size = geometry.label_size * theme::LINK_LABEL_SCALE;
+    for (link, route) in routes.iter().enumerate() {
+        let Some(route) = route.filter(|_| shown.links[link]) else { continue };
+        let caption = link_caption(&input.case.links[link]);
+        let caption_size = [text_width(&caption, size), size * LINE_HEIGHT];
+        let candidates: Vec<(Area, Anchor)> = match markers.iter().find(|(marked, _)| *marked == link) {
+            Some((_, marker)) => {
+                let middle = (marker.min[1] + marker.max[1]) / 2.0;
+                let right = [marker.max[0] + 3.0 + caption_size[0] / 2.0, middle];
+                let left = [marker.min[0] - 3.0 - caption_size[0] / 2.0, middle];
+                vec![
+                    (Area::around(right, caption_size), Anchor::Start),
+                    (Area::around(left, caption_size), Anchor::End),
+                ]
+            }
+            None => {
+                let middle = geometry.figure_from_world(route.label_point());
+                vec![(Area::around(middle, caption_size), Anchor::Middle)]
+            }
+        };
+        let Some((area, anchor)) = candidates.into_iter().find(|(area, _)| occupancy.is_free(&area.grown(1.0))) else {
+            continue;
+        };
+        occupancy.insert(area);
+        let x = match anchor {
+            Anchor::Start => area.min[0],
+            Anchor::Middle => (area.min[0] + area.max[0]) / 2.0,
+            Anchor::End => area.max[0],
+        };
+        let y = (area.min[1] + area.max[1]) / 2.0 + size * 0.35;
+        Text { at: [x, y], size, fill: theme::LINK_LABEL, anchor, halo: Some(halo), style: "" }.write(svg, &caption);
+    }
+}
+
+/// The box around `points`, grown by `padding`; `None` when there are none.
+fn bounds(points: impl Iterator<Item = WorldPoint>, padding: f32) -> Option<(WorldPoint, WorldPoint)> {
+    points.fold(None, |acc, [x, y]| match acc {
+        None => Some(([x - padding, y - padding], [x + padding, y + padding])),
+        Some((low, high)) => Some((
+            [low[0].min(x - padding), low[1].min(y - padding)],
+            [high[0].max(x + padding), high[1].max(y + padding)],
+        )),
+    })
+}

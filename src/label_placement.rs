@@ -1,0 +1,283 @@
+//! Where node labels go: beside their node, on the first side where they cover no other label
+//! or node, placed best-connected first. The canvas leaves out a label that has no free side
+//! (zooming in makes room); a printed figure has no zoom, so it takes the side that covers
+//! least. Shared by the window and the export so both follow one rule.
+
+use rustc_hash::FxHashMap;
+
+/// An axis-aligned box, y down, in whatever units the caller draws in.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Area {
+    /// The top-left corner.
+    pub min: [f32; 2],
+    /// The bottom-right corner.
+    pub max: [f32; 2],
+}
+
+impl Area {
+    /// The box of `size` centred on `center`.
+    pub fn around(center: [f32; 2], size: [f32; 2]) -> Self {
+        Self {
+            min: [center[0] - size[0] / 2.0, center[1] - size[1] / 2.0],
+            max: [center[0] + size[0] / 2.0, center[1] + size[1] / 2.0],
+        }
+    }
+
+    /// The box grown by `margin` on every side.
+    pub fn grown(self, margin: f32) -> Self {
+        Self { min: [self.min[0] - margin, self.min[1] - margin], max: [self.max[0] + margin, self.max[1] + margin] }
+    }
+
+    /// The area the two boxes share (zero when they only touch).
+    pub fn overlap(&self, other: &Area) -> f32 {
+        let width = self.max[0].min(other.max[0]) - self.min[0].max(other.min[0]);
+        let height = self.max[1].min(other.max[1]) - self.min[1].max(other.min[1]);
+        if width > 0.0 && height > 0.0 { width * height } else { 0.0 }
+    }
+
+    /// How much of this box lies outside `frame`.
+    fn outside(&self, frame: &Area) -> f32 {
+        let size = (self.max[0] - self.min[0]) * (self.max[1] - self.min[1]);
+        size - self.overlap(frame)
+    }
+}
+
+/// Where a label sits relative to its node, in order of preference: under the node reads
+/// best, as on the canvas, then above, then beside, then at the corners.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    /// Centred under the node.
+    Below,
+    /// Centred over the node.
+    Above,
+    /// To the right, starting at the node.
+    Right,
+    /// To the left, ending at the node.
+    Left,
+    /// Under and to the right.
+    BelowRight,
+    /// Under and to the left.
+    BelowLeft,
+    /// Over and to the right.
+    AboveRight,
+    /// Over and to the left.
+    AboveLeft,
+}
+
+impl Side {
+    /// Every side, most preferred first.
+    pub const ALL: [Side; 8] = [
+        Side::Below,
+        Side::Above,
+        Side::Right,
+        Side::Left,
+        Side::BelowRight,
+        Side::BelowLeft,
+        Side::AboveRight,
+        Side::AboveLeft,
+    ];
+
+    /// How the label's lines line up: -1 left-aligned, 0 centred, 1 right-aligned.
+    pub fn alignment(self) -> i8 {
+        match self {
+            Side::Below | Side::Above => 0,
+            Side::Right | Side::BelowRight | Side::AboveRight => -1,
+            Side::Left | Side::BelowLeft | Side::AboveLeft => 1,
+        }
+    }
+}
+
+/// The box a label of `size` takes on `side` of a node at `center`, keeping `clearance`
+/// between the node's centre and the label.
+pub fn label_area(center: [f32; 2], clearance: f32, size: [f32; 2], side: Side) -> Area {
+    let [x, y] = center;
+    let [width, height] = size;
+    // Corners sit on the diagonal, so they need less room on each axis.
+    let corner = clearance * std::f32::consts::FRAC_1_SQRT_2;
+    let min = match side {
+        Side::Below => [x - width / 2.0, y + clearance],
+        Side::Above => [x - width / 2.0, y - clearance - height],
+        Side::Right => [x + clearance, y - height / 2.0],
+        Side::Left => [x - clearance - width, y - height / 2.0],
+        Side::BelowRight => [x + corner, y + corner],
+        Side::BelowLeft => [x - corner - width, y + corner],
+        Side::AboveRight => [x + corner, y - corner - height],
+        Side::AboveLeft => [x - corner - width, y - corner - height],
+    };
+    Area { min, max: [min[0] + width, min[1] + height] }
+}
+
+/// The boxes already taken, bucketed in a grid so a look-up only visits its neighbourhood.
+#[derive(Debug)]
+pub struct Occupancy {
+    cell_size: f32,
+    cells: FxHashMap<(i32, i32), Vec<u32>>,
+    areas: Vec<Area>,
+}
+
+impl Occupancy {
+    /// An empty grid with square cells of `cell_size` (about a few label heights works best).
+    pub fn new(cell_size: f32) -> Self {
+        Self { cell_size: cell_size.max(1.0), cells: FxHashMap::default(), areas: Vec::new() }
+    }
+
+    fn cell_range(&self, area: &Area) -> impl Iterator<Item = (i32, i32)> + use<> {
+        // Saturating casts keep boxes far out (or not finite) from spanning absurd ranges.
+        let cell = |value: f32| (value / self.cell_size).floor().clamp(-1e6, 1e6) as i32;
+        let (x0, y0, x1, y1) = (cell(area.min[0]), cell(area.min[1]), cell(area.max[0]), cell(area.max[1]));
+        let (x1, y1) = (x1.min(x0 + 64), y1.min(y0 + 64));
+        (x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
+    }
+
+    /// Marks `area` as taken.
+    pub fn insert(&mut self, area: Area) {
+        let index = self.areas.len() as u32;
+        self.areas.push(area);
+        for cell in self.cell_range(&area) {
+            self.cells.entry(cell).or_default().push(index);
+        }
+    }
+
+    /// The total area of `area` that taken boxes cover (counting each box once).
+    pub fn overlap(&self, area: &Area) -> f32 {
+        let mut near: Vec<u32> =
+            self.cell_range(area).filter_map(|cell| self.cells.get(&cell)).flatten().copied().collect();
+        near.sort_unstable();
+        near.dedup();
+        near.iter().map(|&index| self.areas[index as usize].overlap(area)).sum()
+    }
+
+    /// Whether nothing taken touches `area`.
+    pub fn is_free(&self, area: &Area) -> bool {
+        self.overlap(area) == 0.0
+    }
+}
+
+/// One label's chosen place.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Placement {
+    /// The side of its node.
+    pub side: Side,
+    /// The box it takes.
+    pub area: Area,
+    /// How much of it covers boxes taken before it (zero when it found a free side).
+    pub covered: f32,
+}
+
+/// The best place for a label of `size` by a node at `center`: the first side (in
+/// [`Side::ALL`] order) where the label, grown by `gap`, covers nothing taken and stays inside
+/// `frame`, trying every side at `clearance` from the centre and then one label height
+/// further out; failing that, the place that covers least. The chosen box is marked as taken.
+pub fn place_label(
+    occupancy: &mut Occupancy,
+    center: [f32; 2],
+    clearance: f32,
+    size: [f32; 2],
+    gap: f32,
+    frame: Option<&Area>,
+) -> Placement {
+    let candidate = |side: Side, clearance: f32| {
+        let area = label_area(center, clearance, size, side);
+        let covered = occupancy.overlap(&area.grown(gap));
+        // Leaving the frame is worse than covering another label: it is cut off.
+        let cost = covered + frame.map_or(0.0, |frame| 4.0 * area.outside(frame));
+        (cost, Placement { side, area, covered })
+    };
+    // Every side close to the node first, then every side one label height further out.
+    let rings = [clearance, clearance + size[1] + gap];
+    let mut best = candidate(Side::Below, clearance);
+    for (ring, side) in rings.iter().flat_map(|&ring| Side::ALL.map(|side| (ring, side))).skip(1) {
+        if best.0 == 0.0 {
+            break;
+        }
+        let next = candidate(side, ring);
+        if next.0 < best.0 {
+            best = next;
+        }
+    }
+    let placement = best.1;
+    occupancy.insert(placement.area);
+    placement
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LABEL: [f32; 2] = [40.0, 10.0];
+
+    #[test]
+    fn a_lone_label_goes_under_its_node() {
+        let mut occupancy = Occupancy::new(32.0);
+        let placement = place_label(&mut occupancy, [100.0, 100.0], 12.0, LABEL, 2.0, None);
+        assert_eq!(placement.side, Side::Below);
+        assert_eq!(placement.area, Area { min: [80.0, 112.0], max: [120.0, 122.0] });
+        assert_eq!(placement.covered, 0.0);
+    }
+
+    #[test]
+    fn a_label_moves_to_the_next_free_side() {
+        let mut occupancy = Occupancy::new(32.0);
+        // Something sits right under the node.
+        occupancy.insert(Area::around([100.0, 118.0], [60.0, 14.0]));
+        let placement = place_label(&mut occupancy, [100.0, 100.0], 12.0, LABEL, 2.0, None);
+        assert_eq!(placement.side, Side::Above);
+        // Above is taken too now: the third label goes beside.
+        occupancy.insert(Area::around([100.0, 82.0], [60.0, 14.0]));
+        let placement = place_label(&mut occupancy, [100.0, 100.0], 12.0, LABEL, 2.0, None);
+        assert_eq!(placement.side, Side::Right);
+        assert!(placement.area.min[0] >= 112.0);
+    }
+
+    #[test]
+    fn with_no_free_side_the_least_covered_one_wins() {
+        let mut occupancy = Occupancy::new(32.0);
+        // The node sits in a crowd that ends 30 units to its left.
+        occupancy.insert(Area { min: [0.0, 0.0], max: [200.0, 200.0] });
+        let placement = place_label(&mut occupancy, [30.0, 100.0], 12.0, LABEL, 0.0, None);
+        // Left, one label height further out, reaches furthest out of the crowd: only 8 of
+        // its 40 units are covered.
+        assert_eq!(placement.side, Side::Left);
+        assert_eq!(placement.covered, 80.0);
+    }
+
+    #[test]
+    fn labels_stay_inside_the_frame() {
+        let frame = Area { min: [0.0, 0.0], max: [300.0, 300.0] };
+        let mut occupancy = Occupancy::new(32.0);
+        // A node at the bottom edge: below would be cut off.
+        let placement = place_label(&mut occupancy, [150.0, 295.0], 8.0, LABEL, 2.0, Some(&frame));
+        assert_eq!(placement.side, Side::Above);
+        assert!(placement.area.outside(&frame) == 0.0);
+    }
+
+    #[test]
+    fn overlap_counts_each_box_once_however_many_cells_it_spans() {
+        let mut occupancy = Occupancy::new(10.0);
+        occupancy.insert(Area { min: [0.0, 0.0], max: [100.0, 100.0] });
+        let probe = Area { min: [50.0, 50.0], max: [150.0, 150.0] };
+        assert_eq!(occupancy.overlap(&probe), 2500.0);
+        assert!(occupancy.is_free(&Area { min: [100.0, 0.0], max: [120.0, 20.0] }), "touching is free");
+    }
+
+    #[test]
+    fn a_dense_cluster_gets_every_label_without_overlap_when_there_is_room() {
+        // Nine nodes on a 3 × 3 grid, 60 apart: under-labels alone would collide sideways.
+        let mut occupancy = Occupancy::new(32.0);
+        let centers: Vec<[f32; 2]> =
+            (0..9).map(|index| [100.0 + 60.0 * (index % 3) as f32, 100.0 + 60.0 * (index / 3) as f32]).collect();
+        for &center in &centers {
+            occupancy.insert(Area::around(center, [16.0, 16.0]));
+        }
+        let size = [70.0, 12.0];
+        let placements: Vec<Placement> =
+            centers.iter().map(|&center| place_label(&mut occupancy, center, 10.0, size, 1.0, None)).collect();
+        for (index, placement) in placements.iter().enumerate() {
+            assert_eq!(placement.covered, 0.0, "label {index} overlaps: {placement:?}");
+            for other in &placements[index + 1..] {
+                assert_eq!(placement.area.overlap(&other.area), 0.0);
+            }
+        }
+        assert!(placements.iter().any(|placement| placement.side != Side::Below), "some had to move");
+    }
+}
