@@ -301,3 +301,53 @@ fn a_figure_exported_from_the_window_leaves_out_what_the_window_hides_and_the_ca
     harness.run();
     assert_eq!(fs::read(&second).expect("written again"), svg.into_bytes(), "the settings were not kept");
 }
+
+/// Steps frames until the app asks the window for a picture of itself, and answers with a
+/// small made-up picture, as the real window would with its pixels.
+fn answer_screenshot_request(harness: &mut Harness<'_, CaseApp>) -> egui::ColorImage {
+    let picture = egui::ColorImage::filled([4, 3], egui::Color32::from_rgb(200, 40, 40));
+    for _ in 0..10 {
+        harness.step();
+        let request =
+            harness.output().viewport_output.values().flat_map(|viewport| &viewport.commands).find_map(|command| {
+                match command {
+                    egui::ViewportCommand::Screenshot(callback) => Some(callback.clone()),
+                    _ => None,
+                }
+            });
+        if let Some(callback) = request {
+            callback.complete(std::sync::Arc::new(picture.clone()));
+            return picture;
+        }
+    }
+    panic!("the app never asked for a screenshot");
+}
+
+#[test]
+fn a_screenshot_of_the_window_can_be_copied_or_saved() {
+    let folder = tempfile::tempdir().expect("a folder");
+    let target = folder.path().join("shot.png");
+    let dialogs = ScriptedDialogs { to_screenshot: [target.clone()].into(), ..Default::default() };
+    let mut harness = sample_app(dialogs, None);
+
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::C);
+    let picture = answer_screenshot_request(&mut harness);
+    harness.step();
+    let copied = harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .any(|command| matches!(command, egui::OutputCommand::CopyImage(image) if image.size == picture.size));
+    assert!(copied, "the picture did not go to the clipboard");
+
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Save screenshot…").click();
+    answer_screenshot_request(&mut harness);
+    harness.step();
+    let bytes = fs::read(&target).expect("the screenshot was written");
+    let reader = png::Decoder::new(std::io::Cursor::new(bytes)).read_info().expect("a PNG");
+    assert_eq!((reader.info().width, reader.info().height), (4, 3));
+    assert!(harness.state().prompt().is_none(), "saving reported a problem");
+}

@@ -18,6 +18,7 @@ use super::open_case::OpenCase;
 use super::prompt::{self, Answer, Pending, Prompt};
 use super::search;
 use super::warnings_panel;
+use super::window_screenshot::{PendingScreenshot, ScreenshotUse, png_bytes};
 use crate::document::{AutosaveStore, Autosaved, Document, Edit, RecentFiles, file_name};
 use crate::model::{DocumentStore, ItemRef, LoadReport, documents_beside, load_case_file};
 
@@ -119,6 +120,7 @@ pub struct CaseApp {
     recent: RecentFiles,
     prompt: Option<Prompt>,
     export_dialog: Option<ExportDialog>,
+    window_screenshot: Option<PendingScreenshot>,
     /// Set once the analyst has agreed to close, so the next close request goes through.
     may_close: bool,
     autosave_interval: Duration,
@@ -141,6 +143,7 @@ impl CaseApp {
             recent: RecentFiles::default(),
             prompt: None,
             export_dialog: None,
+            window_screenshot: None,
             may_close: false,
             autosave_interval: AUTOSAVE_INTERVAL,
             autosave_due_from: None,
@@ -268,6 +271,7 @@ impl CaseApp {
             }
         }
         self.show_export_dialog(&ctx);
+        self.use_window_screenshot(&ctx);
         if let Some(prompt) = self.prompt.clone() {
             let name = self.open_case().map_or("The case", |open| open.document.name()).to_owned();
             if let Some(answer) = prompt::show(&ctx, &prompt, &name, self.is_dirty()) {
@@ -318,6 +322,19 @@ impl CaseApp {
                     self.export_dialog = Some(ExportDialog::new(open));
                 }
             }
+            FileCommand::CopyScreenshot => {
+                self.window_screenshot = Some(PendingScreenshot::new(ScreenshotUse::Copy));
+            }
+            FileCommand::SaveScreenshot => {
+                let stem = self.open_case().map_or("casegraph", |open| {
+                    open.document.name().strip_suffix(".case.json").unwrap_or(open.document.name())
+                });
+                let suggested = format!("{stem} screenshot.png");
+                let folder = self.open_case().and_then(|open| open.document.file()?.parent().map(Path::to_path_buf));
+                if let Some(path) = self.services.dialogs.choose_screenshot_path(&suggested, folder.as_deref()) {
+                    self.window_screenshot = Some(PendingScreenshot::new(ScreenshotUse::Save(path)));
+                }
+            }
             FileCommand::Quit => {
                 if self.is_dirty() {
                     self.prompt = Some(Prompt::Unsaved { then: Pending::Quit });
@@ -338,6 +355,25 @@ impl CaseApp {
                 }
             }
             None => self.export_dialog = Some(dialog),
+        }
+    }
+
+    /// Copies or writes the picture of the window once it has arrived.
+    fn use_window_screenshot(&mut self, ctx: &egui::Context) {
+        let Some((purpose, image)) = self.window_screenshot.as_mut().and_then(|pending| pending.step(ctx)) else {
+            return;
+        };
+        self.window_screenshot = None;
+        match purpose {
+            ScreenshotUse::Copy => ctx.copy_image((*image).clone()),
+            ScreenshotUse::Save(path) => {
+                let written = png_bytes(&image).and_then(|bytes| {
+                    crate::document::replace_atomically(&path, &bytes).map_err(|error| error.to_string())
+                });
+                if let Err(message) = written {
+                    self.prompt = Some(Prompt::Report { title: "The screenshot was not written".into(), message });
+                }
+            }
         }
     }
 
@@ -724,16 +760,9 @@ fn take_screenshot_when_settled(ctx: &egui::Context, request: &mut ScreenshotReq
     });
 }
 
-/// Writes `image` as an 8-bit RGBA PNG.
+/// Writes `image` as a PNG file.
 fn write_png(path: &std::path::Path, image: &egui::ColorImage) -> Result<(), String> {
     let describe = |error: &dyn std::fmt::Display| format!("cannot write the screenshot {}: {error}", path.display());
-    let file = std::fs::File::create(path).map_err(|e| describe(&e))?;
-    let [width, height] = image.size;
-    let mut encoder = png::Encoder::new(std::io::BufWriter::new(file), width as u32, height as u32);
-    encoder.set_color(png::ColorType::Rgba);
-    encoder.set_depth(png::BitDepth::Eight);
-    let mut writer = encoder.write_header().map_err(|e| describe(&e))?;
-    let bytes: Vec<u8> = image.pixels.iter().flat_map(|pixel| pixel.to_srgba_unmultiplied()).collect();
-    writer.write_image_data(&bytes).map_err(|e| describe(&e))?;
-    writer.finish().map_err(|e| describe(&e))
+    let bytes = png_bytes(image).map_err(|error| describe(&error))?;
+    crate::document::replace_atomically(path, &bytes).map_err(|error| describe(&error))
 }

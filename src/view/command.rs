@@ -93,6 +93,10 @@ pub enum FileCommand {
     SaveAs,
     /// Open the figure export dialog.
     ExportFigure,
+    /// Put a picture of the window on the clipboard.
+    CopyScreenshot,
+    /// Choose a file and write a picture of the window to it.
+    SaveScreenshot,
     /// Close the window.
     Quit,
 }
@@ -134,6 +138,11 @@ pub fn bindings() -> Vec<Binding> {
             command: Command::File(FileCommand::ExportFigure),
             shortcut: command(Key::E),
             name: "Export a figure",
+        },
+        Binding {
+            command: Command::File(FileCommand::CopyScreenshot),
+            shortcut: command_shift(Key::C),
+            name: "Copy a screenshot of the window",
         },
         Binding { command: Command::File(FileCommand::Quit), shortcut: command(Key::Q), name: "Quit" },
         Binding { command: Command::Undo, shortcut: command(Key::Z), name: "Undo" },

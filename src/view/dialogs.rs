@@ -12,6 +12,8 @@ pub trait Dialogs {
     fn choose_where_to_save(&mut self, suggested_name: &str, folder: Option<&Path>) -> Option<PathBuf>;
     /// Where to write a figure (PNG, SVG or PDF); `None` when the analyst cancels.
     fn choose_figure_path(&mut self, suggested_name: &str, folder: Option<&Path>) -> Option<PathBuf>;
+    /// Where to write a screenshot of the window (PNG); `None` when the analyst cancels.
+    fn choose_screenshot_path(&mut self, suggested_name: &str, folder: Option<&Path>) -> Option<PathBuf>;
 }
 
 /// The operating system's dialogs (through the desktop portal on Linux).
@@ -47,6 +49,10 @@ impl Dialogs for NativeDialogs {
             [("PNG image", &["png"]), ("SVG drawing", &["svg"]), ("PDF document", &["pdf"])];
         native_dialog("Export a figure", &filters, folder).set_file_name(suggested_name).save_file()
     }
+
+    fn choose_screenshot_path(&mut self, suggested_name: &str, folder: Option<&Path>) -> Option<PathBuf> {
+        native_dialog("Save a screenshot", &[("PNG image", &["png"])], folder).set_file_name(suggested_name).save_file()
+    }
 }
 
 /// Answers given in advance, for tests: each request takes the next answer, or cancels when
@@ -59,6 +65,8 @@ pub struct ScriptedDialogs {
     pub to_save: VecDeque<PathBuf>,
     /// Answers to "export a figure", in order.
     pub to_export: VecDeque<PathBuf>,
+    /// Answers to "save a screenshot", in order.
+    pub to_screenshot: VecDeque<PathBuf>,
 }
 
 impl Dialogs for ScriptedDialogs {
@@ -72,5 +80,9 @@ impl Dialogs for ScriptedDialogs {
 
     fn choose_figure_path(&mut self, _suggested_name: &str, _folder: Option<&Path>) -> Option<PathBuf> {
         self.to_export.pop_front()
+    }
+
+    fn choose_screenshot_path(&mut self, _suggested_name: &str, _folder: Option<&Path>) -> Option<PathBuf> {
+        self.to_screenshot.pop_front()
     }
 }

@@ -35,10 +35,12 @@ fn file_menu(ui: &mut egui::Ui, case_open: bool, recent: &[PathBuf]) -> Vec<Comm
             ("Save", FileCommand::Save, case_open),
             ("Save as…", FileCommand::SaveAs, case_open),
             ("Export figure…", FileCommand::ExportFigure, case_open),
+            ("Copy screenshot", FileCommand::CopyScreenshot, true),
+            ("Save screenshot…", FileCommand::SaveScreenshot, true),
             ("Quit", FileCommand::Quit, true),
         ];
         for (name, command, enabled) in entries {
-            if command == FileCommand::Quit {
+            if matches!(command, FileCommand::CopyScreenshot | FileCommand::Quit) {
                 ui.separator();
             }
             if item(ui, name, Command::File(command), enabled) {

@@ -14,6 +14,7 @@ pub mod open_case;
 pub mod prompt;
 pub mod search;
 pub mod warnings_panel;
+pub mod window_screenshot;
 
 pub use app::{CaseApp, Content, ScreenshotRequest, Services};
 pub use command::{Command, FileCommand, Selection};
