@@ -167,9 +167,10 @@ pub struct Placement {
 /// The best place for a label of `size` by a node at `center`: the first side (in
 /// [`Side::ALL`] order) where the label, grown by `gap`, covers nothing taken and stays inside
 /// `frame`, trying every side at `clearance` from the centre and then one label height
-/// further out; failing that, the place that covers least. The chosen box is marked as taken.
+/// further out; failing that, the place that covers least. The caller marks the chosen box
+/// as taken, or leaves the label out.
 pub fn place_label(
-    occupancy: &mut Occupancy,
+    occupancy: &Occupancy,
     center: [f32; 2],
     clearance: f32,
     size: [f32; 2],
@@ -195,9 +196,7 @@ pub fn place_label(
             best = next;
         }
     }
-    let placement = best.1;
-    occupancy.insert(placement.area);
-    placement
+    best.1
 }
 
 #[cfg(test)]
@@ -208,8 +207,8 @@ mod tests {
 
     #[test]
     fn a_lone_label_goes_under_its_node() {
-        let mut occupancy = Occupancy::new(32.0);
-        let placement = place_label(&mut occupancy, [100.0, 100.0], 12.0, LABEL, 2.0, None);
+        let occupancy = Occupancy::new(32.0);
+        let placement = place_label(&occupancy, [100.0, 100.0], 12.0, LABEL, 2.0, None);
         assert_eq!(placement.side, Side::Below);
         assert_eq!(placement.area, Area { min: [80.0, 112.0], max: [120.0, 122.0] });
         assert_eq!(placement.covered, 0.0);
@@ -220,11 +219,11 @@ mod tests {
         let mut occupancy = Occupancy::new(32.0);
         // Something sits right under the node.
         occupancy.insert(Area::around([100.0, 118.0], [60.0, 14.0]));
-        let placement = place_label(&mut occupancy, [100.0, 100.0], 12.0, LABEL, 2.0, None);
+        let placement = place_label(&occupancy, [100.0, 100.0], 12.0, LABEL, 2.0, None);
         assert_eq!(placement.side, Side::Above);
         // Above is taken too now: the third label goes beside.
         occupancy.insert(Area::around([100.0, 82.0], [60.0, 14.0]));
-        let placement = place_label(&mut occupancy, [100.0, 100.0], 12.0, LABEL, 2.0, None);
+        let placement = place_label(&occupancy, [100.0, 100.0], 12.0, LABEL, 2.0, None);
         assert_eq!(placement.side, Side::Right);
         assert!(placement.area.min[0] >= 112.0);
     }
@@ -234,7 +233,7 @@ mod tests {
         let mut occupancy = Occupancy::new(32.0);
         // The node sits in a crowd that ends 30 units to its left.
         occupancy.insert(Area { min: [0.0, 0.0], max: [200.0, 200.0] });
-        let placement = place_label(&mut occupancy, [30.0, 100.0], 12.0, LABEL, 0.0, None);
+        let placement = place_label(&occupancy, [30.0, 100.0], 12.0, LABEL, 0.0, None);
         // Left, one label height further out, reaches furthest out of the crowd: only 8 of
         // its 40 units are covered.
         assert_eq!(placement.side, Side::Left);
@@ -244,9 +243,9 @@ mod tests {
     #[test]
     fn labels_stay_inside_the_frame() {
         let frame = Area { min: [0.0, 0.0], max: [300.0, 300.0] };
-        let mut occupancy = Occupancy::new(32.0);
+        let occupancy = Occupancy::new(32.0);
         // A node at the bottom edge: below would be cut off.
-        let placement = place_label(&mut occupancy, [150.0, 295.0], 8.0, LABEL, 2.0, Some(&frame));
+        let placement = place_label(&occupancy, [150.0, 295.0], 8.0, LABEL, 2.0, Some(&frame));
         assert_eq!(placement.side, Side::Above);
         assert!(placement.area.outside(&frame) == 0.0);
     }
@@ -270,8 +269,14 @@ mod tests {
             occupancy.insert(Area::around(center, [16.0, 16.0]));
         }
         let size = [70.0, 12.0];
-        let placements: Vec<Placement> =
-            centers.iter().map(|&center| place_label(&mut occupancy, center, 10.0, size, 1.0, None)).collect();
+        let placements: Vec<Placement> = centers
+            .iter()
+            .map(|&center| {
+                let placement = place_label(&occupancy, center, 10.0, size, 1.0, None);
+                occupancy.insert(placement.area);
+                placement
+            })
+            .collect();
         for (index, placement) in placements.iter().enumerate() {
             assert_eq!(placement.covered, 0.0, "label {index} overlaps: {placement:?}");
             for other in &placements[index + 1..] {

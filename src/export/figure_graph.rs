@@ -395,6 +395,7 @@ fn place_labels(
                 theme::LABEL_GAP_POINTS,
                 Some(&geometry.label_frame),
             );
+            occupancy.insert(placement.area);
             PlacedLabel { node, lines, placement }
         })
         .collect()

@@ -12,6 +12,7 @@ use super::camera::Camera;
 use super::command::{Command, Selection};
 use super::open_case::OpenCase;
 use crate::icons;
+use crate::label_placement::{Area, Occupancy, place_label};
 use crate::layout::WorldPoint;
 use crate::link_routes::{LinkRoute, distance_to_polyline, trim_polyline_end};
 use crate::model::{NodeKind, amount_text, link_caption};
@@ -197,14 +198,24 @@ pub fn show(ui: &mut egui::Ui, open: &OpenCase, state: &mut CanvasState) -> (Rec
     for &node in &visible_nodes {
         paint_node(&painter, open, node, screen_of(node), node_radius, is_faded_node(node));
     }
-    let placed =
-        paint_labels(&painter, open, &visible_nodes, &screen_of, node_radius, camera.zoom, hovered, &is_faded_node);
-    // Captions keep off the nodes as well as the labels.
-    let mut obstacles = placed;
-    obstacles.extend(
-        visible_nodes.iter().map(|&node| Rect::from_center_size(screen_of(node), Vec2::splat(2.0 * node_radius))),
+    // Labels and captions keep off the nodes and each other.
+    let mut occupancy = Occupancy::new(theme::label_points(camera.zoom) * 4.0);
+    for &node in &visible_nodes {
+        let center = screen_of(node);
+        occupancy.insert(Area::around([center.x, center.y], [2.0 * node_radius, 2.0 * node_radius]));
+    }
+    paint_labels(
+        &painter,
+        open,
+        &visible_nodes,
+        &screen_of,
+        node_radius,
+        camera.zoom,
+        hovered,
+        &is_faded_node,
+        &mut occupancy,
     );
-    paint_captions(&painter, open, captions, obstacles, camera.zoom);
+    paint_captions(&painter, open, captions, &mut occupancy, camera.zoom);
     (canvas, commands)
 }
 
@@ -403,8 +414,9 @@ pub fn paint_shape(
     }
 }
 
-/// Node labels under their nodes, most important first, skipping any that would overlap
-/// one already placed: the hovered and selected nodes, then the best-connected.
+/// Node labels beside their nodes, most important first (the hovered and selected nodes,
+/// then the best-connected), each on the first side where it covers nothing; a label with no
+/// free side is left out until zooming makes room, unless it is important.
 #[allow(clippy::too_many_arguments)]
 fn paint_labels(
     painter: &egui::Painter,
@@ -415,7 +427,8 @@ fn paint_labels(
     zoom: f32,
     hovered: Option<Selection>,
     is_faded: &dyn Fn(usize) -> bool,
-) -> Vec<Rect> {
+    occupancy: &mut Occupancy,
+) {
     let font = FontId::proportional(theme::label_points(zoom));
     let mut order: Vec<usize> = visible_nodes.to_vec();
     let priority = |node: usize| {
@@ -423,7 +436,6 @@ fn paint_labels(
         (!first, std::cmp::Reverse(open.document.graph.neighbours(node).len()), node)
     };
     order.sort_by_key(|&node| priority(node));
-    let mut placed: Vec<Rect> = Vec::new();
     let clip = painter.clip_rect();
     for node in order {
         let important = !priority(node).0;
@@ -438,26 +450,36 @@ fn paint_labels(
         }
         let text_colour = faded(color(theme::LABEL), is_faded(node));
         let galley = painter.layout_no_wrap(text, font.clone(), text_colour);
-        let anchor = screen_of(node) + vec2(0.0, node_radius * 1.3 + 2.0);
-        let rect = Align2::CENTER_TOP.anchor_size(anchor, galley.size());
-        if !clip.intersects(rect)
-            || (!important && placed.iter().any(|other| other.intersects(rect.expand(theme::LABEL_GAP_POINTS))))
-        {
+        let center = screen_of(node);
+        let size = galley.size();
+        let placement = place_label(
+            occupancy,
+            [center.x, center.y],
+            node_radius * 1.3 + 2.0,
+            [size.x, size.y],
+            theme::LABEL_GAP_POINTS,
+            None,
+        );
+        let rect = rect_of(placement.area);
+        if !clip.intersects(rect) || (!important && placement.covered > 0.0) {
             continue;
         }
-        placed.push(rect);
+        occupancy.insert(placement.area);
         painter.rect_filled(rect.expand(1.5), CornerRadius::same(2), faded(color(theme::LABEL_HALO), is_faded(node)));
         painter.galley(rect.min, galley, text_colour);
     }
-    placed
 }
 
-/// Link captions where they do not cover a label already placed, important ones first.
+fn rect_of(area: Area) -> Rect {
+    Rect::from_min_max(pos2(area.min[0], area.min[1]), pos2(area.max[0], area.max[1]))
+}
+
+/// Link captions where they cover no label or node, important ones first.
 fn paint_captions(
     painter: &egui::Painter,
     open: &OpenCase,
     mut captions: Vec<Caption>,
-    mut placed: Vec<Rect>,
+    occupancy: &mut Occupancy,
     zoom: f32,
 ) {
     let font = FontId::proportional(theme::label_points(zoom) * theme::LINK_LABEL_SCALE);
@@ -466,11 +488,12 @@ fn paint_captions(
         let text_colour = faded(color(theme::LINK_LABEL), caption.faded);
         let galley =
             painter.layout_no_wrap(link_caption(&open.document.case.links[caption.link]), font.clone(), text_colour);
-        let rect = Align2::CENTER_CENTER.anchor_size(caption.at, galley.size());
-        if !caption.important && placed.iter().any(|other| other.intersects(rect.expand(theme::LABEL_GAP_POINTS))) {
+        let area = Area::around([caption.at.x, caption.at.y], [galley.size().x, galley.size().y]);
+        if !caption.important && !occupancy.is_free(&area.grown(theme::LABEL_GAP_POINTS)) {
             continue;
         }
-        placed.push(rect);
+        occupancy.insert(area);
+        let rect = rect_of(area);
         painter.rect_filled(rect.expand(1.5), CornerRadius::same(2), faded(color(theme::LABEL_HALO), caption.faded));
         painter.galley(rect.min, galley, text_colour);
     }
