@@ -3,7 +3,7 @@
 
 use casegraph::export::{FigureFormat, FigureInput, render_figure};
 use casegraph::layout::WorldPoint;
-use casegraph::model::{Case, CaseGraph, FigureSettings};
+use casegraph::model::{Case, CaseGraph, FigureSettings, FigureSize};
 use casegraph::synthetic::generate_case;
 use criterion::{Criterion, criterion_group, criterion_main};
 
@@ -21,7 +21,7 @@ fn export(c: &mut Criterion) {
     let graph = CaseGraph::new(&sample);
     let positions = positions_of(&sample, &graph);
     let input = FigureInput { case: &sample, graph: &graph, positions: &positions, hidden_kinds: &[], camera: None };
-    let options = FigureSettings { scale: 4.0, ..Default::default() };
+    let options = FigureSettings { size: FigureSize::Pixels { width: 1200.0, scale: 4.0 }, ..Default::default() };
     group.bench_function("sample_png_4x", |b| {
         b.iter(|| render_figure(&input, &options, FigureFormat::Png).expect("renders"));
     });

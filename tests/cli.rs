@@ -138,7 +138,6 @@ fn export_makes_the_figure_the_case_file_saved_and_options_override_it() {
       "extent": "whole",
       "width_mm": 100.0,
       "dpi": 300.0,
-      "scale": 1.0,
       "background": "white",
       "title": "",
       "caption": "Figure 2",
@@ -159,10 +158,14 @@ fn export_makes_the_figure_the_case_file_saved_and_options_override_it() {
     };
     let svg = export(&[]);
     assert!(svg.contains(r#"width="100.00mm""#), "the saved print width is used");
-    assert!(svg.contains(r#"viewBox="0 0 1181.10 "#), "100 mm at 300 dpi is 1181 pixels");
+    assert!(svg.contains(r#"viewBox="0 0 377.95 "#), "100 mm is laid out at 96 units to the inch");
     assert!(!svg.contains("<title>"), "the saved empty title means none");
     assert!(svg.contains(">Figure 2</text>") && !svg.contains("Sources:"), "saved caption and numbered sources");
     let svg = export(&["--width", "800", "--sources", "credit", "--title", "Owners"]);
     assert!(svg.contains(r#"width="800.00""#) && svg.contains("<title>Owners</title>"), "options override");
     assert!(svg.contains("Sources:") && svg.contains(">Figure 2</text>"), "what is not overridden stays saved");
+    // A PNG scale means nothing for a print size, which has its dpi.
+    let output = casegraph(&["export", case.to_str().expect("UTF-8"), "-o", "unused.png", "--scale", "2"]);
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("--scale is for sizes in pixels"), "{output:?}");
 }

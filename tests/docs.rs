@@ -121,7 +121,6 @@ fn case_with_every_field() -> Case {
             figure: Some(FigureSettings {
                 extent: FigureExtent::Saved,
                 size: FigureSize::Print { width_mm: 180.0, dpi: 300.0 },
-                scale: 2.0,
                 background: FigureBackground::Transparent,
                 title: Some("t".into()),
                 caption: Some("c".into()),

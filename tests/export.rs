@@ -78,7 +78,7 @@ fn every_visible_label_appears_once_as_real_text_and_hidden_kinds_are_left_out()
 fn the_minimal_case_figure_matches_its_snapshot() {
     let case = load("minimal.case.json");
     let options = FigureSettings {
-        size: FigureSize::Pixels { width: 600.0 },
+        size: FigureSize::Pixels { width: 600.0, scale: 1.0 },
         caption: Some("Figure 1. Who owns Ardis-Bearings.".into()),
         ..Default::default()
     };
@@ -153,19 +153,20 @@ fn decode_png(bytes: &[u8]) -> (u32, u32, Vec<u8>) {
 #[test]
 fn pngs_have_the_asked_size_at_every_scale_and_are_the_same_every_time() {
     let case = load("minimal.case.json");
-    let mut options = FigureSettings { size: FigureSize::Pixels { width: 500.0 }, ..Default::default() };
+    let at = |scale: f64| FigureSettings { size: FigureSize::Pixels { width: 500.0, scale }, ..Default::default() };
+    let options = at(1.0);
     let (base_width, base_height, pixels) = decode_png(&render(&case, &options, FigureFormat::Png));
     assert_eq!(base_width, 500);
     let distinct: std::collections::HashSet<&[u8]> = pixels.chunks(4).collect();
     assert!(distinct.len() > 50, "the figure looks blank: {} colours", distinct.len());
     for scale in [1.0f64, 2.0, 3.0, 4.0] {
-        options.scale = scale;
+        let options = at(scale);
         let first = render(&case, &options, FigureFormat::Png);
         let (width, height, _) = decode_png(&first);
         assert_eq!((width, height), (base_width * scale as u32, base_height * scale as u32), "at {scale}×");
         assert_eq!(first, render(&case, &options, FigureFormat::Png), "two runs differ at {scale}×");
     }
-    options.scale = 5.0;
+    let options = at(5.0);
     let graph = CaseGraph::new(&case);
     let positions = vec![[0.0, 0.0]; case.nodes.len()];
     let input = FigureInput { case: &case, graph: &graph, positions: &positions, hidden_kinds: &[], camera: None };
@@ -184,7 +185,7 @@ fn pixels_with_label(label: &str) -> Vec<u8> {
         title: Some(String::new()),
         legend: false,
         sources: SourceNote::None,
-        size: FigureSize::Pixels { width: 300.0 },
+        size: FigureSize::Pixels { width: 300.0, scale: 1.0 },
         ..Default::default()
     };
     decode_png(&render(&case, &options, FigureFormat::Png)).2

@@ -69,21 +69,19 @@ prop_compose! {
 /// Any figure settings within range, with any title (empty means none) and caption.
 fn figure() -> impl Strategy<Value = FigureSettings> {
     let size = prop_oneof![
-        (100.0..20_000.0f64).prop_map(|width| FigureSize::Pixels { width }),
-        (10.0..400.0f64, 50.0..1_000.0f64).prop_map(|(width_mm, dpi)| FigureSize::Print { width_mm, dpi }),
+        (100.0..10_000.0f64, 1.0..=4.0f64).prop_map(|(width, scale)| FigureSize::Pixels { width, scale }),
+        (30.0..400.0f64, 72.0..1_000.0f64).prop_map(|(width_mm, dpi)| FigureSize::Print { width_mm, dpi }),
     ];
     (
         size,
-        1.0..=4.0f64,
         prop::sample::select(vec![FigureExtent::Whole, FigureExtent::Saved]),
         prop::sample::select(vec![FigureBackground::White, FigureBackground::Transparent, FigureBackground::Theme]),
         prop::sample::select(vec![SourceNote::None, SourceNote::Credit, SourceNote::Numbered]),
         (prop::option::of(any::<String>()), prop::option::of(text()), any::<bool>()),
     )
-        .prop_map(|(size, scale, extent, background, sources, (title, caption, legend))| FigureSettings {
+        .prop_map(|(size, extent, background, sources, (title, caption, legend))| FigureSettings {
             extent,
             size,
-            scale,
             background,
             title,
             caption,

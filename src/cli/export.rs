@@ -28,11 +28,11 @@ pub struct ExportArguments {
     /// Width in pixels [default: 1200].
     #[arg(long, conflicts_with = "width_mm")]
     pub width: Option<f64>,
-    /// Width in millimetres, for print; with --dpi it sets the pixel width.
+    /// Width in millimetres, for print: text and lines get their printed size.
     #[arg(long, value_name = "MM")]
     pub width_mm: Option<f64>,
-    /// Dots per inch for --width-mm [default: 300].
-    #[arg(long, requires = "width_mm")]
+    /// PNG dots per inch for a print width [default: 300].
+    #[arg(long)]
     pub dpi: Option<f64>,
     /// The whole case, or the view the case was saved with [default: whole].
     #[arg(long, value_enum)]
@@ -94,22 +94,29 @@ pub enum SourcesArgument {
 
 impl ExportArguments {
     /// `saved` with the options given on the command line put over it.
-    pub fn settings(&self, saved: Option<&FigureSettings>) -> FigureSettings {
+    pub fn settings(&self, saved: Option<&FigureSettings>) -> anyhow::Result<FigureSettings> {
         let mut settings = saved.cloned().unwrap_or_default();
-        if let Some(width) = self.width {
-            settings.size = FigureSize::Pixels { width };
-        }
-        if let Some(width_mm) = self.width_mm {
-            let dpi = match (self.dpi, settings.size) {
-                (Some(dpi), _) => dpi,
-                (None, FigureSize::Print { dpi, .. }) => dpi,
-                (None, FigureSize::Pixels { .. }) => 300.0,
-            };
-            settings.size = FigureSize::Print { width_mm, dpi };
-        }
-        if let Some(scale) = self.scale {
-            settings.scale = scale;
-        }
+        settings.size = match settings.size {
+            FigureSize::Pixels { width, scale } if self.width_mm.is_none() => {
+                if self.dpi.is_some() {
+                    bail!("--dpi is for print sizes; give --width-mm too, or use --scale for a size in pixels");
+                }
+                FigureSize::Pixels { width: self.width.unwrap_or(width), scale: self.scale.unwrap_or(scale) }
+            }
+            FigureSize::Print { width_mm, dpi } if self.width.is_none() => {
+                if self.scale.is_some() {
+                    bail!("--scale is for sizes in pixels; this figure is sized for print, so use --dpi or --width");
+                }
+                FigureSize::Print { width_mm: self.width_mm.unwrap_or(width_mm), dpi: self.dpi.unwrap_or(dpi) }
+            }
+            // Switching between pixels and print starts from that kind's defaults.
+            FigureSize::Pixels { .. } => {
+                FigureSize::Print { width_mm: self.width_mm.unwrap_or(180.0), dpi: self.dpi.unwrap_or(300.0) }
+            }
+            FigureSize::Print { .. } => {
+                FigureSize::Pixels { width: self.width.unwrap_or(1200.0), scale: self.scale.unwrap_or(1.0) }
+            }
+        };
         if let Some(view) = self.view {
             settings.extent = match view {
                 ViewArgument::Whole => FigureExtent::Whole,
@@ -143,7 +150,7 @@ impl ExportArguments {
                 SourcesArgument::Numbered => SourceNote::Numbered,
             };
         }
-        settings
+        Ok(settings)
     }
 }
 
@@ -160,7 +167,7 @@ pub fn run(arguments: &ExportArguments, out: &mut dyn Write) -> anyhow::Result<E
     let graph = CaseGraph::new(&case);
     let mut layout = ForceLayout::new(&case, &graph, LayoutSettings::default());
     layout.run_until_settled();
-    let settings = arguments.settings(case.view.figure.as_ref());
+    let settings = arguments.settings(case.view.figure.as_ref())?;
     let input = FigureInput {
         case: &case,
         graph: &graph,

@@ -29,6 +29,18 @@ pub enum FigureFormat {
 }
 
 impl FigureFormat {
+    /// Every format, in the order dialogs offer them.
+    pub const ALL: [FigureFormat; 3] = [FigureFormat::Png, FigureFormat::Svg, FigureFormat::Pdf];
+
+    /// The file name ending, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            FigureFormat::Png => "png",
+            FigureFormat::Svg => "svg",
+            FigureFormat::Pdf => "pdf",
+        }
+    }
+
     /// The format a file name's extension asks for.
     pub fn from_path(path: &Path) -> Option<Self> {
         match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
@@ -79,7 +91,7 @@ pub fn render_figure(
     let svg = figure_svg(input, settings);
     match format {
         FigureFormat::Svg => Ok(svg.into_bytes()),
-        FigureFormat::Png => png_from_svg(&svg, settings.scale as f32),
+        FigureFormat::Png => png_from_svg(&svg, settings.size.raster_scale() as f32),
         FigureFormat::Pdf => pdf_from_svg(&svg),
     }
 }
@@ -137,4 +149,19 @@ fn png_from_svg(svg: &str, scale: f32) -> Result<Vec<u8>, ExportError> {
 fn pdf_from_svg(svg: &str) -> Result<Vec<u8>, ExportError> {
     svg2pdf::to_pdf(&parse(svg)?, svg2pdf::ConversionOptions::default(), svg2pdf::PageOptions::default())
         .map_err(|error| ExportError::Render(error.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_format_is_known_by_its_own_ending_in_any_case() {
+        for format in FigureFormat::ALL {
+            let name = format!("figure.{}", format.extension().to_uppercase());
+            assert_eq!(FigureFormat::from_path(Path::new(&name)), Some(format));
+        }
+        assert_eq!(FigureFormat::from_path(Path::new("figure.jpeg")), None);
+        assert_eq!(FigureFormat::from_path(Path::new("figure")), None);
+    }
 }

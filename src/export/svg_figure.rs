@@ -32,7 +32,7 @@ pub fn figure_svg(input: &FigureInput<'_>, settings: &FigureSettings) -> String 
 
 /// The figure, and what drawing its graph left behind.
 fn figure(input: &FigureInput<'_>, settings: &FigureSettings) -> (String, GraphDrawing) {
-    let width = settings.size.pixel_width() as f32;
+    let width = settings.size.layout_width() as f32;
     let heading = settings.heading(&input.case.info.title);
     let inner_width = width - 2.0 * MARGIN;
     let halo = match settings.background {
@@ -254,7 +254,7 @@ mod tests {
         layout.run_until_settled();
         let input =
             FigureInput { case: &case, graph: &graph, positions: layout.positions(), hidden_kinds: &[], camera: None };
-        let settings = FigureSettings { size: FigureSize::Pixels { width }, ..Default::default() };
+        let settings = FigureSettings { size: FigureSize::Pixels { width, scale: 1.0 }, ..Default::default() };
         let labels = figure(&input, &settings).1.labels;
         assert_eq!(labels.len(), case.nodes.len(), "every node is labelled");
         labels

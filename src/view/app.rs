@@ -383,7 +383,11 @@ impl CaseApp {
         let Content::Open(open) = &self.content else { return false };
         let stem = open.document.name().strip_suffix(".case.json").unwrap_or(open.document.name()).to_owned();
         let folder = open.document.file().and_then(Path::parent).map(Path::to_path_buf);
-        let Some(path) = self.services.dialogs.choose_figure_path(&format!("{stem}.png"), folder.as_deref()) else {
+        let Some(path) = self
+            .services
+            .dialogs
+            .choose_figure_path(&format!("{stem}.{}", dialog.format.extension()), folder.as_deref())
+        else {
             return false;
         };
         let Some(format) = crate::export::FigureFormat::from_path(&path) else {

@@ -431,14 +431,14 @@ fn paint_labels(
 ) {
     let font = FontId::proportional(theme::label_points(zoom));
     let mut order: Vec<usize> = visible_nodes.to_vec();
-    let priority = |node: usize| {
-        let first = hovered == Some(Selection::Node(node)) || open.selection == Some(Selection::Node(node));
-        (!first, std::cmp::Reverse(open.document.graph.neighbours(node).len()), node)
-    };
-    order.sort_by_key(|&node| priority(node));
+    let is_important =
+        |node: usize| hovered == Some(Selection::Node(node)) || open.selection == Some(Selection::Node(node));
+    order.sort_by_cached_key(|&node| {
+        (!is_important(node), std::cmp::Reverse(open.document.graph.neighbours(node).len()), node)
+    });
     let clip = painter.clip_rect();
     for node in order {
-        let important = !priority(node).0;
+        let important = is_important(node);
         if zoom < theme::LABELS_HIDDEN_BELOW_ZOOM && !important {
             continue;
         }

@@ -3,10 +3,10 @@
 //! start from those saved in the case, and an export keeps them there for next time.
 
 use super::open_case::OpenCase;
-use crate::export::{FigureInput, figure_pixels};
+use crate::export::{FigureFormat, FigureInput, figure_pixels};
 use crate::model::{
-    FIGURE_DPI_RANGE, FIGURE_WIDTH_MM_RANGE, FIGURE_WIDTH_RANGE, FigureBackground, FigureExtent, FigureSettings,
-    FigureSize, SourceNote,
+    FIGURE_DPI_RANGE, FIGURE_SCALE_RANGE, FIGURE_WIDTH_MM_RANGE, FIGURE_WIDTH_RANGE, FigureBackground, FigureExtent,
+    FigureSettings, FigureSize, SourceNote,
 };
 
 /// The box the preview image fits in on screen, in points: the whole figure is shown.
@@ -16,6 +16,8 @@ const PREVIEW_POINTS: egui::Vec2 = egui::vec2(480.0, 520.0);
 pub struct ExportDialog {
     /// The settings the figure will be made with.
     pub settings: FigureSettings,
+    /// The format the file name is suggested in (a different ending typed there wins).
+    pub format: FigureFormat,
     /// The settings the preview was drawn with, so it is redrawn only when they change.
     previewed: Option<FigureSettings>,
     preview: Option<Result<egui::TextureHandle, String>>,
@@ -33,7 +35,7 @@ pub enum ExportAnswer {
 impl ExportDialog {
     /// A dialog with the open case's figure settings (the defaults if it has none).
     pub fn new(open: &OpenCase) -> Self {
-        Self { settings: open.document.figure_settings(), previewed: None, preview: None }
+        Self { settings: open.document.figure_settings(), format: FigureFormat::Png, previewed: None, preview: None }
     }
 }
 
@@ -56,6 +58,12 @@ pub fn show(ctx: &egui::Context, dialog: &mut ExportDialog, open: &OpenCase) -> 
         ui.horizontal_top(|ui| {
             ui.vertical(|ui| {
                 ui.set_max_width(280.0);
+                ui.label("Format");
+                ui.horizontal(|ui| {
+                    for (format, name) in FigureFormat::ALL.into_iter().zip(["PNG", "SVG", "PDF"]) {
+                        ui.radio_value(&mut dialog.format, format, name);
+                    }
+                });
                 settings_form(ui, &mut dialog.settings, &open.document.case.info.title);
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
@@ -66,7 +74,7 @@ pub fn show(ctx: &egui::Context, dialog: &mut ExportDialog, open: &OpenCase) -> 
                         answer = Some(ExportAnswer::Cancel);
                     }
                 });
-                ui.weak("The file name's ending chooses the format: .png, .svg or .pdf.");
+                ui.weak("PNG for the web, SVG to edit further, PDF for print.");
             });
             ui.separator();
             preview(ui, dialog, open);
@@ -91,15 +99,19 @@ fn settings_form(ui: &mut egui::Ui, settings: &mut FigureSettings, case_title: &
         ui.radio_value(&mut print, true, "Print (mm at dpi)");
     });
     settings.size = match (print, settings.size) {
-        (false, FigureSize::Print { .. }) => FigureSize::Pixels { width: settings.size.pixel_width().round() },
+        (false, FigureSize::Print { .. }) => FigureSize::Pixels { width: 1200.0, scale: 1.0 },
         (true, FigureSize::Pixels { .. }) => FigureSize::Print { width_mm: 180.0, dpi: 300.0 },
         (_, size) => size,
     };
     ui.horizontal(|ui| match &mut settings.size {
-        FigureSize::Pixels { width } => {
+        FigureSize::Pixels { width, scale } => {
             let label = ui.label("Width");
             let (low, high) = FIGURE_WIDTH_RANGE;
             ui.add(egui::DragValue::new(width).range(low..=high).suffix(" px")).labelled_by(label.id);
+            let label = ui.label("PNG scale");
+            let (low, high) = FIGURE_SCALE_RANGE;
+            ui.add(egui::DragValue::new(scale).range(low..=high).speed(0.05).fixed_decimals(0).suffix("×"))
+                .labelled_by(label.id);
         }
         FigureSize::Print { width_mm, dpi } => {
             let label = ui.label("Width");
@@ -110,14 +122,7 @@ fn settings_form(ui: &mut egui::Ui, settings: &mut FigureSettings, case_title: &
             ui.add(egui::DragValue::new(dpi).range(low..=high).suffix(" dpi")).labelled_by(label.id);
         }
     });
-    if let FigureSize::Print { .. } = settings.size {
-        ui.weak(format!("{:.0} pixels wide", settings.size.pixel_width()));
-    }
-    ui.horizontal(|ui| {
-        let label = ui.label("PNG scale");
-        ui.add(egui::DragValue::new(&mut settings.scale).range(1.0..=4.0).speed(0.05).fixed_decimals(0).suffix("×"))
-            .labelled_by(label.id);
-    });
+    ui.weak(format!("A PNG is {:.0} pixels wide.", settings.size.png_width()));
     ui.label("Background");
     ui.horizontal(|ui| {
         ui.radio_value(&mut settings.background, FigureBackground::White, "White");
@@ -153,7 +158,7 @@ fn settings_form(ui: &mut egui::Ui, settings: &mut FigureSettings, case_title: &
 /// The figure as it will come out, redrawn whenever an option changes.
 fn preview(ui: &mut egui::Ui, dialog: &mut ExportDialog, open: &OpenCase) {
     if dialog.previewed.as_ref() != Some(&dialog.settings) {
-        let width = dialog.settings.size.pixel_width() as f32;
+        let width = dialog.settings.size.layout_width() as f32;
         let scale = PREVIEW_POINTS.x * ui.ctx().pixels_per_point() / width;
         let rendered = figure_pixels(&figure_input(open), &dialog.settings, scale.min(1.0));
         dialog.preview = Some(rendered.map_err(|error| error.to_string()).map(|pixels| {

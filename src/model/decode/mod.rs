@@ -1057,7 +1057,7 @@ impl Decoder<'_, '_> {
 
     fn figure(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<Option<FigureSettings>> {
         let mut settings = FigureSettings::default();
-        let (mut width, mut width_mm, mut dpi) = (None, None, None);
+        let (mut width, mut scale, mut width_mm, mut dpi) = (None, None, None, None);
         let object = self.object(s, path, FIGURE_KEYS, |d, s, key, p| {
             match key {
                 "extent" => {
@@ -1073,7 +1073,7 @@ impl Decoder<'_, '_> {
                 "width" => width = d.number(s, p)?,
                 "width_mm" => width_mm = d.number(s, p)?,
                 "dpi" => dpi = d.number(s, p)?,
-                "scale" => settings.scale = d.number(s, p)?.unwrap_or(settings.scale),
+                "scale" => scale = d.number(s, p)?,
                 "background" => {
                     let names = ["white", "transparent", "theme"];
                     let parse = |text: &str| match text {
@@ -1104,50 +1104,43 @@ impl Decoder<'_, '_> {
         })?;
         let Some(object) = object else { return Ok(None) };
         let mut in_range = |key: &str, value: Option<f64>, (low, high): (f64, f64), unit: &str| {
-            if let Some(value) = value.filter(|value| !(low..=high).contains(value)) {
+            let outside = value.filter(|value| !(low..=high).contains(value));
+            if let Some(value) = outside {
                 let offset = object.key_offset(key);
-                self.error(
-                    &path.key(key),
-                    offset,
-                    format!("{key} must be from {low} to {high} {unit}, not {value}"),
-                    None,
-                );
+                let message = format!("{key} must be from {low} to {high} {unit}, not {value}");
+                self.error(&path.key(key), offset, message, None);
             }
+            outside.is_none()
         };
-        in_range("width", width, FIGURE_WIDTH_RANGE, "pixels");
-        in_range("width_mm", width_mm, FIGURE_WIDTH_MM_RANGE, "mm");
-        in_range("dpi", dpi, FIGURE_DPI_RANGE, "dots per inch");
-        in_range(
-            "scale",
-            Some(settings.scale).filter(|_| object.has("scale")),
-            FIGURE_SCALE_RANGE,
-            "(PNG pixels per figure pixel)",
-        );
-        settings.size = match (width, width_mm) {
-            (Some(_), Some(_)) => {
-                let help = "keep `width` for a screen size in pixels, or `width_mm` (with `dpi`) for print";
-                self.error(
-                    &path.key("width_mm"),
-                    object.key_offset("width_mm"),
-                    "give `width` or `width_mm`, not both",
-                    Some(help.to_owned()),
-                );
-                return Ok(None);
-            }
-            (_, Some(width_mm)) => FigureSize::Print { width_mm, dpi: dpi.unwrap_or(300.0) },
-            (width, None) => {
-                if dpi.is_some() {
-                    let help = "add `width_mm` for a print size, or remove `dpi`";
-                    self.error(
-                        &path.key("dpi"),
-                        object.key_offset("dpi"),
-                        "`dpi` applies only with `width_mm`",
-                        Some(help.to_owned()),
-                    );
-                }
-                FigureSize::Pixels { width: width.unwrap_or(1200.0) }
-            }
+        let in_range = [
+            in_range("width", width, FIGURE_WIDTH_RANGE, "pixels"),
+            in_range("scale", scale, FIGURE_SCALE_RANGE, "(PNG pixels per figure pixel)"),
+            in_range("width_mm", width_mm, FIGURE_WIDTH_MM_RANGE, "mm"),
+            in_range("dpi", dpi, FIGURE_DPI_RANGE, "dots per inch"),
+        ]
+        .into_iter()
+        .all(|fine| fine);
+        // A size is given in pixels (`width`, `scale`) or for print (`width_mm`, `dpi`).
+        let pixels = width.is_some() || scale.is_some();
+        let mistake = match (pixels, width_mm, dpi) {
+            (true, Some(_), _) => Some(("width_mm", "`width_mm` is for print sizes, and this size is in pixels")),
+            (true, None, Some(_)) => Some(("dpi", "`dpi` is for print sizes, and this size is in pixels")),
+            (false, None, Some(_)) => Some(("dpi", "`dpi` needs `width_mm`, the printed width")),
+            _ => None,
         };
+        if let Some((key, message)) = mistake {
+            let help = "use `width` (and `scale`) for a screen size in pixels, or `width_mm` (and `dpi`) for print";
+            self.error(&path.key(key), object.key_offset(key), message, Some(help.to_owned()));
+            return Ok(None);
+        }
+        settings.size = match width_mm {
+            Some(width_mm) => FigureSize::Print { width_mm, dpi: dpi.unwrap_or(300.0) },
+            None => FigureSize::Pixels { width: width.unwrap_or(1200.0), scale: scale.unwrap_or(1.0) },
+        };
+        if let Some(problem) = settings.problem().filter(|_| in_range) {
+            let key = ["width_mm", "dpi", "width", "scale"].into_iter().find(|key| object.has(key)).unwrap_or("width");
+            self.error(&path.key(key), object.key_offset(key), problem, None);
+        }
         Ok(Some(settings))
     }
 
