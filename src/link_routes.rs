@@ -3,7 +3,7 @@
 //! a node to itself. The canvas and the figure export draw the same routes.
 
 use crate::layout::WorldPoint;
-use crate::theme::{PARALLEL_SPACING, SELF_LINK_RADIUS};
+use crate::theme::{ARROW_LENGTH, ARROW_WIDTH, PARALLEL_SPACING, SELF_LINK_RADIUS};
 
 /// The path of one link.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -136,6 +136,20 @@ pub fn trim_polyline_end(line: &[[f32; 2]], length: f32) -> Vec<[f32; 2]> {
     line
 }
 
+/// The three corners of the arrowhead at `tip` for a line arriving from `before`: the tip,
+/// then the two back corners. `None` when the two points coincide (no direction).
+pub fn arrowhead(before: [f32; 2], tip: [f32; 2]) -> Option<[[f32; 2]; 3]> {
+    let (dx, dy) = (tip[0] - before[0], tip[1] - before[1]);
+    let length = (dx * dx + dy * dy).sqrt();
+    if !(length > 0.0 && length.is_finite()) {
+        return None;
+    }
+    let (ux, uy) = (dx / length, dy / length);
+    let back = [tip[0] - ux * ARROW_LENGTH, tip[1] - uy * ARROW_LENGTH];
+    let side = [-uy * ARROW_WIDTH / 2.0, ux * ARROW_WIDTH / 2.0];
+    Some([tip, [back[0] + side[0], back[1] + side[1]], [back[0] - side[0], back[1] - side[1]]])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -185,6 +199,15 @@ mod tests {
         let line = [[0.0, 0.0], [10.0, 0.0], [20.0, 0.0]];
         assert_eq!(trim_polyline_end(&line, 15.0), vec![[0.0, 0.0], [5.0, 0.0]]);
         assert_eq!(trim_polyline_end(&line, 0.0), line.to_vec());
+    }
+
+    #[test]
+    fn an_arrowhead_points_along_the_line_and_needs_a_direction() {
+        let [tip, left, right] = arrowhead([0.0, 0.0], [20.0, 0.0]).expect("a head");
+        assert_eq!(tip, [20.0, 0.0]);
+        assert_eq!([left[0], right[0]], [20.0 - ARROW_LENGTH, 20.0 - ARROW_LENGTH]);
+        assert_eq!(left[1] - right[1], ARROW_WIDTH);
+        assert_eq!(arrowhead([5.0, 5.0], [5.0, 5.0]), None);
     }
 
     #[test]

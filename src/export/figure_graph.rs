@@ -8,7 +8,7 @@ use super::svg_primitives::{Anchor, Text, colour, dash_attribute, icon, number, 
 use super::text_metrics::text_width;
 use crate::label_placement::{Area, Occupancy, Placement, place_label};
 use crate::layout::WorldPoint;
-use crate::link_routes::{LinkRoute, link_routes, trim_polyline_end};
+use crate::link_routes::{LinkRoute, arrowhead, link_routes, trim_polyline_end};
 use crate::model::{FigureExtent, FigureSettings, ItemRef, amount_text, link_caption};
 use crate::theme::{self, Colour, LinePattern};
 
@@ -39,6 +39,14 @@ pub struct Shown {
 }
 
 impl Shown {
+    /// The routes of the links drawn, with their indices.
+    fn routes<'a>(&'a self, routes: &'a [Option<LinkRoute>]) -> impl Iterator<Item = (usize, LinkRoute)> + 'a {
+        routes
+            .iter()
+            .enumerate()
+            .filter_map(|(link, route)| route.filter(|_| self.links[link]).map(|route| (link, route)))
+    }
+
     /// What `input` shows: everything but the hidden kinds.
     pub fn new(input: &FigureInput<'_>) -> Self {
         let case = input.case;
@@ -299,8 +307,7 @@ fn draw_links(
     routes: &[Option<LinkRoute>],
     geometry: &Geometry,
 ) {
-    for (link, route) in routes.iter().enumerate() {
-        let Some(route) = route.filter(|_| shown.links[link]) else { continue };
+    for (link, route) in shown.routes(routes) {
         let item = &input.case.links[link];
         let line: Vec<[f32; 2]> =
             route.polyline(16).into_iter().map(|point| geometry.figure_from_world(point)).collect();
@@ -317,16 +324,9 @@ fn draw_links(
         );
         if item.kind.is_directed()
             && let [.., before, tip] = line.as_slice()
+            && let Some(head) = arrowhead(*before, *tip)
         {
-            let (dx, dy) = (tip[0] - before[0], tip[1] - before[1]);
-            let length = (dx * dx + dy * dy).sqrt();
-            if length > 0.0 {
-                let (ux, uy) = (dx / length, dy / length);
-                let back = [tip[0] - ux * theme::ARROW_LENGTH, tip[1] - uy * theme::ARROW_LENGTH];
-                let side = [-uy * theme::ARROW_WIDTH / 2.0, ux * theme::ARROW_WIDTH / 2.0];
-                let head = [*tip, [back[0] + side[0], back[1] + side[1]], [back[0] - side[0], back[1] - side[1]]];
-                let _ = writeln!(svg, r#"<polygon points="{}" fill="{}"/>"#, points(head), colour(theme::LINK));
-            }
+            let _ = writeln!(svg, r#"<polygon points="{}" fill="{}"/>"#, points(head), colour(theme::LINK));
         }
     }
 }
@@ -342,8 +342,7 @@ fn draw_markers(
     occupancy: &mut Occupancy,
 ) -> Vec<(usize, Area)> {
     let mut markers = Vec::new();
-    for (link, route) in routes.iter().enumerate() {
-        let Some(route) = route.filter(|_| shown.links[link]) else { continue };
+    for (link, route) in shown.routes(routes) {
         let sources = numbers.for_link(input, link);
         if sources.is_empty() {
             continue;
@@ -431,8 +430,7 @@ fn draw_captions(
         return;
     }
     let size = geometry.label_size * theme::LINK_LABEL_SCALE;
-    for (link, route) in routes.iter().enumerate() {
-        let Some(route) = route.filter(|_| shown.links[link]) else { continue };
+    for (link, route) in shown.routes(routes) {
         let caption = link_caption(&input.case.links[link]);
         let caption_size = [text_width(&caption, size), size * LINE_HEIGHT];
         let candidates: Vec<(Area, Anchor)> = match markers.iter().find(|(marked, _)| *marked == link) {

@@ -14,7 +14,7 @@ use super::open_case::OpenCase;
 use crate::icons;
 use crate::label_placement::{Area, Occupancy, place_label};
 use crate::layout::WorldPoint;
-use crate::link_routes::{LinkRoute, distance_to_polyline, trim_polyline_end};
+use crate::link_routes::{LinkRoute, arrowhead, distance_to_polyline, trim_polyline_end};
 use crate::model::{NodeKind, amount_text, link_caption};
 use crate::theme::{self, Colour, LinePattern, NodeShape};
 
@@ -334,13 +334,10 @@ struct Caption {
 }
 
 fn paint_arrowhead(painter: &egui::Painter, from: Pos2, tip: Pos2, colour: Color32) {
-    let direction = (tip - from).normalized();
-    if !direction.x.is_finite() || direction == Vec2::ZERO {
-        return;
+    if let Some(corners) = arrowhead([from.x, from.y], [tip.x, tip.y]) {
+        let corners = corners.into_iter().map(|[x, y]| pos2(x, y)).collect();
+        painter.add(Shape::convex_polygon(corners, colour, Stroke::NONE));
     }
-    let back = tip - direction * theme::ARROW_LENGTH;
-    let side = direction.rot90() * (theme::ARROW_WIDTH / 2.0);
-    painter.add(Shape::convex_polygon(vec![tip, back + side, back - side], colour, Stroke::NONE));
 }
 
 fn paint_node(painter: &egui::Painter, open: &OpenCase, node: usize, center: Pos2, radius: f32, faded_now: bool) {
