@@ -1,11 +1,11 @@
-//! One layout step and a whole run to rest, at 100, 500, 1,000 and 5,000 nodes. fdg-sim's
-//! force compares every pair of nodes, so a step grows with the square of the node count;
-//! these figures are the baseline a faster force must beat.
+//! One layout step and a whole run to rest, for fdg-sim's own force (every pair of nodes,
+//! O(n²) a step: the reference) and the Barnes–Hut force (O(n log n)), on synthetic cases
+//! with twice as many links as nodes and no saved positions.
 
 use std::hint::black_box;
 use std::time::Instant;
 
-use casegraph::layout::{ForceLayout, LayoutSettings};
+use casegraph::layout::{ForceLayout, LayoutEngine, LayoutSettings, measure};
 use casegraph::model::{Case, CaseGraph};
 use casegraph::synthetic::generate_case;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
@@ -17,15 +17,26 @@ fn unplaced_case(nodes: usize) -> Case {
     case
 }
 
+fn settings(engine: LayoutEngine) -> LayoutSettings {
+    LayoutSettings { engine, ..LayoutSettings::default() }
+}
+
 fn layout_step(c: &mut Criterion) {
     let mut group = c.benchmark_group("layout_step");
     group.sample_size(10);
-    for nodes in [100, 500, 1_000, 5_000] {
+    let runs = [
+        (LayoutEngine::FdgSim, 1_000),
+        (LayoutEngine::FdgSim, 10_000),
+        (LayoutEngine::BarnesHut, 1_000),
+        (LayoutEngine::BarnesHut, 10_000),
+        (LayoutEngine::BarnesHut, 50_000),
+    ];
+    for (engine, nodes) in runs {
         let case = unplaced_case(nodes);
         let graph = CaseGraph::new(&case);
-        let mut layout = ForceLayout::new(&case, &graph, LayoutSettings::default());
+        let mut layout = ForceLayout::new(&case, &graph, settings(engine));
         // Waking the layout first keeps every timed step a real one, even after it settles.
-        group.bench_with_input(BenchmarkId::from_parameter(nodes), &nodes, |b, _| {
+        group.bench_with_input(BenchmarkId::new(engine.name(), nodes), &nodes, |b, _| {
             b.iter(|| {
                 layout.restart();
                 black_box(layout.step())
@@ -35,20 +46,25 @@ fn layout_step(c: &mut Criterion) {
     group.finish();
 }
 
-/// A whole run to rest takes minutes at 5,000 nodes, too long for criterion's repetitions:
-/// it is timed once per size and printed.
+/// A whole run to rest is too long for criterion's repetitions: it is timed once per size and
+/// printed, with the quality of the result (link length spread, overlapping node pairs).
 fn layout_to_rest(_: &mut Criterion) {
-    for nodes in [100, 500, 1_000, 5_000] {
+    let runs = [(LayoutEngine::FdgSim, 1_000), (LayoutEngine::BarnesHut, 1_000), (LayoutEngine::BarnesHut, 10_000)];
+    for (engine, nodes) in runs {
         let case = unplaced_case(nodes);
         let graph = CaseGraph::new(&case);
         let started = Instant::now();
-        let mut layout = ForceLayout::new(&case, &graph, LayoutSettings::default());
+        let mut layout = ForceLayout::new(&case, &graph, settings(engine));
         let steps = layout.run_until_settled();
         let elapsed = started.elapsed();
+        let quality = measure(layout.positions(), layout.linked_pairs(), 32.0);
         println!(
-            "layout to rest, {nodes} nodes: {steps} steps in {:.0} ms ({:.2} ms a step)",
+            "layout to rest, {} at {nodes} nodes: {steps} steps in {:.0} ms ({:.2} ms a step); link length spread {:.4}, {} overlapping pairs",
+            engine.name(),
             elapsed.as_secs_f64() * 1e3,
-            elapsed.as_secs_f64() * 1e3 / steps.max(1) as f64
+            elapsed.as_secs_f64() * 1e3 / steps.max(1) as f64,
+            quality.edge_length_spread,
+            quality.overlapping_pairs,
         );
     }
 }

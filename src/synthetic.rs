@@ -1,5 +1,7 @@
-//! Seeded synthetic cases of realistic shape, for benchmarks and property tests: a few hubs
-//! with many links, transactions with parties, sources and quotes backing every item.
+//! Seeded synthetic cases of realistic shape, for benchmarks, tests and `casegraph generate`:
+//! clusters of closely linked nodes, a few hubs with many links, isolated nodes as from an
+//! imported list, transactions with parties, some nodes saved on top of each other, and
+//! sources and quotes backing every item.
 
 use indexmap::IndexMap;
 
@@ -13,10 +15,35 @@ const GIVEN_NAMES: &[&str] = &["Igor", "Anna", "Sergei", "Ким", "Олег", "
 const FAMILY_NAMES: &[&str] = &["Petrov", "Kim", "Иванов", "Park", "Smith", "김정", "Novak", "Choi", "Orlov", "Tan"];
 const COMPANY_WORDS: &[&str] = &["Trading", "Bearings", "Marine", "Holdings", "Energy", "Торг", "무역", "Logistics"];
 
-/// Builds a case with `node_count` nodes and about twice as many links, every item backed by
-/// a quote and every node placed. The same arguments always give the same case.
+/// What a synthetic case looks like.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SyntheticShape {
+    /// How many nodes.
+    pub nodes: usize,
+    /// Links per node, on average.
+    pub links_per_node: f64,
+    /// The share of nodes with a saved position, from 0 to 1.
+    pub placed: f64,
+    /// The seed: the same shape and seed always give the same case.
+    pub seed: u64,
+}
+
+/// Builds a case with `node_count` nodes and twice as many links, every item backed by a
+/// quote and every node placed. The same arguments always give the same case.
 pub fn generate_case(node_count: usize, seed: u64) -> Case {
-    let mut rng = SplitMix64::new(seed);
+    generate(&SyntheticShape { nodes: node_count, links_per_node: 2.0, placed: 1.0, seed })
+}
+
+/// Nodes per cluster, on average.
+const CLUSTER_SIZE: usize = 40;
+
+/// Builds a case of `shape`. Nodes come in clusters of about forty, most links joining two
+/// nodes of one cluster; one node in 500 is a hub that a fifth of all links reach; one node
+/// in twenty is isolated. Placed nodes sit around their cluster's spot, and one in fifty
+/// shares the point of the node before it.
+pub fn generate(shape: &SyntheticShape) -> Case {
+    let node_count = shape.nodes;
+    let mut rng = SplitMix64::new(shape.seed);
     let countries = ["ru", "kp", "cn", "us", "by", "kr"].map(|c| Country::parse(c).unwrap_or_else(|_| unreachable!()));
     let mut nodes = Vec::with_capacity(node_count);
     for index in 0..node_count {
@@ -64,33 +91,50 @@ pub fn generate_case(node_count: usize, seed: u64) -> Case {
         });
     }
     let hubs = (node_count / 500).max(1);
+    let clusters = (node_count / CLUSTER_SIZE).max(1);
+    let cluster_of = |node: usize| node * clusters / node_count.max(1);
+    let cluster_start = |cluster: usize| (cluster * node_count).div_ceil(clusters);
+    let isolated = |node: usize| node >= hubs && node % 20 == 19;
     let plain_kinds =
         [LinkKind::Ownership, LinkKind::Employment, LinkKind::Control, LinkKind::Unknown, LinkKind::Sanction];
-    let mut links = Vec::with_capacity(node_count * 2);
-    for index in 0..node_count {
-        let node = &nodes[index];
-        for _ in 0..2 {
-            let other = if rng.below(5) == 0 { rng.below(hubs) } else { rng.below(node_count) };
-            let other_node = &nodes[other];
-            let (kind, source, target) = match (node.kind, other_node.kind) {
-                (NodeKind::Transaction, NodeKind::Transaction) => continue,
-                (NodeKind::Transaction, _) => (LinkKind::Beneficiary, node.id.clone(), other_node.id.clone()),
-                (_, NodeKind::Transaction) => (LinkKind::Payer, node.id.clone(), other_node.id.clone()),
-                _ => (plain_kinds[rng.below(plain_kinds.len())], node.id.clone(), other_node.id.clone()),
-            };
-            links.push(Link {
-                id: Id::unchecked(&format!("l{}", links.len())),
-                kind,
-                source,
-                target,
-                role: (rng.below(3) == 0).then(|| "business partner".to_owned()),
-                date: None,
-                start_date: None,
-                end_date: None,
-                status: (rng.below(4) == 0).then_some(ClaimStatus::Alleged),
-                description: None,
-            });
+    let link_count = if node_count < 2 { 0 } else { (node_count as f64 * shape.links_per_node).round() as usize };
+    let mut links = Vec::with_capacity(link_count);
+    // Tiny cases may have no pair that can be linked (two transactions, say): give up in time.
+    let mut attempts = link_count * 20;
+    while links.len() < link_count && attempts > 0 {
+        attempts -= 1;
+        let node = rng.below(node_count);
+        let other = match rng.below(10) {
+            0 | 1 => rng.below(hubs),
+            2 => rng.below(node_count),
+            _ => {
+                let cluster = cluster_of(node);
+                let (start, end) = (cluster_start(cluster), cluster_start(cluster + 1));
+                start + rng.below((end - start).max(1))
+            }
+        };
+        if node == other || isolated(node) || isolated(other) {
+            continue;
         }
+        let (node, other_node) = (&nodes[node], &nodes[other]);
+        let (kind, source, target) = match (node.kind, other_node.kind) {
+            (NodeKind::Transaction, NodeKind::Transaction) => continue,
+            (NodeKind::Transaction, _) => (LinkKind::Beneficiary, node.id.clone(), other_node.id.clone()),
+            (_, NodeKind::Transaction) => (LinkKind::Payer, node.id.clone(), other_node.id.clone()),
+            _ => (plain_kinds[rng.below(plain_kinds.len())], node.id.clone(), other_node.id.clone()),
+        };
+        links.push(Link {
+            id: Id::unchecked(&format!("l{}", links.len())),
+            kind,
+            source,
+            target,
+            role: (rng.below(3) == 0).then(|| "business partner".to_owned()),
+            date: None,
+            start_date: None,
+            end_date: None,
+            status: (rng.below(4) == 0).then_some(ClaimStatus::Alleged),
+            description: None,
+        });
     }
     let source_count = (node_count / 50).max(1);
     let sources = (0..source_count)
@@ -128,13 +172,25 @@ pub fn generate_case(node_count: usize, seed: u64) -> Case {
             locator: None,
         });
     }
-    let side = (node_count as f64).sqrt() * 100.0;
-    let positions: IndexMap<Id, Position> = nodes
-        .iter()
-        .map(|node| {
-            (node.id.clone(), Position { x: rng.unit() * side, y: rng.unit() * side, pinned: rng.below(10) == 0 })
-        })
-        .collect();
+    // Clusters on a grid, their nodes scattered around the cluster's spot.
+    let columns = (clusters as f64).sqrt().ceil().max(1.0) as usize;
+    let spacing = (CLUSTER_SIZE as f64).sqrt() * 150.0;
+    let mut positions: IndexMap<Id, Position> = IndexMap::new();
+    let mut previous: Option<Position> = None;
+    for (index, node) in nodes.iter().enumerate() {
+        let cluster = cluster_of(index);
+        let spot = [(cluster % columns) as f64 * spacing, (cluster / columns) as f64 * spacing];
+        let jitter = [(rng.unit() - 0.5) * spacing * 0.8, (rng.unit() - 0.5) * spacing * 0.8];
+        let mut position = Position { x: spot[0] + jitter[0], y: spot[1] + jitter[1], pinned: rng.below(10) == 0 };
+        if let Some(before) = previous.filter(|_| rng.below(50) == 0) {
+            position.x = before.x;
+            position.y = before.y;
+        }
+        if rng.unit() < shape.placed {
+            positions.insert(node.id.clone(), position);
+            previous = Some(position);
+        }
+    }
     Case {
         info: CaseInfo {
             title: format!("Synthetic case of {node_count} nodes"),
@@ -147,7 +203,7 @@ pub fn generate_case(node_count: usize, seed: u64) -> Case {
         links,
         sources,
         quotes,
-        layout: Layout { seed, positions },
+        layout: Layout { seed: shape.seed, positions },
         view: View::default(),
     }
 }

@@ -169,3 +169,39 @@ fn export_makes_the_figure_the_case_file_saved_and_options_override_it() {
     assert!(!output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("--scale is for sizes in pixels"), "{output:?}");
 }
+
+#[test]
+fn a_generated_case_passes_the_checker_and_two_forces_are_compared_in_one_run() {
+    let folder = tempfile::tempdir().expect("a folder");
+    let case = folder.path().join("big.case.json");
+    let case_text = case.to_str().expect("UTF-8");
+    let generated = casegraph(&["generate", "--nodes", "600", "--seed", "4", "--placed", "0.5", "-o", case_text]);
+    assert!(generated.status.success(), "{}", String::from_utf8_lossy(&generated.stderr));
+    assert!(stdout(&generated).contains("600 nodes, 1200 links"), "{}", stdout(&generated));
+    let again = folder.path().join("again.case.json");
+    casegraph(&["generate", "--nodes", "600", "--seed", "4", "--placed", "0.5", "-o", again.to_str().expect("UTF-8")]);
+    assert_eq!(std::fs::read(&case).expect("one"), std::fs::read(&again).expect("two"), "the same seed, the same file");
+    assert_eq!(casegraph(&["check", case_text]).status.code(), Some(0), "the generated case has errors");
+
+    let laid_out = folder.path().join("laid-out.case.json");
+    let args = ["layout", case_text, "--engine", "fdg-sim", "--engine", "barnes-hut", "--iterations", "3", "--report"];
+    let output = casegraph(&args);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let lines: Vec<serde_json::Value> =
+        stdout(&output).lines().map(|line| serde_json::from_str(line).expect("a JSON line")).collect();
+    assert_eq!(lines.len(), 2, "one line per engine");
+    for (line, engine) in lines.iter().zip(["fdg-sim", "barnes-hut"]) {
+        assert_eq!(line["engine"], engine);
+        assert_eq!(line["iterations"], 3);
+        assert_eq!(line["nodes"], 600);
+        assert_eq!(line["non_finite_coordinates"], 0);
+        for key in ["wall_ms", "ms_per_iteration", "final_movement", "edge_length_spread", "overlapping_pairs"] {
+            assert!(line[key].is_number(), "{key} missing from {line}");
+        }
+    }
+    let written = casegraph(&["layout", case_text, "--engine", "barnes-hut", "-o", laid_out.to_str().expect("UTF-8")]);
+    assert!(written.status.success(), "{}", String::from_utf8_lossy(&written.stderr));
+    let text = std::fs::read_to_string(&laid_out).expect("the laid-out case");
+    assert_eq!(text.matches("\"pinned\"").count(), 600, "every node has a position");
+    assert_eq!(casegraph(&["check", laid_out.to_str().expect("UTF-8")]).status.code(), Some(0));
+}

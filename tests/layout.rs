@@ -1,6 +1,6 @@
 //! The layout: deterministic, pinned nodes stay, no NaN, and it comes to rest.
 
-use casegraph::layout::{ForceLayout, LayoutSettings, initial_positions};
+use casegraph::layout::{ForceLayout, LayoutEngine, LayoutSettings, initial_positions, measure};
 use casegraph::model::{Case, CaseGraph, Position};
 use casegraph::sample::load_sample;
 use casegraph::synthetic::generate_case;
@@ -11,6 +11,10 @@ fn sample() -> Case {
 
 fn layout_of(case: &Case) -> ForceLayout {
     ForceLayout::new(case, &CaseGraph::new(case), LayoutSettings::default())
+}
+
+fn layout_with(case: &Case, engine: LayoutEngine) -> ForceLayout {
+    ForceLayout::new(case, &CaseGraph::new(case), LayoutSettings { engine, ..LayoutSettings::default() })
 }
 
 fn all_finite(layout: &ForceLayout) -> bool {
@@ -84,20 +88,64 @@ fn pinned_nodes_never_move() {
 }
 
 #[test]
-fn a_thousand_nodes_at_one_point_spread_out_without_nan() {
+fn a_thousand_nodes_at_one_point_spread_out_without_nan_whatever_the_force() {
     let mut case = generate_case(1000, 3);
     for position in case.layout.positions.values_mut() {
         *position = Position { x: 0.0, y: 0.0, pinned: false };
     }
-    let mut layout = layout_of(&case);
-    for _ in 0..15 {
-        layout.step();
-        assert!(all_finite(&layout));
+    for engine in [LayoutEngine::FdgSim, LayoutEngine::BarnesHut] {
+        let mut layout = layout_with(&case, engine);
+        for _ in 0..15 {
+            layout.step();
+            assert!(all_finite(&layout), "{engine:?}");
+        }
+        let mut distinct = layout.positions().iter().map(|p| (p[0].to_bits(), p[1].to_bits())).collect::<Vec<_>>();
+        distinct.sort_unstable();
+        distinct.dedup();
+        assert_eq!(distinct.len(), 1000, "{engine:?}: every node has its own place");
     }
-    let mut distinct = layout.positions().iter().map(|p| (p[0].to_bits(), p[1].to_bits())).collect::<Vec<_>>();
-    distinct.sort_unstable();
-    distinct.dedup();
-    assert_eq!(distinct.len(), 1000, "every node has its own place");
+}
+
+#[test]
+fn the_app_chooses_the_reference_force_for_small_cases_and_barnes_hut_for_big_ones() {
+    assert_eq!(layout_of(&sample()).engine(), LayoutEngine::FdgSim);
+    assert_eq!(layout_of(&generate_case(1000, 1)).engine(), LayoutEngine::BarnesHut);
+}
+
+#[test]
+fn barnes_hut_lays_a_case_out_as_well_as_the_reference_force_and_as_repeatably() {
+    let mut case = generate_case(400, 8);
+    case.layout.positions.retain(|_, position| position.pinned);
+    let pinned: Vec<usize> = case
+        .nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, node)| case.layout.positions.contains_key(&node.id))
+        .map(|(index, _)| index)
+        .collect();
+    assert!(!pinned.is_empty());
+    let settle = |engine| {
+        let mut layout = layout_with(&case, engine);
+        layout.run_until_settled();
+        assert!(all_finite(&layout));
+        layout
+    };
+    let reference = settle(LayoutEngine::FdgSim);
+    let fast = settle(LayoutEngine::BarnesHut);
+    let quality = |layout: &ForceLayout| measure(layout.positions(), layout.linked_pairs(), 32.0);
+    let (reference_quality, fast_quality) = (quality(&reference), quality(&fast));
+    assert!(
+        fast_quality.edge_length_spread <= reference_quality.edge_length_spread * 1.05,
+        "{fast_quality:?} against {reference_quality:?}"
+    );
+    assert!(
+        fast_quality.overlapping_pairs <= reference_quality.overlapping_pairs + 2,
+        "{fast_quality:?} against {reference_quality:?}"
+    );
+    for &node in &pinned {
+        assert_eq!(fast.positions()[node], reference.positions()[node], "pinned node {node} moved");
+    }
+    assert_eq!(settle(LayoutEngine::BarnesHut).positions(), fast.positions(), "two runs differ");
 }
 
 #[test]

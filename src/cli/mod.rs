@@ -2,6 +2,8 @@
 
 mod check;
 mod export;
+mod generate;
+mod layout;
 mod window;
 
 use std::io::Write;
@@ -49,6 +51,13 @@ pub enum Command {
     /// Uses the case's saved positions (nodes without one are laid out from the case's seed)
     /// and hides the kinds the case hides. The same case and options give the same bytes.
     Export(export::ExportArguments),
+    /// Write a synthetic case of realistic shape: clusters, hubs, isolated and stacked nodes.
+    Generate(generate::GenerateArguments),
+    /// Lay a case out without a window and say how long it took and how good the result is.
+    ///
+    /// With --report, one JSON line per engine: iterations, wall_ms, ms_per_iteration,
+    /// final_movement, edge_length_mean, edge_length_spread, overlapping_pairs.
+    Layout(layout::LayoutArguments),
 }
 
 /// Runs the parsed command, writing its report to `out`.
@@ -56,6 +65,8 @@ pub fn run(arguments: Arguments, out: &mut dyn Write) -> ExitCode {
     let result = match arguments.command {
         Some(Command::Check { files, deny_warnings }) => check::run(&files, deny_warnings, out),
         Some(Command::Export(export_arguments)) => export::run(&export_arguments, out),
+        Some(Command::Generate(generate_arguments)) => generate::run(&generate_arguments, out),
+        Some(Command::Layout(layout_arguments)) => layout::run(&layout_arguments, out),
         None => window::run(arguments.case.as_deref(), arguments.select.as_deref(), arguments.screenshot),
     };
     match result {

@@ -8,12 +8,15 @@
 //! `case.nodes`, so the view and a later, faster force can use them without fdg-sim's types.
 //! Nothing here knows about windows or painting.
 
+mod barnes_hut;
 mod placement;
+mod quality;
 mod separation;
 mod simulation;
 
 pub use placement::initial_positions;
-pub use simulation::{ForceLayout, LayoutSettings, StepOutcome};
+pub use quality::{LayoutQuality, measure};
+pub use simulation::{BARNES_HUT_FROM_NODES, ForceLayout, LayoutEngine, LayoutSettings, StepOutcome};
 
 /// A point in world units: x to the right, y downwards.
 pub type WorldPoint = [f32; 2];

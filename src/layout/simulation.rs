@@ -7,12 +7,51 @@ use fdg_sim::{ForceGraph, Simulation, SimulationParameters};
 use crate::model::{Case, CaseGraph};
 
 use super::WorldPoint;
+use super::barnes_hut::{DEFAULT_THETA, barnes_hut_fruchterman_reingold};
 use super::placement::initial_positions;
 use super::separation::{MIN_SEPARATION, separate_coincident};
+
+/// Which force moves the nodes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LayoutEngine {
+    /// Chosen by the case's size: fdg-sim's own force for small cases, Barnes–Hut above
+    /// [`BARNES_HUT_FROM_NODES`].
+    Automatic,
+    /// fdg-sim's Fruchterman–Reingold force, unmodified: every pair of nodes, O(n²) a step.
+    /// The reference the faster force is measured against.
+    FdgSim,
+    /// The same force with its repulsion approximated through a quadtree, O(n log n) a step.
+    BarnesHut,
+}
+
+/// From this many nodes on, [`LayoutEngine::Automatic`] uses Barnes–Hut.
+pub const BARNES_HUT_FROM_NODES: usize = 300;
+
+impl LayoutEngine {
+    /// The engine that runs for a case of `nodes` nodes.
+    pub fn resolve(self, nodes: usize) -> Self {
+        match self {
+            LayoutEngine::Automatic if nodes >= BARNES_HUT_FROM_NODES => LayoutEngine::BarnesHut,
+            LayoutEngine::Automatic => LayoutEngine::FdgSim,
+            chosen => chosen,
+        }
+    }
+
+    /// The name used on the command line and in reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            LayoutEngine::Automatic => "automatic",
+            LayoutEngine::FdgSim => "fdg-sim",
+            LayoutEngine::BarnesHut => "barnes-hut",
+        }
+    }
+}
 
 /// How the layout moves and when it stops. Lengths are in world units.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct LayoutSettings {
+    /// The force.
+    pub engine: LayoutEngine,
     /// The distance linked nodes settle at (fdg-sim's Fruchterman–Reingold scale).
     pub edge_length: f32,
     /// Velocity kept from one step to the next (fdg-sim's cool-off factor).
@@ -37,6 +76,7 @@ pub struct LayoutSettings {
 impl Default for LayoutSettings {
     fn default() -> Self {
         Self {
+            engine: LayoutEngine::Automatic,
             edge_length: 120.0,
             velocity_retention: 0.975,
             gravity: 3.0,
@@ -78,6 +118,8 @@ pub struct StepOutcome {
 /// A case's layout in progress. Node `i` is `case.nodes[i]`.
 pub struct ForceLayout {
     simulation: Simulation<(), ()>,
+    engine: LayoutEngine,
+    linked_pairs: Vec<(usize, usize)>,
     positions: Vec<WorldPoint>,
     pinned: Vec<bool>,
     settings: LayoutSettings,
@@ -104,15 +146,23 @@ impl ForceLayout {
             .collect();
         pairs.sort_unstable();
         pairs.dedup();
-        for (a, b) in pairs {
+        for &(a, b) in &pairs {
             force_graph.add_edge(NodeIndex::new(a), NodeIndex::new(b), ());
         }
-        let force = fdg_sim::force::fruchterman_reingold(settings.edge_length, settings.velocity_retention);
+        let engine = settings.engine.resolve(case.nodes.len());
+        let force = match engine {
+            LayoutEngine::BarnesHut => {
+                barnes_hut_fruchterman_reingold(settings.edge_length, settings.velocity_retention, DEFAULT_THETA)
+            }
+            _ => fdg_sim::force::fruchterman_reingold(settings.edge_length, settings.velocity_retention),
+        };
         // fdg-sim scatters the nodes at random here; `write_positions` puts ours back.
         let simulation = Simulation::from_graph(force_graph, SimulationParameters::from_force(force));
         let settled = opens_at_rest(case, &positions, &pinned);
         let mut layout = Self {
             simulation,
+            engine,
+            linked_pairs: pairs,
             positions,
             pinned,
             settings,
@@ -123,6 +173,16 @@ impl ForceLayout {
         };
         layout.write_positions();
         layout
+    }
+
+    /// The force that moves the nodes.
+    pub fn engine(&self) -> LayoutEngine {
+        self.engine
+    }
+
+    /// The pairs of nodes the force pulls together: each linked pair once, self-links left out.
+    pub fn linked_pairs(&self) -> &[(usize, usize)] {
+        &self.linked_pairs
     }
 
     /// Current positions, indexed like `case.nodes`.

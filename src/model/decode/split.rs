@@ -240,7 +240,10 @@ mod tests {
             &|t, at| t.truncate(at),
             &|t, at| t.insert_str(at, "\n    },\n    {"),
             &|t, at| t.insert_str(at, "\n  \"nodes\": [\n    {"),
-            &|t, at| t.replace_range(at..at + 1, "\""),
+            &|t, at| {
+                let end = at + t[at..].chars().next().map_or(0, char::len_utf8);
+                t.replace_range(at..end, "\"");
+            },
         ];
         for round in 0..400 {
             let mut damaged = text.clone();

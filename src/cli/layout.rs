@@ -1,0 +1,156 @@
+//! `casegraph layout`: lays a case out without a window and says what it did, so forces can
+//! be compared side by side on the same case in one run.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{Context as _, bail};
+
+use crate::document::{Document, replace_atomically};
+use crate::layout::{ForceLayout, LayoutEngine, LayoutSettings, measure};
+use crate::model::{CaseGraph, MemoryDocuments, case_to_json, load_case_file};
+use crate::theme::NODE_RADIUS;
+
+/// The options of `casegraph layout`.
+#[derive(Debug, clap::Args)]
+pub struct LayoutArguments {
+    /// The case file (*.case.json).
+    #[arg(value_name = "CASE")]
+    pub case: PathBuf,
+    /// The force; give it more than once to compare forces on the same case [default: the
+    /// app's choice for the case's size].
+    #[arg(long, value_enum)]
+    pub engine: Vec<EngineArgument>,
+    /// Run exactly this many steps instead of until the layout comes to rest.
+    #[arg(long)]
+    pub iterations: Option<usize>,
+    /// Start from scratch, ignoring the saved positions.
+    #[arg(long)]
+    pub from_scratch: bool,
+    /// Write the case with the new positions here (one engine only).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Print one JSON line per engine instead of a sentence.
+    #[arg(long)]
+    pub report: bool,
+}
+
+/// `--engine`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum EngineArgument {
+    /// The app's choice for the case's size.
+    Automatic,
+    /// fdg-sim's own force, unmodified: the reference.
+    FdgSim,
+    /// Barnes–Hut: the same force in O(n log n) a step.
+    BarnesHut,
+}
+
+impl From<EngineArgument> for LayoutEngine {
+    fn from(argument: EngineArgument) -> Self {
+        match argument {
+            EngineArgument::Automatic => LayoutEngine::Automatic,
+            EngineArgument::FdgSim => LayoutEngine::FdgSim,
+            EngineArgument::BarnesHut => LayoutEngine::BarnesHut,
+        }
+    }
+}
+
+/// Lays the case out with each engine; reports, and writes the result when asked.
+pub fn run(arguments: &LayoutArguments, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
+    let engines: Vec<EngineArgument> =
+        if arguments.engine.is_empty() { vec![EngineArgument::Automatic] } else { arguments.engine.clone() };
+    if arguments.output.is_some() && engines.len() > 1 {
+        bail!("-o writes one layout; give a single --engine with it");
+    }
+    let report = load_case_file(&arguments.case);
+    let (mut case, _warnings) = match report.into_result() {
+        Ok(loaded) => loaded,
+        Err(error) => bail!("{error}"),
+    };
+    if arguments.from_scratch {
+        case.layout.positions.clear();
+    }
+    let graph = CaseGraph::new(&case);
+    for engine in engines {
+        let mut settings = LayoutSettings { engine: engine.into(), ..LayoutSettings::default() };
+        if let Some(iterations) = arguments.iterations {
+            settings.max_steps = iterations;
+            settings.still_steps_to_settle = usize::MAX;
+        }
+        let started = Instant::now();
+        let mut layout = ForceLayout::new(&case, &graph, settings);
+        let final_movement = loop {
+            let outcome = layout.step();
+            if outcome.settled {
+                break outcome.max_movement;
+            }
+        };
+        let wall_ms = started.elapsed().as_secs_f64() * 1e3;
+        let iterations = layout.steps();
+        let quality = measure(layout.positions(), layout.linked_pairs(), 2.0 * NODE_RADIUS);
+        let not_finite = layout.positions().iter().flatten().filter(|c| !c.is_finite()).count();
+        let ms_per_iteration = wall_ms / iterations.max(1) as f64;
+        let engine_name = layout.engine().name();
+        if arguments.report {
+            let line = LayoutReport {
+                engine: engine_name,
+                nodes: case.nodes.len(),
+                links: layout.linked_pairs().len(),
+                iterations,
+                settled: arguments.iterations.is_none() && iterations < settings.max_steps,
+                wall_ms: round(wall_ms, 1000.0),
+                ms_per_iteration: round(ms_per_iteration, 1000.0),
+                final_movement: round(f64::from(final_movement), 1000.0),
+                edge_length_mean: round(quality.edge_length_mean, 100.0),
+                edge_length_spread: round(quality.edge_length_spread, 10_000.0),
+                overlapping_pairs: quality.overlapping_pairs,
+                non_finite_coordinates: not_finite,
+            };
+            writeln!(out, "{}", serde_json::to_string(&line)?)?;
+        } else {
+            writeln!(
+                out,
+                "{engine_name}: {iterations} steps in {wall_ms:.0} ms ({ms_per_iteration:.2} ms a step); links {:.0} long, spread {:.3}; {} overlapping pairs",
+                quality.edge_length_mean, quality.edge_length_spread, quality.overlapping_pairs
+            )?;
+        }
+        if let Some(output) = &arguments.output {
+            // The document's save rules: unmoved nodes keep their numbers, moved ones 0.01.
+            let name = crate::document::file_name(output);
+            let mut document =
+                Document::new(case.clone(), None, name, Box::new(MemoryDocuments::default()), Vec::new());
+            document.layout = layout;
+            let text = case_to_json(&document.case_to_save(None))?;
+            replace_atomically(output, text.as_bytes())
+                .with_context(|| format!("cannot write {}", output.display()))?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One engine's run, as `--report` prints it (keys in this order).
+#[derive(serde::Serialize)]
+struct LayoutReport {
+    engine: &'static str,
+    nodes: usize,
+    /// Linked pairs the force pulls on (parallel links once, self-links left out).
+    links: usize,
+    iterations: usize,
+    /// Whether it came to rest by itself (not stopped by `--iterations` or the step limit).
+    settled: bool,
+    wall_ms: f64,
+    ms_per_iteration: f64,
+    /// The farthest a node moved in the last step, in world units.
+    final_movement: f64,
+    edge_length_mean: f64,
+    edge_length_spread: f64,
+    overlapping_pairs: usize,
+    non_finite_coordinates: usize,
+}
+
+fn round(value: f64, steps: f64) -> f64 {
+    (value * steps).round() / steps
+}
