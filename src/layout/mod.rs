@@ -1,7 +1,8 @@
 //! The force-directed layout: fdg-sim behind our own boundary.
 //!
 //! fdg-sim supplies the simulation and its Fruchterman–Reingold force. This module makes up
-//! for what it lacks: pinned nodes never move, the run is deterministic from the case's seed
+//! for what it lacks: a Barnes–Hut version of that force, written as an fdg-sim force, for
+//! cases too big for an O(n²) step; pinned nodes never move, the run is deterministic from the case's seed
 //! (fdg-sim scatters nodes with a global random generator; we place them ourselves), nodes at
 //! the same point never produce NaN, and the simulation cools and stops when it has settled,
 //! so a settled canvas costs nothing. Positions are kept in a flat array indexed like
