@@ -2,12 +2,12 @@
 //!
 //! fdg-sim supplies the simulation and its Fruchterman–Reingold force. This module makes up
 //! for what it lacks: a Barnes–Hut version of that force, written as an fdg-sim force, for
-//! cases too big for an O(n²) step; pinned nodes never move, the run is deterministic from the case's seed
-//! (fdg-sim scatters nodes with a global random generator; we place them ourselves), nodes at
-//! the same point never produce NaN, and the simulation cools and stops when it has settled,
-//! so a settled canvas costs nothing. Positions are kept in a flat array indexed like
-//! `case.nodes`, so the view and a later, faster force can use them without fdg-sim's types.
-//! Nothing here knows about windows or painting.
+//! cases too big for an O(n²) step; pinned nodes never move; the run is deterministic from
+//! the case's seed (fdg-sim scatters nodes with a global random generator; we place them
+//! ourselves); nodes at the same point never produce NaN; and the simulation cools and stops
+//! when it has settled, so a settled canvas costs nothing. Positions are kept in a flat array
+//! indexed like `case.nodes`, so the view uses them without fdg-sim's types. Nothing here
+//! knows about windows or painting.
 
 mod barnes_hut;
 mod placement;
