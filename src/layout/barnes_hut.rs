@@ -2,7 +2,8 @@
 //! fdg-sim as one of its own forces. fdg-sim's built-in force compares every pair of nodes,
 //! O(n²) a step; here far-away groups of nodes push as one body from their centre of mass,
 //! found in a quadtree, which makes a step O(n log n). Attraction along links and the way a
-//! step moves nodes are exactly fdg-sim's, so the two forces give layouts of the same kind.
+//! step moves nodes are exactly fdg-sim's, so the two forces give layouts of the same kind;
+//! nodes closer than a drawn node's width push harder, so fewer come to rest overlapping.
 
 use fdg_sim::ForceGraph;
 use fdg_sim::force::{Force, Value};
@@ -14,7 +15,7 @@ use hashlink::LinkedHashMap;
 
 /// How coarse the approximation is: a cell is taken as one body when its side is smaller than
 /// this fraction of its distance. 0 is exact (and slow); 1 is coarse.
-pub const DEFAULT_THETA: f32 = 0.9;
+pub const DEFAULT_THETA: f32 = 1.0;
 
 /// Subdivision stops at this depth, so nodes at one point share a cell instead of splitting
 /// it forever.
@@ -32,8 +33,10 @@ struct Cell {
     /// The square's centre and half its side.
     center: [f32; 2],
     half: f32,
-    /// Sum of the positions of the bodies inside, and how many there are.
+    /// While building, the sum of the positions of the bodies inside; once built, their
+    /// centre of mass.
     sum: [f32; 2],
+    /// How many bodies are inside.
     mass: f32,
     /// Index of the first of four children, or 0 for a leaf.
     first_child: u32,
@@ -76,7 +79,30 @@ impl QuadTree {
                 tree.insert(index as u32, *point, points);
             }
         }
+        for cell in &mut tree.cells {
+            if cell.mass > 0.0 {
+                cell.sum = [cell.sum[0] / cell.mass, cell.sum[1] / cell.mass];
+            }
+        }
         tree
+    }
+
+    /// The bodies in the order a depth-first walk meets them: neighbours in space come
+    /// together, so working through them in this order keeps the walk's cells in cache.
+    pub fn bodies_in_order(&self) -> Vec<u32> {
+        let mut order = Vec::new();
+        let mut stack = vec![0u32];
+        while let Some(index) = stack.pop() {
+            let Some(cell) = self.cells.get(index as usize) else { continue };
+            if cell.first_child == 0 {
+                if cell.body != NO_BODY {
+                    order.push(cell.body);
+                }
+            } else {
+                stack.extend((cell.first_child..cell.first_child + 4).rev());
+            }
+        }
+        order
     }
 
     fn insert(&mut self, body: u32, point: [f32; 2], points: &[[f32; 2]]) {
@@ -123,36 +149,46 @@ impl QuadTree {
 
     /// The push on body `body` at `point` from all the others: `strength` × (their mass) /
     /// distance, away from each, with groups whose cell looks smaller than `theta` taken as
-    /// one body at their centre of mass.
-    pub fn repulsion(&self, body: u32, point: [f32; 2], strength: f32, theta: f32, stack: &mut Vec<u32>) -> [f32; 2] {
+    /// one body at their centre of mass. A single body nearer than `collision` pushes harder,
+    /// by (`collision` / distance)², so drawn nodes do not come to rest on top of each other.
+    pub fn repulsion(
+        &self,
+        body: u32,
+        point: [f32; 2],
+        strength: f32,
+        theta: f32,
+        collision: f32,
+        stack: &mut Vec<u32>,
+    ) -> [f32; 2] {
         let mut force = [0.0f32; 2];
         if self.cells.is_empty() {
             return force;
         }
         let theta_squared = theta * theta;
+        let collision_squared = collision * collision;
         stack.clear();
         stack.push(0);
         while let Some(index) = stack.pop() {
             let cell = &self.cells[index as usize];
-            if cell.mass == 0.0 {
-                continue;
-            }
             let leaf = cell.first_child == 0;
             if leaf && cell.body == body && cell.mass == 1.0 {
                 continue;
             }
-            let center = [cell.sum[0] / cell.mass, cell.sum[1] / cell.mass];
-            let (dx, dy) = (point[0] - center[0], point[1] - center[1]);
+            let (dx, dy) = (point[0] - cell.sum[0], point[1] - cell.sum[1]);
             let distance_squared = dx * dx + dy * dy;
             let side = 2.0 * cell.half;
             if leaf || side * side < theta_squared * distance_squared {
                 if distance_squared > SAME_POINT_SQUARED {
-                    let push = strength * cell.mass / distance_squared;
+                    let mut push = strength * cell.mass / distance_squared;
+                    if leaf && distance_squared < collision_squared {
+                        push *= collision_squared / distance_squared;
+                    }
                     force[0] += dx * push;
                     force[1] += dy * push;
                 }
             } else {
-                stack.extend(cell.first_child..cell.first_child + 4);
+                let children = cell.first_child..cell.first_child + 4;
+                stack.extend(children.filter(|&child| self.cells[child as usize].mass > 0.0));
             }
         }
         force
@@ -166,6 +202,7 @@ fn update<N, E, Ty: EdgeType>(dict: &LinkedHashMap<String, Value>, graph: &mut F
     let scale = number("Scale", 120.0);
     let cooloff = number("Cooloff Factor", 0.975);
     let theta = number("Theta", DEFAULT_THETA);
+    let collision = number("Collision Distance", 0.0);
     let indices: Vec<NodeIndex> = graph.node_indices().collect();
     let points: Vec<[f32; 2]> = indices
         .iter()
@@ -178,11 +215,16 @@ fn update<N, E, Ty: EdgeType>(dict: &LinkedHashMap<String, Value>, graph: &mut F
     let tree = QuadTree::new(&points);
     let strength = scale * scale;
     let mut stack = Vec::new();
-    let mut forces: Vec<[f32; 2]> = points
-        .iter()
-        .enumerate()
-        .map(|(body, &point)| tree.repulsion(body as u32, point, strength, theta, &mut stack))
-        .collect();
+    let mut forces = vec![[0.0f32; 2]; points.len()];
+    let mut done = vec![false; points.len()];
+    for body in tree.bodies_in_order() {
+        forces[body as usize] = tree.repulsion(body, points[body as usize], strength, theta, collision, &mut stack);
+        done[body as usize] = true;
+    }
+    // Bodies sharing a leaf with others at one point are not in the walk's order.
+    for body in (0..points.len()).filter(|&body| !done[body]) {
+        forces[body] = tree.repulsion(body as u32, points[body], strength, theta, collision, &mut stack);
+    }
     // Attraction along each edge, to both ends: distance² / scale.
     for edge in (&*graph).edge_references() {
         let (a, b) = (edge.source().index(), edge.target().index());
@@ -206,12 +248,19 @@ fn update<N, E, Ty: EdgeType>(dict: &LinkedHashMap<String, Value>, graph: &mut F
 }
 
 /// The Barnes–Hut Fruchterman–Reingold force for fdg-sim: `scale` is the edge length,
-/// `cooloff_factor` the velocity kept each step, `theta` the approximation's coarseness.
-pub fn barnes_hut_fruchterman_reingold<N, E>(scale: f32, cooloff_factor: f32, theta: f32) -> Force<N, E, Undirected> {
+/// `cooloff_factor` the velocity kept each step, `theta` the approximation's coarseness, and
+/// nodes nearer than `collision_distance` push each other harder.
+pub fn barnes_hut_fruchterman_reingold<N, E>(
+    scale: f32,
+    cooloff_factor: f32,
+    theta: f32,
+    collision_distance: f32,
+) -> Force<N, E, Undirected> {
     let mut dict = LinkedHashMap::new();
     dict.insert("Scale".to_string(), Value::Number(scale, 1.0..=200.0));
     dict.insert("Cooloff Factor".to_string(), Value::Number(cooloff_factor, 0.0..=1.0));
     dict.insert("Theta".to_string(), Value::Number(theta, 0.0..=1.5));
+    dict.insert("Collision Distance".to_string(), Value::Number(collision_distance, 0.0..=200.0));
     Force {
         dict: dict.clone(),
         dict_default: dict,
@@ -251,7 +300,7 @@ mod tests {
         let tree = QuadTree::new(&points);
         let mut stack = Vec::new();
         for body in [0, 17, 299] {
-            let approximate = tree.repulsion(body as u32, points[body], 100.0, 0.0, &mut stack);
+            let approximate = tree.repulsion(body as u32, points[body], 100.0, 0.0, 0.0, &mut stack);
             let exact = exact(&points, body, 100.0);
             for axis in 0..2 {
                 assert!(
@@ -269,12 +318,25 @@ mod tests {
         let mut stack = Vec::new();
         let mut worst = 0.0f32;
         for body in (0..2000).step_by(97) {
-            let [ax, ay] = tree.repulsion(body as u32, points[body], 100.0, DEFAULT_THETA, &mut stack);
+            let [ax, ay] = tree.repulsion(body as u32, points[body], 100.0, DEFAULT_THETA, 0.0, &mut stack);
             let [ex, ey] = exact(&points, body, 100.0);
             let error = ((ax - ex).powi(2) + (ay - ey).powi(2)).sqrt() / (ex * ex + ey * ey).sqrt().max(1e-3);
             worst = worst.max(error);
         }
         assert!(worst < 0.1, "the push is off by {:.1}%", worst * 100.0);
+    }
+
+    #[test]
+    fn nodes_closer_than_the_collision_distance_push_harder() {
+        let points = [[0.0, 0.0], [10.0, 0.0]];
+        let tree = QuadTree::new(&points);
+        let mut stack = Vec::new();
+        let plain = tree.repulsion(0, points[0], 100.0, DEFAULT_THETA, 0.0, &mut stack);
+        let colliding = tree.repulsion(0, points[0], 100.0, DEFAULT_THETA, 40.0, &mut stack);
+        assert_eq!(plain, [-10.0, 0.0], "100 / 10, away from the other node");
+        assert_eq!(colliding, [-160.0, 0.0], "(40 / 10)² = 16 times harder");
+        let apart = tree.repulsion(0, points[0], 100.0, DEFAULT_THETA, 5.0, &mut stack);
+        assert_eq!(apart, plain, "beyond the collision distance nothing changes");
     }
 
     #[test]
@@ -284,10 +346,10 @@ mod tests {
         points.push([f32::NAN, 0.0]);
         let tree = QuadTree::new(&points);
         let mut stack = Vec::new();
-        let stacked = tree.repulsion(0, points[0], 100.0, DEFAULT_THETA, &mut stack);
+        let stacked = tree.repulsion(0, points[0], 100.0, DEFAULT_THETA, 0.0, &mut stack);
         assert!(stacked.iter().all(|f| f.is_finite()));
         assert!(stacked[0] < 0.0, "pushed away from the node at x = 50: {stacked:?}");
-        let lone = tree.repulsion(100, points[100], 100.0, DEFAULT_THETA, &mut stack);
+        let lone = tree.repulsion(100, points[100], 100.0, DEFAULT_THETA, 0.0, &mut stack);
         assert!((lone[0] - 100.0 * 100.0 / 45.0).abs() < 1.0, "a hundred nodes push as a hundred: {lone:?}");
     }
 }

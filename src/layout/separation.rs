@@ -11,13 +11,14 @@ pub const MIN_SEPARATION: f32 = 0.01;
 /// Returns how many nodes moved.
 pub fn separate_coincident(positions: &mut [WorldPoint], pinned: &[bool]) -> usize {
     let cell = |p: WorldPoint| ((p[0] / MIN_SEPARATION).floor() as i64, (p[1] / MIN_SEPARATION).floor() as i64);
-    let mut order: Vec<usize> = (0..positions.len()).collect();
-    order.sort_unstable_by_key(|&i| (cell(positions[i]), i));
+    let mut keyed: Vec<((i64, i64), usize)> = positions.iter().enumerate().map(|(i, &p)| (cell(p), i)).collect();
+    keyed.sort_unstable();
+    let order: Vec<usize> = keyed.iter().map(|&(_, i)| i).collect();
     let mut moved = 0;
     let mut start = 0;
     while start < order.len() {
-        let here = cell(positions[order[start]]);
-        let end = start + order[start..].iter().take_while(|&&i| cell(positions[i]) == here).count();
+        let here = keyed[start].0;
+        let end = start + keyed[start..].iter().take_while(|(key, _)| *key == here).count();
         // The first free node of a group stays where it is, unless a pinned node holds the
         // point; the others move out onto rings 1, 2, 3…
         let group_has_pinned = order[start..end].iter().any(|&other| pinned[other]);

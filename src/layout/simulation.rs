@@ -56,6 +56,9 @@ pub struct LayoutSettings {
     pub edge_length: f32,
     /// Velocity kept from one step to the next (fdg-sim's cool-off factor).
     pub velocity_retention: f32,
+    /// Below this distance between their centres, the Barnes–Hut force pushes two nodes apart
+    /// harder, so they do not come to rest overlapping (two node radii and a little air).
+    pub collision_distance: f32,
     /// Pull towards the centre of the case, per world unit of distance. fdg-sim's force has
     /// none, so unlinked nodes and separate groups would drift off without it.
     pub gravity: f32,
@@ -78,6 +81,7 @@ impl Default for LayoutSettings {
         Self {
             engine: LayoutEngine::Automatic,
             edge_length: 120.0,
+            collision_distance: 40.0,
             velocity_retention: 0.975,
             gravity: 3.0,
             time_step: 0.035,
@@ -151,9 +155,12 @@ impl ForceLayout {
         }
         let engine = settings.engine.resolve(case.nodes.len());
         let force = match engine {
-            LayoutEngine::BarnesHut => {
-                barnes_hut_fruchterman_reingold(settings.edge_length, settings.velocity_retention, DEFAULT_THETA)
-            }
+            LayoutEngine::BarnesHut => barnes_hut_fruchterman_reingold(
+                settings.edge_length,
+                settings.velocity_retention,
+                DEFAULT_THETA,
+                settings.collision_distance,
+            ),
             _ => fdg_sim::force::fruchterman_reingold(settings.edge_length, settings.velocity_retention),
         };
         // fdg-sim scatters the nodes at random here; `write_positions` puts ours back.
