@@ -39,3 +39,17 @@ fn the_sample_opens_settles_and_draws_in_a_real_window() {
         std::fs::copy(&screenshot, keep).expect("copy the screenshot");
     }
 }
+
+#[test]
+#[ignore = "needs a display"]
+fn frame_times_are_measured_while_the_view_pans() {
+    let output = Command::new(env!("CARGO_BIN_EXE_casegraph"))
+        .args(["--measure-frames", "30"])
+        .output()
+        .expect("casegraph runs");
+    assert!(output.status.success(), "casegraph failed: {}", String::from_utf8_lossy(&output.stderr));
+    let report = String::from_utf8_lossy(&output.stdout);
+    println!("{report}");
+    assert!(report.contains("29 more frames: median"), "{report}");
+    assert!(report.contains("95th percentile"), "{report}");
+}

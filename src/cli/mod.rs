@@ -30,6 +30,9 @@ pub struct Arguments {
     /// Write a PNG of the window to this path once the layout has settled, then close.
     #[arg(long, value_name = "PNG")]
     pub screenshot: Option<PathBuf>,
+    /// Pan the view for N frames, print the median and 95th percentile frame times, then close.
+    #[arg(long, value_name = "N", conflicts_with = "screenshot")]
+    pub measure_frames: Option<usize>,
 }
 
 /// The subcommands.
@@ -67,7 +70,12 @@ pub fn run(arguments: Arguments, out: &mut dyn Write) -> ExitCode {
         Some(Command::Export(export_arguments)) => export::run(&export_arguments, out),
         Some(Command::Generate(generate_arguments)) => generate::run(&generate_arguments, out),
         Some(Command::Layout(layout_arguments)) => layout::run(&layout_arguments, out),
-        None => window::run(arguments.case.as_deref(), arguments.select.as_deref(), arguments.screenshot),
+        None => window::run(
+            arguments.case.as_deref(),
+            arguments.select.as_deref(),
+            arguments.screenshot,
+            arguments.measure_frames,
+        ),
     };
     match result {
         Ok(code) => code,

@@ -5,15 +5,22 @@ use std::process::ExitCode;
 
 use anyhow::{Context as _, anyhow};
 
-use crate::view::{CaseApp, Content, NativeDialogs, ScreenshotRequest, Services};
+use crate::view::frame_times::FrameSummary;
+use crate::view::{CaseApp, Content, FrameMeasurement, NativeDialogs, ScreenshotRequest, Services};
 
 /// The window's size when it first opens, in screen points.
 const INITIAL_WINDOW_SIZE: [f32; 2] = [1280.0, 800.0];
 
 /// Opens the window on the case at `path`, or on the bundled sample without one, with the
 /// item `select` selected. With `screenshot`, writes a PNG of the window once the layout has
-/// settled, then closes.
-pub fn run(path: Option<&Path>, select: Option<&str>, screenshot: Option<PathBuf>) -> anyhow::Result<ExitCode> {
+/// settled, then closes. With `measure_frames`, pans the view for that many frames, prints
+/// their times, then closes.
+pub fn run(
+    path: Option<&Path>,
+    select: Option<&str>,
+    screenshot: Option<PathBuf>,
+    measure_frames: Option<usize>,
+) -> anyhow::Result<ExitCode> {
     let content = match path {
         Some(path) => Content::from_file(path),
         None => Content::from_sample(),
@@ -28,14 +35,20 @@ pub fn run(path: Option<&Path>, select: Option<&str>, screenshot: Option<PathBuf
     {
         app.select_id(id).map_err(|error| anyhow!(error))?;
     }
-    // A screenshot shows the case alone: no offer to restore other work, no recent files.
-    if screenshot.is_none() {
+    // A screenshot or a measurement shows the case alone: no offer to restore other work, no
+    // recent files.
+    if screenshot.is_none() && measure_frames.is_none() {
         app = app.with_services(Services { dialogs: Box::new(NativeDialogs), data_folder: data_folder() });
     }
     let request = screenshot.map(ScreenshotRequest::new);
     let outcome = request.as_ref().map(|request| (request.outcome.clone(), request.frame_times_ms.clone()));
     if let Some(request) = request {
         app = app.with_screenshot(request);
+    }
+    let measurement = measure_frames.map(FrameMeasurement::new);
+    let measured = measurement.as_ref().map(|measurement| measurement.times_ms.clone());
+    if let Some(measurement) = measurement {
+        app = app.with_frame_measurement(measurement);
     }
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -48,6 +61,11 @@ pub fn run(path: Option<&Path>, select: Option<&str>, screenshot: Option<PathBuf
     eframe::run_native("casegraph", options, Box::new(|_| Ok(Box::new(app))))
         .map_err(|error| anyhow!("{error}"))
         .context("cannot open the window (is there a display?)")?;
+    if let Some(times) = measured
+        && let Ok(times) = times.lock()
+    {
+        println!("{}", frame_time_summary(&times));
+    }
     if let Some((outcome, frame_times)) = outcome {
         if let Ok(times) = frame_times.lock() {
             println!("{}", frame_time_summary(&times));
@@ -62,8 +80,6 @@ pub fn run(path: Option<&Path>, select: Option<&str>, screenshot: Option<PathBuf
     Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 
-/// The first frame's time (it loads fonts and sets up OpenGL), then the median, 95th
-/// percentile and slowest of the rest.
 /// Where the recent-files list and autosaved work are kept: `CASEGRAPH_DATA_DIR` when set,
 /// otherwise the platform's folder for application data.
 fn data_folder() -> Option<PathBuf> {
@@ -81,19 +97,17 @@ fn data_folder() -> Option<PathBuf> {
     base.map(|base| base.join("casegraph"))
 }
 
+/// The first frame's time (it loads fonts and sets up OpenGL), then the median, 95th
+/// percentile and slowest of the rest.
 fn frame_time_summary(times_ms: &[f32]) -> String {
     let Some((first, rest)) = times_ms.split_first() else { return "no frames were drawn".to_owned() };
-    let mut sorted = rest.to_vec();
-    sorted.sort_by(f32::total_cmp);
-    let at =
-        |fraction: f32| sorted.get(((sorted.len() as f32 - 1.0) * fraction).round() as usize).copied().unwrap_or(0.0);
-    format!(
-        "CPU per frame (drawing and rendering): first frame {first:.1} ms; {} more frames: median {:.1} ms, 95th percentile {:.1} ms, slowest {:.1} ms",
-        sorted.len(),
-        at(0.5),
-        at(0.95),
-        at(1.0)
-    )
+    match FrameSummary::of(rest) {
+        Some(summary) => format!(
+            "CPU per frame (drawing and rendering): first frame {first:.1} ms; {} more frames: median {:.1} ms, 95th percentile {:.1} ms, slowest {:.1} ms",
+            summary.frames, summary.median_ms, summary.p95_ms, summary.slowest_ms
+        ),
+        None => format!("CPU per frame (drawing and rendering): first frame {first:.1} ms"),
+    }
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ use super::command::{self, Command, FileCommand, Selection};
 use super::dialogs::{Dialogs, ScriptedDialogs};
 use super::evidence_panel;
 use super::export_dialog::{self, ExportAnswer, ExportDialog};
+use super::frame_times::{self, FrameTimes};
 use super::legend;
 use super::menus;
 use super::open_case::OpenCase;
@@ -113,6 +114,35 @@ impl ScreenshotRequest {
     }
 }
 
+/// What `--measure-frames` asked for: the view pans for `frames` frames, and each frame's
+/// CPU time is noted.
+pub struct FrameMeasurement {
+    /// How many frames to measure.
+    pub frames: usize,
+    /// The CPU time of each frame so far (drawing and rendering), in milliseconds.
+    pub times_ms: Arc<Mutex<Vec<f32>>>,
+}
+
+impl FrameMeasurement {
+    /// A measurement of `frames` frames.
+    pub fn new(frames: usize) -> Self {
+        Self { frames, times_ms: Arc::new(Mutex::new(Vec::new())) }
+    }
+
+    /// Pans the view a little (round a circle, so it stays near the case) and asks for the
+    /// next frame, or closes the window once enough frames were measured.
+    fn next_frame(&self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        let measured = self.times_ms.lock().map_or(self.frames, |times| times.len());
+        if measured >= self.frames {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            return;
+        }
+        let angle = measured as f32 * 0.05;
+        commands.push(Command::Pan(egui::vec2(angle.cos(), angle.sin()) * 6.0));
+        ctx.request_repaint();
+    }
+}
+
 /// The casegraph application.
 pub struct CaseApp {
     content: Content,
@@ -131,6 +161,8 @@ pub struct CaseApp {
     last_disk_check: f64,
     first_frame_done: bool,
     screenshot: Option<ScreenshotRequest>,
+    measurement: Option<FrameMeasurement>,
+    frame_times: FrameTimes,
     shown_title: String,
 }
 
@@ -151,6 +183,8 @@ impl CaseApp {
             last_disk_check: 0.0,
             first_frame_done: false,
             screenshot: None,
+            measurement: None,
+            frame_times: FrameTimes::default(),
             shown_title: String::new(),
         }
     }
@@ -172,6 +206,13 @@ impl CaseApp {
     /// [`AUTOSAVE_INTERVAL`].
     pub fn with_autosave_interval(mut self, interval: Duration) -> Self {
         self.autosave_interval = interval;
+        self
+    }
+
+    /// The same app, panning the view for `request.frames` frames, noting how long each takes,
+    /// and then closing.
+    pub fn with_frame_measurement(mut self, request: FrameMeasurement) -> Self {
+        self.measurement = Some(request);
         self
     }
 
@@ -258,8 +299,11 @@ impl CaseApp {
                 show_failure(ui, file, report);
                 true
             }
-            Content::Open(open) => show_open_case(ui, open, &mut commands),
+            Content::Open(open) => show_open_case(ui, open, &mut commands, &self.frame_times),
         };
+        if let Some(measurement) = &self.measurement {
+            measurement.next_frame(&ctx, &mut commands);
+        }
         for command in commands {
             match command {
                 Command::File(file_command) => self.run_file_command(&ctx, file_command),
@@ -632,11 +676,20 @@ impl CaseApp {
 
 impl eframe::App for CaseApp {
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
-        if let (Some(request), Some(seconds)) = (&self.screenshot, frame.info().cpu_usage)
-            && !request.requested
-            && let Ok(mut times) = request.frame_times_ms.lock()
-        {
-            times.push(seconds * 1000.0);
+        if let Some(seconds) = frame.info().cpu_usage {
+            self.frame_times.push(seconds * 1000.0);
+            if let Some(request) = &self.screenshot
+                && !request.requested
+                && let Ok(mut times) = request.frame_times_ms.lock()
+            {
+                times.push(seconds * 1000.0);
+            }
+            if let Some(measurement) = &self.measurement
+                && let Ok(mut times) = measurement.times_ms.lock()
+                && times.len() < measurement.frames
+            {
+                times.push(seconds * 1000.0);
+            }
         }
         self.show(ui);
     }
@@ -661,7 +714,12 @@ impl eframe::App for CaseApp {
 
 /// One frame of an open case, adding what its panels ask for to `commands`; true once the
 /// layout has settled.
-fn show_open_case(ui: &mut egui::Ui, open: &mut OpenCase, commands: &mut Vec<Command>) -> bool {
+fn show_open_case(
+    ui: &mut egui::Ui,
+    open: &mut OpenCase,
+    commands: &mut Vec<Command>,
+    frame_times: &FrameTimes,
+) -> bool {
     let ctx = ui.ctx().clone();
     let moving = open.step_layout(LAYOUT_STEPS_PER_FRAME);
     if moving && open.follow_layout {
@@ -680,6 +738,10 @@ fn show_open_case(ui: &mut egui::Ui, open: &mut OpenCase, commands: &mut Vec<Com
         open.canvas = canvas_state;
         open.canvas_rect = rect;
         commands.extend(canvas_commands);
+        if open.show_frame_times {
+            frame_times::show_readout(ui, rect, frame_times);
+            ui.ctx().request_repaint();
+        }
         if open.search.open {
             let search_rect =
                 egui::Rect::from_min_size(rect.left_top() + egui::vec2(12.0, 12.0), egui::vec2(340.0, 300.0));

@@ -71,6 +71,8 @@ pub enum Command {
     Redo,
     /// Show or hide the list of warnings.
     ToggleWarnings,
+    /// Show or hide the frame-time readout over the canvas.
+    ToggleFrameTimes,
     /// Open, save or close: the app carries these out, since they replace the case.
     File(FileCommand),
     /// Open the search field.
@@ -164,6 +166,7 @@ pub fn bindings() -> Vec<Binding> {
         Binding { command: Command::UnpinAll, shortcut: command_shift(Key::U), name: "Unpin all nodes" },
         Binding { command: Command::ToggleWarnings, shortcut: command_shift(Key::W), name: "Show the warnings" },
         Binding { command: Command::ToggleHelp, shortcut: plain(Key::F1), name: "Keyboard shortcuts" },
+        Binding { command: Command::ToggleFrameTimes, shortcut: plain(Key::F12), name: "Show frame times" },
     ];
     for (kind, key) in NodeKind::ALL.into_iter().zip(KIND_KEYS) {
         bindings.push(Binding {

@@ -83,6 +83,7 @@ fn menus(ui: &mut egui::Ui, open: &OpenCase) -> Vec<Command> {
         entry(ui, "Clear the selection", Command::ClearSelection, true);
         let warnings = format!("Warnings ({})", open.document.warnings.len());
         entry(ui, &warnings, Command::ToggleWarnings, true);
+        entry(ui, "Frame times", Command::ToggleFrameTimes, true);
         ui.separator();
         for kind in NodeKind::ALL {
             let hidden = open.document.hidden_kinds().contains(&kind);

@@ -8,6 +8,7 @@ pub mod command;
 pub mod dialogs;
 pub mod evidence_panel;
 pub mod export_dialog;
+pub mod frame_times;
 pub mod legend;
 pub mod menus;
 pub mod open_case;
@@ -16,7 +17,7 @@ pub mod search;
 pub mod warnings_panel;
 pub mod window_screenshot;
 
-pub use app::{CaseApp, Content, ScreenshotRequest, Services};
+pub use app::{CaseApp, Content, FrameMeasurement, ScreenshotRequest, Services};
 pub use command::{Command, FileCommand, Selection};
 pub use dialogs::{Dialogs, NativeDialogs, ScriptedDialogs};
 pub use open_case::OpenCase;

@@ -36,6 +36,8 @@ pub struct OpenCase {
     pub show_help: bool,
     /// Whether the list of warnings is open.
     pub show_warnings: bool,
+    /// Whether the frame-time readout shows over the canvas.
+    pub show_frame_times: bool,
     /// What the canvas remembers between frames (a drag in progress).
     pub canvas: CanvasState,
     /// Per node: no quote supports it.
@@ -65,6 +67,7 @@ impl OpenCase {
             selection: None,
             search: SearchState::default(),
             show_help: false,
+            show_frame_times: false,
             show_warnings: false,
             canvas: CanvasState::default(),
             unsupported_nodes,
@@ -197,6 +200,7 @@ impl OpenCase {
             }
             Command::ToggleHelp => self.show_help = !self.show_help,
             Command::ToggleWarnings => self.show_warnings = !self.show_warnings,
+            Command::ToggleFrameTimes => self.show_frame_times = !self.show_frame_times,
             // The app carries these out before the case sees them.
             Command::File(_) => {}
         }
