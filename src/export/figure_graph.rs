@@ -379,7 +379,7 @@ fn place_labels(
     occupancy: &mut Occupancy,
 ) -> Vec<PlacedLabel> {
     let mut order = shown.nodes.clone();
-    order.sort_by_cached_key(|&node| (std::cmp::Reverse(input.graph.neighbours(node).len()), node));
+    order.sort_by_cached_key(|&node| (std::cmp::Reverse(input.graph.degree(node)), node));
     order
         .into_iter()
         .map(|node| {

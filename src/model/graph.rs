@@ -102,6 +102,19 @@ impl CaseGraph {
         }
     }
 
+    /// How many links touch node `node` (a self-link once): how well connected it is, counted
+    /// without building the list, since drawing asks it of every node every frame.
+    pub fn degree(&self, node: usize) -> usize {
+        let index = NodeIndex::new(node);
+        if index.index() >= self.graph.node_count() {
+            return 0;
+        }
+        let outgoing = self.graph.edges_directed(index, Direction::Outgoing).count();
+        let incoming =
+            self.graph.edges_directed(index, Direction::Incoming).filter(|e| e.source() != e.target()).count();
+        outgoing + incoming
+    }
+
     /// The links touching node `node`, in the order the case lists them.
     pub fn neighbours(&self, node: usize) -> Vec<Neighbour> {
         let index = NodeIndex::new(node);
@@ -142,5 +155,24 @@ impl CaseGraph {
     /// The nodes at the ends of link `link` (source, target), when both resolve.
     pub fn link_ends(&self, link: usize) -> Option<(usize, usize)> {
         self.ends.get(link).copied().flatten()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_nodes_degree_counts_the_links_its_neighbour_list_shows() {
+        let (mut case, _) = crate::sample::load_sample().into_result().expect("the sample opens");
+        // A self-link counts once, as the side panel lists it once.
+        let mut own = case.links[0].clone();
+        own.target = own.source.clone();
+        case.links.push(own);
+        let graph = CaseGraph::new(&case);
+        for node in 0..case.nodes.len() {
+            assert_eq!(graph.degree(node), graph.neighbours(node).len(), "node {node}");
+        }
+        assert_eq!(graph.degree(case.nodes.len()), 0, "no such node");
     }
 }

@@ -430,9 +430,7 @@ fn paint_labels(
     let mut order: Vec<usize> = visible_nodes.to_vec();
     let is_important =
         |node: usize| hovered == Some(Selection::Node(node)) || open.selection == Some(Selection::Node(node));
-    order.sort_by_cached_key(|&node| {
-        (!is_important(node), std::cmp::Reverse(open.document.graph.neighbours(node).len()), node)
-    });
+    order.sort_by_cached_key(|&node| (!is_important(node), std::cmp::Reverse(open.document.graph.degree(node)), node));
     let clip = painter.clip_rect();
     for node in order {
         let important = is_important(node);
