@@ -44,10 +44,30 @@ impl LinkRoute {
         }
     }
 
-    /// The route as `segments` + 1 points, for drawing and hit-testing.
+    /// The route as `segments` + 1 points, for drawing and hit-testing; a straight route is
+    /// just its two ends, which is most links and keeps big cases cheap to draw.
     pub fn polyline(&self, segments: usize) -> Vec<WorldPoint> {
+        if let LinkRoute::Curve { from, control, to } = *self
+            && control == [(from[0] + to[0]) / 2.0, (from[1] + to[1]) / 2.0]
+        {
+            return vec![from, to];
+        }
         let segments = segments.max(1);
         (0..=segments).map(|i| self.point_at(i as f32 / segments as f32)).collect()
+    }
+
+    /// A box the whole route lies in (the curve stays inside the triangle of its three
+    /// points), as (low corner, high corner): the canvas skips routes whose box is off screen.
+    pub fn bounds(&self) -> (WorldPoint, WorldPoint) {
+        match *self {
+            LinkRoute::Curve { from, control, to } => (
+                [from[0].min(control[0]).min(to[0]), from[1].min(control[1]).min(to[1])],
+                [from[0].max(control[0]).max(to[0]), from[1].max(control[1]).max(to[1])],
+            ),
+            LinkRoute::Loop { center, radius } => {
+                ([center[0] - radius, center[1] - radius], [center[0] + radius, center[1] + radius])
+            }
+        }
     }
 
     /// Where the label goes: the middle of the curve, or the far side of the loop.
@@ -163,6 +183,7 @@ mod tests {
         let routes = link_routes(&[Some((0, 1))], &[[0.0, 0.0], [100.0, 0.0]]);
         let route = routes[0].expect("a route");
         assert_eq!(middle(&route), [50.0, 0.0]);
+        assert_eq!(route.polyline(16), vec![[0.0, 0.0], [100.0, 0.0]], "a straight line needs two points");
     }
 
     #[test]
@@ -208,6 +229,18 @@ mod tests {
         assert_eq!([left[0], right[0]], [20.0 - ARROW_LENGTH, 20.0 - ARROW_LENGTH]);
         assert_eq!(left[1] - right[1], ARROW_WIDTH);
         assert_eq!(arrowhead([5.0, 5.0], [5.0, 5.0]), None);
+    }
+
+    #[test]
+    fn every_point_of_a_route_lies_in_its_bounds() {
+        let routes =
+            link_routes(&[Some((0, 1)), Some((1, 0)), Some((0, 1)), Some((1, 1))], &[[0.0, 0.0], [100.0, 40.0]]);
+        for route in routes.into_iter().flatten() {
+            let (low, high) = route.bounds();
+            for [x, y] in route.polyline(32) {
+                assert!(x >= low[0] - 1e-3 && x <= high[0] + 1e-3 && y >= low[1] - 1e-3 && y <= high[1] + 1e-3);
+            }
+        }
     }
 
     #[test]

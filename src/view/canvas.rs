@@ -66,13 +66,30 @@ pub fn show(ui: &mut egui::Ui, open: &OpenCase, state: &mut CanvasState) -> (Rec
     let positions = open.document.layout.positions();
     let screen_of = |node: usize| camera.screen_from_world(canvas, positions[node]);
     let node_radius = (theme::NODE_RADIUS * camera.zoom).max(MIN_NODE_RADIUS_POINTS);
-    let visible_nodes: Vec<usize> = (0..positions.len()).filter(|&node| open.is_node_visible(node)).collect();
+    // Only what is on screen is drawn (with room for a node and its label at the edges).
+    let margin_world = (node_radius + 240.0) / camera.zoom;
+    let [low_x, low_y] = camera.world_from_screen(canvas, canvas.left_top());
+    let [high_x, high_y] = camera.world_from_screen(canvas, canvas.right_bottom());
+    let (view_low, view_high) =
+        ([low_x - margin_world, low_y - margin_world], [high_x + margin_world, high_y + margin_world]);
+    let in_view = |low: WorldPoint, high: WorldPoint| {
+        low[0] <= view_high[0] && high[0] >= view_low[0] && low[1] <= view_high[1] && high[1] >= view_low[1]
+    };
+    let dragged = state.drag.map(|drag| drag.node);
+    let visible_nodes: Vec<usize> = (0..positions.len())
+        .filter(|&node| open.is_node_visible(node))
+        .filter(|&node| in_view(positions[node], positions[node]) || dragged == Some(node))
+        .collect();
     let routes = open.link_routes();
     let screen_routes: Vec<Option<Vec<Pos2>>> = routes
         .iter()
         .enumerate()
         .map(|(link, route)| {
             let route = route.as_ref().filter(|_| open.is_link_visible(link))?;
+            let (low, high) = route.bounds();
+            if !in_view(low, high) {
+                return None;
+            }
             Some(route.polyline(CURVE_SEGMENTS).into_iter().map(|p| camera.screen_from_world(canvas, p)).collect())
         })
         .collect();
