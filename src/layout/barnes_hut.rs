@@ -9,7 +9,7 @@ use fdg_sim::ForceGraph;
 use fdg_sim::force::{Force, Value};
 use fdg_sim::glam::Vec3;
 use fdg_sim::petgraph::graph::NodeIndex;
-use fdg_sim::petgraph::visit::{EdgeRef as _, IntoEdgeReferences as _};
+use fdg_sim::petgraph::visit::{EdgeRef as _, IntoEdgeReferences as _, NodeIndexable as _};
 use fdg_sim::petgraph::{EdgeType, Undirected};
 use hashlink::LinkedHashMap;
 
@@ -225,9 +225,14 @@ fn update<N, E, Ty: EdgeType>(dict: &LinkedHashMap<String, Value>, graph: &mut F
     for body in (0..points.len()).filter(|&body| !done[body]) {
         forces[body] = tree.repulsion(body as u32, points[body], strength, theta, collision, &mut stack);
     }
-    // Attraction along each edge, to both ends: distance² / scale.
+    // Attraction along each edge, to both ends: distance² / scale. A graph with removed
+    // nodes has gaps in its indices, so edges find their ends' slots through a table.
+    let mut slot_of = vec![usize::MAX; graph.node_bound()];
+    for (slot, index) in indices.iter().enumerate() {
+        slot_of[index.index()] = slot;
+    }
     for edge in (&*graph).edge_references() {
-        let (a, b) = (edge.source().index(), edge.target().index());
+        let (a, b) = (slot_of[edge.source().index()], slot_of[edge.target().index()]);
         if a == b {
             continue;
         }
@@ -292,6 +297,33 @@ mod tests {
     fn scattered(count: usize) -> Vec<[f32; 2]> {
         let mut random = crate::seeded_random::SplitMix64::new(7);
         (0..count).map(|_| [random.unit() as f32 * 1000.0, random.unit() as f32 * 1000.0]).collect()
+    }
+
+    #[test]
+    fn with_theta_zero_a_step_moves_nodes_as_fdg_sims_own_force_does_even_with_gaps() {
+        let build = || {
+            let mut graph: ForceGraph<(), ()> = ForceGraph::default();
+            let spots = [[0.0, 0.0], [500.0, 500.0], [100.0, 30.0], [-40.0, 90.0], [60.0, -80.0]];
+            let nodes: Vec<NodeIndex> = spots
+                .iter()
+                .map(|&[x, y]| {
+                    let mut node = fdg_sim::Node::new("n", ());
+                    node.location = Vec3::new(x, y, 0.0);
+                    graph.add_node(node)
+                })
+                .collect();
+            graph.remove_node(nodes[1]);
+            graph.add_edge(nodes[0], nodes[2], ());
+            graph.add_edge(nodes[3], nodes[4], ());
+            graph
+        };
+        let (mut ours, mut theirs) = (build(), build());
+        barnes_hut_fruchterman_reingold::<(), ()>(120.0, 0.975, 0.0, 0.0).update(&mut ours, 0.035);
+        fdg_sim::force::fruchterman_reingold::<(), (), Undirected>(120.0, 0.975).update(&mut theirs, 0.035);
+        for index in ours.node_indices() {
+            let (a, b) = (ours[index].location, theirs[index].location);
+            assert!((a - b).length() < 1e-3, "node {}: {a} against {b}", index.index());
+        }
     }
 
     #[test]
