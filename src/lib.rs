@@ -16,6 +16,7 @@ pub mod link_routes;
 pub mod model;
 pub mod sample;
 pub mod seeded_random;
+pub mod spatial_index;
 pub mod synthetic;
 pub mod theme;
 pub mod view;

@@ -81,7 +81,7 @@ impl LinkRoute {
 /// the node centres.
 pub fn link_routes(ends: &[Option<(usize, usize)>], positions: &[WorldPoint]) -> Vec<Option<LinkRoute>> {
     // Number the links of each unordered pair, so parallel links fan out symmetrically.
-    let mut pair_counts: std::collections::HashMap<(usize, usize), (usize, usize)> = std::collections::HashMap::new();
+    let mut pair_counts: rustc_hash::FxHashMap<(usize, usize), (usize, usize)> = rustc_hash::FxHashMap::default();
     let pair_of = |(a, b): (usize, usize)| (a.min(b), a.max(b));
     for &(a, b) in ends.iter().flatten() {
         pair_counts.entry(pair_of((a, b))).or_default().1 += 1;

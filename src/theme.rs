@@ -199,6 +199,17 @@ pub const LINK_LABEL_SCALE: f32 = 0.85;
 pub const LABELS_HIDDEN_BELOW_ZOOM: f32 = 0.3;
 /// Below this zoom, link labels are hidden.
 pub const LINK_LABELS_HIDDEN_BELOW_ZOOM: f32 = 0.4;
+/// With more nodes than this on screen the canvas draws an overview: discs in the kinds'
+/// colours, thin lines, and only the best-connected labels.
+pub const OVERVIEW_FROM_NODES: usize = 1_500;
+/// Labels shown in the overview, the best-connected first.
+pub const OVERVIEW_LABELS: usize = 40;
+/// Smallest disc radius in the overview, in screen points.
+pub const OVERVIEW_MIN_NODE_RADIUS_POINTS: f32 = 2.5;
+/// Line width in the overview, in screen points.
+pub const OVERVIEW_LINK_WIDTH_POINTS: f32 = 1.0;
+/// Opacity of the overview's lines, so thousands of them read as a texture, not a blot.
+pub const OVERVIEW_LINK_ALPHA: u8 = 90;
 /// Labels longer than this many characters are shortened on the canvas (hover shows them whole).
 pub const MAX_LABEL_CHARS: usize = 32;
 

@@ -182,3 +182,81 @@ fn russian_and_korean_names_have_glyphs_in_the_window() {
     // The check itself can tell: a script no bundled font covers.
     assert!(!harness.ctx.fonts_mut(|fonts| fonts.has_glyphs(&font, "𓀀")));
 }
+
+/// A generated case of `nodes` nodes, every one placed, opened from a file in `folder`.
+fn big_case_app(folder: &std::path::Path, nodes: usize) -> Harness<'static, CaseApp> {
+    let case = casegraph::synthetic::generate_case(nodes, 11);
+    let path = folder.join("big.case.json");
+    std::fs::write(&path, casegraph::model::case_to_json(&case).expect("the case saves")).expect("written");
+    Harness::builder()
+        .with_size(vec2(1280.0, 800.0))
+        .with_max_steps(MAX_FRAMES)
+        .build_eframe(move |_| CaseApp::new(Content::from_file(&path)))
+}
+
+#[test]
+fn in_a_big_case_the_pointer_finds_nodes_without_a_widget_each() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let mut harness = big_case_app(folder.path(), 3_000);
+    harness.run();
+    let open = harness.state().open_case().expect("the case opens");
+    assert!(open.document.layout.is_settled(), "the layout comes to rest");
+    // The best-connected nodes are described for screen readers, but not all three thousand.
+    let described = (0..3_000).filter(|&node| {
+        let label = &open.document.case.nodes[node].label;
+        harness.query_all_by_label(label).next().is_some()
+    });
+    let described = described.count();
+    assert!((100..=1_000).contains(&described), "{described} nodes described");
+
+    // A click where a node is drawn selects that node, found through the grid.
+    let node = (0..3_000)
+        .find(|&node| {
+            let at = node_screen_position(open, node).expect("on screen");
+            open.canvas_rect.shrink(40.0).contains(at) && open.document.graph.degree(node) > 0
+        })
+        .expect("a linked node well inside the canvas");
+    let at = node_screen_position(open, node).expect("on screen");
+    harness.hover_at(at);
+    harness.run();
+    harness.input_mut().events.push(egui::Event::PointerButton {
+        pos: at,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    harness.input_mut().events.push(egui::Event::PointerButton {
+        pos: at,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    harness.run();
+    let selected = harness.state().open_case().expect("open").selection;
+    let Some(Selection::Node(picked)) = selected else { panic!("selected {selected:?}") };
+    let positions = harness.state().open_case().expect("open").document.layout.positions().to_vec();
+    assert!(
+        positions[picked] == positions[node],
+        "picked node {picked} at {:?}, not node {node} at {:?}",
+        positions[picked],
+        positions[node]
+    );
+
+    // Its context menu pins it.
+    harness.input_mut().events.push(egui::Event::PointerButton {
+        pos: at,
+        button: egui::PointerButton::Secondary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    harness.input_mut().events.push(egui::Event::PointerButton {
+        pos: at,
+        button: egui::PointerButton::Secondary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    harness.run();
+    harness.get_by_label("Pin here").click();
+    harness.run();
+    assert!(harness.state().open_case().expect("open").document.layout.is_pinned(picked));
+}

@@ -131,6 +131,7 @@ pub struct ForceLayout {
     still_steps: usize,
     steps: usize,
     settled: bool,
+    revision: u64,
 }
 
 impl ForceLayout {
@@ -177,6 +178,7 @@ impl ForceLayout {
             still_steps: 0,
             steps: 0,
             settled,
+            revision: 0,
         };
         layout.write_positions();
         layout
@@ -212,6 +214,12 @@ impl ForceLayout {
         self.settled
     }
 
+    /// A number that changes whenever any position does, so what is worked out from the
+    /// positions can be kept until then.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
     /// Steps taken since the layout last started or woke.
     pub fn steps(&self) -> usize {
         self.steps
@@ -224,6 +232,7 @@ impl ForceLayout {
         }
         self.positions[node] = position;
         self.pinned[node] = true;
+        self.revision += 1;
         self.write_position(node);
         self.wake(self.settings.initial_step_limit / 4.0);
     }
@@ -258,6 +267,7 @@ impl ForceLayout {
             self.pinned[node] = pinned;
             self.write_position(node);
         }
+        self.revision += 1;
         if at_rest {
             self.settled = true;
         } else {
@@ -310,6 +320,7 @@ impl ForceLayout {
         }
         self.simulation.update(self.settings.time_step);
         let max_movement = self.read_back();
+        self.revision += 1;
         self.steps += 1;
         self.step_limit *= self.settings.cooling;
         self.still_steps = if max_movement < self.settings.still_movement { self.still_steps + 1 } else { 0 };

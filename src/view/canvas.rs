@@ -3,32 +3,40 @@
 
 use std::collections::HashSet;
 
-use egui::{
-    Align2, Color32, CornerRadius, FontId, Id, Pos2, Rect, Sense, Shape, Stroke, StrokeKind, Vec2, WidgetInfo, pos2,
-    vec2,
-};
+use egui::{Align2, Color32, CornerRadius, FontId, Id, Pos2, Rect, Sense, Shape, Stroke, StrokeKind, Vec2, pos2, vec2};
 
 use super::camera::Camera;
 use super::command::{Command, Selection};
 use super::open_case::OpenCase;
+use super::overview::OverviewMesh;
 use crate::icons;
 use crate::label_placement::{Area, Occupancy, place_label};
 use crate::layout::WorldPoint;
 use crate::link_routes::{LinkRoute, arrowhead, distance_to_polyline, trim_polyline_end};
 use crate::model::{NodeKind, amount_text, link_caption};
+use crate::spatial_index::PointGrid;
 use crate::theme::{self, Colour, LinePattern, NodeShape};
 
-/// Smallest on-screen node radius, so a node stays visible and can be grabbed when zoomed out.
+/// Smallest on-screen node radius when drawn in detail, so a node stays visible and can be
+/// grabbed when zoomed out; nodes are picked within this radius at any zoom.
 const MIN_NODE_RADIUS_POINTS: f32 = 5.0;
 /// How close to a line the pointer must be to pick its link, in screen points.
 const LINK_PICK_DISTANCE_POINTS: f32 = 5.0;
 /// Segments per curve when drawing and picking links.
 const CURVE_SEGMENTS: usize = 16;
+/// At most this many nodes on screen are described to screen readers (and tests), the most
+/// connected first: a list of thousands helps no one.
+const DESCRIBED_NODES_AT_MOST: usize = 1_000;
+/// Side of the picking grid's cells in world units: a few node widths.
+const PICK_CELL_WORLD: f32 = 4.0 * theme::NODE_RADIUS;
 
 /// What the canvas remembers between frames.
 #[derive(Clone, Debug, Default)]
 pub struct CanvasState {
     drag: Option<NodeDrag>,
+    /// The node the open context menu is about; `None` for the canvas's own menu.
+    menu_node: Option<usize>,
+    derived: Derived,
 }
 
 /// A node being dragged: where on the node it was grabbed, so it follows the pointer
@@ -39,7 +47,42 @@ struct NodeDrag {
     grab_offset_world: Vec2,
 }
 
-/// The egui id of node `index`'s widget.
+/// What the canvas works out from the positions, kept until the layout moves a node.
+#[derive(Clone, Debug)]
+struct Derived {
+    /// The layout revision this was worked out for.
+    revision: Option<u64>,
+    routes: Vec<Option<LinkRoute>>,
+    /// The nodes by position, for picking.
+    grid: PointGrid,
+    /// Every node, best-connected first: the order labels claim space in.
+    by_degree: Vec<usize>,
+}
+
+impl Default for Derived {
+    fn default() -> Self {
+        Self { revision: None, routes: Vec::new(), grid: PointGrid::new(PICK_CELL_WORLD), by_degree: Vec::new() }
+    }
+}
+
+impl Derived {
+    fn refresh(&mut self, open: &OpenCase) {
+        let layout = &open.document.layout;
+        if self.revision == Some(layout.revision()) {
+            return;
+        }
+        self.revision = Some(layout.revision());
+        self.routes = open.link_routes();
+        self.grid.update(layout.positions());
+        let graph = &open.document.graph;
+        if self.by_degree.len() != layout.positions().len() {
+            self.by_degree = (0..layout.positions().len()).collect();
+            self.by_degree.sort_by_cached_key(|&node| (std::cmp::Reverse(graph.degree(node)), node));
+        }
+    }
+}
+
+/// The egui id of node `index` in the accessibility tree.
 pub fn node_widget_id(index: usize) -> Id {
     Id::unique(("casegraph-node", index))
 }
@@ -54,6 +97,11 @@ fn faded(colour: Color32, faded: bool) -> Color32 {
 }
 
 /// Draws the case into the rest of `ui` and returns what the analyst asked for.
+///
+/// Nodes are found under the pointer through a grid, not as one egui widget each, so a
+/// frame costs the same whether ten nodes are on screen or fifty thousand. With more than
+/// [`theme::OVERVIEW_FROM_NODES`] on screen the canvas draws an overview: discs, thin lines and
+/// the best-connected labels only.
 pub fn show(ui: &mut egui::Ui, open: &OpenCase, state: &mut CanvasState) -> (Rect, Vec<Command>) {
     let mut commands = Vec::new();
     let (background, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
@@ -63,11 +111,14 @@ pub fn show(ui: &mut egui::Ui, open: &OpenCase, state: &mut CanvasState) -> (Rec
         commands.push(Command::FitToCase);
         open.fitted_camera(canvas)
     });
+    state.derived.refresh(open);
+    let Derived { routes, grid, by_degree, .. } = &state.derived;
     let positions = open.document.layout.positions();
     let screen_of = |node: usize| camera.screen_from_world(canvas, positions[node]);
-    let node_radius = (theme::NODE_RADIUS * camera.zoom).max(MIN_NODE_RADIUS_POINTS);
+
     // Only what is on screen is drawn (with room for a node and its label at the edges).
-    let margin_world = (node_radius + 240.0) / camera.zoom;
+    let detailed_radius = (theme::NODE_RADIUS * camera.zoom).max(MIN_NODE_RADIUS_POINTS);
+    let margin_world = (detailed_radius + 240.0) / camera.zoom;
     let [low_x, low_y] = camera.world_from_screen(canvas, canvas.left_top());
     let [high_x, high_y] = camera.world_from_screen(canvas, canvas.right_bottom());
     let (view_low, view_high) =
@@ -76,109 +127,74 @@ pub fn show(ui: &mut egui::Ui, open: &OpenCase, state: &mut CanvasState) -> (Rec
         low[0] <= view_high[0] && high[0] >= view_low[0] && low[1] <= view_high[1] && high[1] >= view_low[1]
     };
     let dragged = state.drag.map(|drag| drag.node);
-    let visible_nodes: Vec<usize> = (0..positions.len())
-        .filter(|&node| open.is_node_visible(node))
-        .filter(|&node| in_view(positions[node], positions[node]) || dragged == Some(node))
-        .collect();
-    let routes = open.link_routes();
-    let screen_routes: Vec<Option<Vec<Pos2>>> = routes
-        .iter()
-        .enumerate()
-        .map(|(link, route)| {
-            let route = route.as_ref().filter(|_| open.is_link_visible(link))?;
-            let (low, high) = route.bounds();
-            if !in_view(low, high) {
-                return None;
-            }
-            Some(route.polyline(CURVE_SEGMENTS).into_iter().map(|p| camera.screen_from_world(canvas, p)).collect())
+    let mut on_screen = vec![false; positions.len()];
+    let mut visible_nodes = Vec::new();
+    for node in 0..positions.len() {
+        if open.is_node_visible(node) && (in_view(positions[node], positions[node]) || dragged == Some(node)) {
+            on_screen[node] = true;
+            visible_nodes.push(node);
+        }
+    }
+    let visible_links: Vec<usize> = (0..routes.len())
+        .filter(|&link| open.is_link_visible(link))
+        .filter(|&link| {
+            routes[link].is_some_and(|route| {
+                let (low, high) = route.bounds();
+                in_view(low, high)
+            })
         })
         .collect();
+    let overview = visible_nodes.len() > theme::OVERVIEW_FROM_NODES;
+    let node_radius = if overview {
+        (theme::NODE_RADIUS * camera.zoom).max(theme::OVERVIEW_MIN_NODE_RADIUS_POINTS)
+    } else {
+        detailed_radius
+    };
 
-    // Interaction first, so this frame already draws what the pointer is over.
-    let mut hovered: Option<Selection> = None;
-    let mut node_responses = Vec::with_capacity(visible_nodes.len());
-    for &node in &visible_nodes {
-        let rect = Rect::from_center_size(screen_of(node), Vec2::splat(2.0 * node_radius));
-        if !canvas.intersects(rect) && state.drag.is_none_or(|drag| drag.node != node) {
-            continue;
-        }
-        let response = ui.interact(rect, node_widget_id(node), Sense::click_and_drag());
-        let label = open.document.case.nodes[node].label.clone();
-        response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &label));
-        node_responses.push((node, response));
-    }
-    for (node, response) in &node_responses {
-        let node = *node;
-        if response.hovered() {
-            hovered = Some(Selection::Node(node));
-        }
-        if response.clicked() {
-            commands.push(Command::Select(Selection::Node(node)));
-        }
+    // What the pointer is over: the nearest node within reach, else the nearest line.
+    let pick_radius_world = node_radius.max(MIN_NODE_RADIUS_POINTS) / camera.zoom;
+    let node_at = |screen: Pos2| {
+        grid.nearest(camera.world_from_screen(canvas, screen), pick_radius_world, |node| open.is_node_visible(node))
+    };
+    let pointer = background.hover_pos();
+    let node_under_pointer = pointer.and_then(node_at);
+    let link_under_pointer = match (pointer, node_under_pointer) {
+        (Some(pointer), None) => link_at(pointer, routes, &visible_links, camera, canvas),
+        _ => None,
+    };
+
+    // Gestures: a drag that starts on a node moves it, anywhere else it pans.
+    if background.drag_started()
+        && let Some(pressed) = ui.input(|input| input.pointer.press_origin())
+        && let Some(node) = node_at(pressed)
+    {
         // Where the button went down, not where the pointer is when egui decides this is a
         // drag: by then it has already moved a little.
-        if response.drag_started()
-            && let Some(pressed) = ui.input(|input| input.pointer.press_origin())
-        {
-            let grabbed = camera.world_from_screen(canvas, pressed);
-            let [x, y] = positions[node];
-            state.drag = Some(NodeDrag { node, grab_offset_world: vec2(x - grabbed[0], y - grabbed[1]) });
-        }
-        if response.dragged()
-            && let (Some(drag), Some(pointer)) = (state.drag, response.interact_pointer_pos())
-            && drag.node == node
-        {
-            let under = camera.world_from_screen(canvas, pointer);
-            let to = [under[0] + drag.grab_offset_world.x, under[1] + drag.grab_offset_world.y];
-            if to != positions[node] {
-                commands.push(Command::MoveNode { node, to });
-            }
-        }
-        if response.drag_stopped() {
-            state.drag = None;
-            commands.push(Command::EndDrag);
-        }
-        let pinned = open.document.layout.is_pinned(node);
-        response.context_menu(|ui| {
-            if ui.button("Select").clicked() {
-                commands.push(Command::Select(Selection::Node(node)));
-            }
-            let (text, command) = if pinned {
-                ("Unpin (let the layout move it)", Command::SetPinned { node, pinned: false })
-            } else {
-                ("Pin here", Command::SetPinned { node, pinned: true })
-            };
-            if ui.button(text).clicked() {
-                commands.push(command);
-            }
-        });
-        response.clone().on_hover_ui(|ui| node_tooltip(ui, open, node));
-    }
-
-    // The background: pan, zoom, and picking links by their lines.
-    let pointer = background.hover_pos();
-    let link_under_pointer = pointer.and_then(|pointer| {
-        screen_routes
-            .iter()
-            .enumerate()
-            .filter_map(|(link, line)| {
-                let line: Vec<WorldPoint> = line.as_ref()?.iter().map(|p| [p.x, p.y]).collect();
-                let distance = distance_to_polyline([pointer.x, pointer.y], &line);
-                (distance <= LINK_PICK_DISTANCE_POINTS).then_some((distance, link))
-            })
-            .min_by(|a, b| a.0.total_cmp(&b.0))
-            .map(|(_, link)| link)
-    });
-    if hovered.is_none() && background.hovered() {
-        hovered = link_under_pointer.map(Selection::Link);
+        let grabbed = camera.world_from_screen(canvas, pressed);
+        let [x, y] = positions[node];
+        state.drag = Some(NodeDrag { node, grab_offset_world: vec2(x - grabbed[0], y - grabbed[1]) });
     }
     if background.dragged() {
-        commands.push(Command::Pan(background.drag_delta()));
+        match (state.drag, background.interact_pointer_pos()) {
+            (Some(drag), Some(pointer)) => {
+                let under = camera.world_from_screen(canvas, pointer);
+                let to = [under[0] + drag.grab_offset_world.x, under[1] + drag.grab_offset_world.y];
+                if to != positions[drag.node] {
+                    commands.push(Command::MoveNode { node: drag.node, to });
+                }
+            }
+            (Some(_), None) => {}
+            (None, _) => commands.push(Command::Pan(background.drag_delta())),
+        }
+    }
+    if background.drag_stopped() && state.drag.take().is_some() {
+        commands.push(Command::EndDrag);
     }
     if background.clicked() {
-        commands.push(match link_under_pointer {
-            Some(link) => Command::Select(Selection::Link(link)),
-            None => Command::ClearSelection,
+        commands.push(match (node_under_pointer, link_under_pointer) {
+            (Some(node), _) => Command::Select(Selection::Node(node)),
+            (None, Some(link)) => Command::Select(Selection::Link(link)),
+            (None, None) => Command::ClearSelection,
         });
     }
     if let Some(pointer) = pointer {
@@ -188,24 +204,95 @@ pub fn show(ui: &mut egui::Ui, open: &OpenCase, state: &mut CanvasState) -> (Rec
             commands.push(Command::Zoom { anchor: pointer, factor });
         }
     }
-    if let Some(Selection::Link(link)) = hovered {
-        background.clone().on_hover_text_at_pointer(crate::model::link_claim(
-            &open.document.case,
-            &open.document.graph,
-            link,
-        ));
+    if background.secondary_clicked() {
+        state.menu_node = node_under_pointer;
     }
+    let menu_node = state.menu_node;
+    background.context_menu(|ui| context_menu(ui, open, menu_node, &mut commands));
+
+    let hovered = match state.drag {
+        Some(drag) => Some(Selection::Node(drag.node)),
+        None if background.hovered() => {
+            node_under_pointer.map(Selection::Node).or(link_under_pointer.map(Selection::Link))
+        }
+        None => None,
+    };
+    match hovered {
+        Some(Selection::Node(node)) if state.drag.is_none() => {
+            background.clone().on_hover_ui_at_pointer(|ui| node_tooltip(ui, open, node));
+        }
+        Some(Selection::Link(link)) => {
+            let claim = crate::model::link_claim(&open.document.case, &open.document.graph, link);
+            background.clone().on_hover_text_at_pointer(claim);
+        }
+        _ => {}
+    }
+
+    // Most important first: what the analyst is looking at, then the best-connected.
+    let is_important =
+        |node: usize| hovered == Some(Selection::Node(node)) || open.selection == Some(Selection::Node(node));
+    let important = visible_nodes.iter().copied().filter(|&node| is_important(node));
+    let by_importance: Vec<usize> =
+        important.chain(by_degree.iter().copied().filter(|&node| on_screen[node] && !is_important(node))).collect();
+    let rect_of_node = |node: usize| Rect::from_center_size(screen_of(node), Vec2::splat(2.0 * node_radius));
+    describe_nodes(ui, open, &by_importance, &rect_of_node, &mut commands);
 
     // What the hover highlights: the item, its neighbours and the links between them.
     let (near_nodes, near_links) = neighbourhood(open, hovered);
     let is_faded_node = |node: usize| hovered.is_some() && !near_nodes.contains(&node);
     let is_faded_link = |link: usize| hovered.is_some() && !near_links.contains(&link);
 
+    if overview {
+        paint_overview(
+            &painter,
+            open,
+            &visible_nodes,
+            &visible_links,
+            &screen_of,
+            node_radius,
+            &is_faded_node,
+            &is_faded_link,
+        );
+        // What the analyst is looking at stands out in full detail.
+        let emphasised = visible_nodes
+            .iter()
+            .copied()
+            .filter(|&node| is_important(node) || (hovered.is_some() && near_nodes.contains(&node)));
+        for node in emphasised {
+            paint_node(&painter, open, node, screen_of(node), detailed_radius, false);
+        }
+        let mut occupancy = Occupancy::new(theme::label_points(camera.zoom) * 4.0);
+        let labelled = by_importance.iter().copied().take(theme::OVERVIEW_LABELS);
+        let labelled: Vec<usize> = labelled.collect();
+        paint_labels(
+            &painter,
+            open,
+            &labelled,
+            &screen_of,
+            node_radius,
+            camera.zoom,
+            &is_important,
+            &is_faded_node,
+            &mut occupancy,
+        );
+        return (canvas, commands);
+    }
+
+    let screen_routes: Vec<(usize, Vec<Pos2>)> = visible_links
+        .iter()
+        .filter_map(|&link| {
+            let route = routes[link]?;
+            Some((
+                link,
+                route.polyline(CURVE_SEGMENTS).into_iter().map(|p| camera.screen_from_world(canvas, p)).collect(),
+            ))
+        })
+        .collect();
     let captions = paint_links(
         &painter,
         open,
         &screen_routes,
-        &routes,
+        routes,
         camera,
         canvas,
         node_radius,
@@ -215,25 +302,169 @@ pub fn show(ui: &mut egui::Ui, open: &OpenCase, state: &mut CanvasState) -> (Rec
     for &node in &visible_nodes {
         paint_node(&painter, open, node, screen_of(node), node_radius, is_faded_node(node));
     }
-    // Labels and captions keep off the nodes and each other.
+    // Labels and captions keep off the nodes and each other; when zoomed out too far for
+    // labels, only the important ones are placed.
+    let labels_shown = camera.zoom >= theme::LABELS_HIDDEN_BELOW_ZOOM;
+    let labelled: Vec<usize> =
+        by_importance.iter().copied().filter(|&node| labels_shown || is_important(node)).collect();
     let mut occupancy = Occupancy::new(theme::label_points(camera.zoom) * 4.0);
-    for &node in &visible_nodes {
-        let center = screen_of(node);
-        occupancy.insert(Area::around([center.x, center.y], [2.0 * node_radius, 2.0 * node_radius]));
+    if !labelled.is_empty() || !captions.is_empty() {
+        for &node in &visible_nodes {
+            let center = screen_of(node);
+            occupancy.insert(Area::around([center.x, center.y], [2.0 * node_radius, 2.0 * node_radius]));
+        }
     }
     paint_labels(
         &painter,
         open,
-        &visible_nodes,
+        &labelled,
         &screen_of,
         node_radius,
         camera.zoom,
-        hovered,
+        &is_important,
         &is_faded_node,
         &mut occupancy,
     );
     paint_captions(&painter, open, captions, &mut occupancy, camera.zoom);
     (canvas, commands)
+}
+
+/// The link whose line passes nearest `pointer`, within reach.
+fn link_at(
+    pointer: Pos2,
+    routes: &[Option<LinkRoute>],
+    links: &[usize],
+    camera: Camera,
+    canvas: Rect,
+) -> Option<usize> {
+    let reach_world = LINK_PICK_DISTANCE_POINTS / camera.zoom;
+    let at = camera.world_from_screen(canvas, pointer);
+    links
+        .iter()
+        .filter_map(|&link| {
+            let route = routes[link]?;
+            let (low, high) = route.bounds();
+            let near = at[0] >= low[0] - reach_world
+                && at[0] <= high[0] + reach_world
+                && at[1] >= low[1] - reach_world
+                && at[1] <= high[1] + reach_world;
+            if !near {
+                return None;
+            }
+            let line: Vec<WorldPoint> = route
+                .polyline(CURVE_SEGMENTS)
+                .into_iter()
+                .map(|p| {
+                    let p = camera.screen_from_world(canvas, p);
+                    [p.x, p.y]
+                })
+                .collect();
+            let distance = distance_to_polyline([pointer.x, pointer.y], &line);
+            (distance <= LINK_PICK_DISTANCE_POINTS).then_some((distance, link))
+        })
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, link)| link)
+}
+
+/// The menu on a right click: what can be done to the node under the pointer, or to the view.
+fn context_menu(ui: &mut egui::Ui, open: &OpenCase, node: Option<usize>, commands: &mut Vec<Command>) {
+    let Some(node) = node else {
+        if ui.button("Fit the case to the window").clicked() {
+            commands.push(Command::FitToCase);
+        }
+        if ui.button("Run the layout again").clicked() {
+            commands.push(Command::RerunLayout);
+        }
+        return;
+    };
+    if ui.button("Select").clicked() {
+        commands.push(Command::Select(Selection::Node(node)));
+    }
+    let (text, command) = if open.document.layout.is_pinned(node) {
+        ("Unpin (let the layout move it)", Command::SetPinned { node, pinned: false })
+    } else {
+        ("Pin here", Command::SetPinned { node, pinned: true })
+    };
+    if ui.button(text).clicked() {
+        commands.push(command);
+    }
+}
+
+/// Puts the first [`DESCRIBED_NODES_AT_MOST`] of `nodes` in the accessibility tree as
+/// buttons named by their labels, and selects one a screen reader clicks. Nothing is done
+/// while no screen reader (or test) is listening.
+fn describe_nodes(
+    ui: &egui::Ui,
+    open: &OpenCase,
+    nodes: &[usize],
+    rect_of: &dyn Fn(usize) -> Rect,
+    commands: &mut Vec<Command>,
+) {
+    use egui::accesskit;
+    let ctx = ui.ctx();
+    if ctx.accesskit_node_builder(egui::accesskit_root_id(), |_| ()).is_none() {
+        return;
+    }
+    let clicked: Vec<accesskit::NodeId> = ui.input(|input| {
+        input
+            .events
+            .iter()
+            .filter_map(|event| match event {
+                egui::Event::AccessKitActionRequest(request) if request.action == accesskit::Action::Click => {
+                    Some(request.target_node)
+                }
+                _ => None,
+            })
+            .collect()
+    });
+    for &node in nodes.iter().take(DESCRIBED_NODES_AT_MOST) {
+        let id = node_widget_id(node);
+        let rect = rect_of(node);
+        ctx.accesskit_node_builder(id, |builder| {
+            builder.set_role(accesskit::Role::Button);
+            builder.set_label(open.document.case.nodes[node].label.as_str());
+            builder.set_bounds(accesskit::Rect {
+                x0: rect.min.x.into(),
+                y0: rect.min.y.into(),
+                x1: rect.max.x.into(),
+                y1: rect.max.y.into(),
+            });
+            builder.add_action(accesskit::Action::Click);
+        });
+        if clicked.contains(&id.accesskit_id()) {
+            commands.push(Command::Select(Selection::Node(node)));
+        }
+    }
+}
+
+/// The overview: every link a thin line and every node a disc in its kind's colour, in one mesh.
+#[allow(clippy::too_many_arguments)]
+fn paint_overview(
+    painter: &egui::Painter,
+    open: &OpenCase,
+    nodes: &[usize],
+    links: &[usize],
+    screen_of: &dyn Fn(usize) -> Pos2,
+    node_radius: f32,
+    is_faded_node: &dyn Fn(usize) -> bool,
+    is_faded_link: &dyn Fn(usize) -> bool,
+) {
+    let mut mesh = OverviewMesh::with_capacity(links.len(), nodes.len());
+    let line_colour = color(theme::LINK.with_alpha(theme::OVERVIEW_LINK_ALPHA));
+    for &link in links {
+        // Lines straight from centre to centre: bows and loops are too small to see here.
+        if let Some((source, target)) = open.link_ends[link]
+            && source != target
+        {
+            let colour = faded(line_colour, is_faded_link(link));
+            mesh.line(&[screen_of(source), screen_of(target)], theme::OVERVIEW_LINK_WIDTH_POINTS, colour);
+        }
+    }
+    for &node in nodes {
+        let fill = color(theme::kind_style(open.document.case.nodes[node].kind).fill);
+        mesh.disc(screen_of(node), node_radius, faded(fill, is_faded_node(node)));
+    }
+    painter.add(mesh.into_shape());
 }
 
 /// The nodes and links near the hovered item.
@@ -278,7 +509,7 @@ fn node_tooltip(ui: &mut egui::Ui, open: &OpenCase, node: usize) {
 fn paint_links(
     painter: &egui::Painter,
     open: &OpenCase,
-    screen_routes: &[Option<Vec<Pos2>>],
+    screen_routes: &[(usize, Vec<Pos2>)],
     routes: &[Option<LinkRoute>],
     camera: Camera,
     canvas: Rect,
@@ -288,8 +519,8 @@ fn paint_links(
 ) -> Vec<Caption> {
     let show_captions = camera.zoom >= theme::LINK_LABELS_HIDDEN_BELOW_ZOOM;
     let mut captions = Vec::new();
-    for (link, line) in screen_routes.iter().enumerate() {
-        let (Some(line), Some(route)) = (line, routes[link]) else { continue };
+    for (link, line) in screen_routes {
+        let (link, Some(route)) = (*link, routes[*link]) else { continue };
         let item = &open.document.case.links[link];
         let selected = open.selection == Some(Selection::Link(link));
         let faded_now = is_faded(link);
@@ -428,32 +659,25 @@ pub fn paint_shape(
     }
 }
 
-/// Node labels beside their nodes, most important first (the hovered and selected nodes,
-/// then the best-connected), each on the first side where it covers nothing; a label with no
-/// free side is left out until zooming makes room, unless it is important.
+/// Node labels beside their nodes, in the order given (most important first), each on the
+/// first side where it covers nothing; a label with no free side is left out until zooming
+/// makes room, unless it is important.
 #[allow(clippy::too_many_arguments)]
 fn paint_labels(
     painter: &egui::Painter,
     open: &OpenCase,
-    visible_nodes: &[usize],
+    nodes: &[usize],
     screen_of: &dyn Fn(usize) -> Pos2,
     node_radius: f32,
     zoom: f32,
-    hovered: Option<Selection>,
+    is_important: &dyn Fn(usize) -> bool,
     is_faded: &dyn Fn(usize) -> bool,
     occupancy: &mut Occupancy,
 ) {
     let font = FontId::proportional(theme::label_points(zoom));
-    let mut order: Vec<usize> = visible_nodes.to_vec();
-    let is_important =
-        |node: usize| hovered == Some(Selection::Node(node)) || open.selection == Some(Selection::Node(node));
-    order.sort_by_cached_key(|&node| (!is_important(node), std::cmp::Reverse(open.document.graph.degree(node)), node));
     let clip = painter.clip_rect();
-    for node in order {
+    for &node in nodes {
         let important = is_important(node);
-        if zoom < theme::LABELS_HIDDEN_BELOW_ZOOM && !important {
-            continue;
-        }
         let item = &open.document.case.nodes[node];
         let mut text = theme::short_label(&item.label).into_owned();
         if let Some(amount) = &item.amount {

@@ -12,6 +12,7 @@ pub mod frame_times;
 pub mod legend;
 pub mod menus;
 pub mod open_case;
+pub mod overview;
 pub mod prompt;
 pub mod search;
 pub mod warnings_panel;
