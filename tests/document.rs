@@ -126,11 +126,11 @@ fn undo_and_redo_restore_a_drag_exactly_and_a_drag_is_one_step() {
     assert!(!document.layout.is_pinned(node));
     for step in 1..=10 {
         document.edit(Edit::MoveNode { node, to: [step as f32 * 10.0, 5.0] });
-        document.layout.step();
+        document.layout.advance(1);
     }
     document.edit(Edit::EndDrag);
     for _ in 0..50 {
-        document.layout.step();
+        document.layout.advance(1);
     }
     let dragged = document.layout.positions().to_vec();
     assert_eq!(dragged[node], [100.0, 5.0]);

@@ -1,6 +1,6 @@
 //! The layout: deterministic, pinned nodes stay, no NaN, and it comes to rest.
 
-use casegraph::layout::{ForceLayout, LayoutEngine, LayoutSettings, initial_positions, measure};
+use casegraph::layout::{ForceLayout, LayoutEngine, LayoutSettings, LiveLayout, initial_positions, measure};
 use casegraph::model::{Case, CaseGraph, Position};
 use casegraph::sample::load_sample;
 use casegraph::synthetic::generate_case;
@@ -202,4 +202,52 @@ fn dragging_wakes_a_settled_layout_and_the_dragged_node_stays_pinned() {
     assert!(layout.is_pinned(3));
     layout.set_pinned(3, false);
     assert!(!layout.is_pinned(3) && !layout.is_settled());
+}
+
+/// A 400-node case with no saved positions, so its layout has work to do.
+fn unplaced_case() -> Case {
+    casegraph::synthetic::generate(&casegraph::synthetic::SyntheticShape {
+        nodes: 400,
+        links_per_node: 2.0,
+        placed: 0.0,
+        seed: 5,
+    })
+}
+
+#[test]
+fn a_layout_on_its_own_thread_ends_exactly_where_stepping_in_frames_ends() {
+    let case = unplaced_case();
+    let mut in_frames = layout_of(&case);
+    in_frames.run_until_settled();
+    let mut threaded = LiveLayout::on_own_thread(layout_of(&case));
+    assert!(threaded.is_on_own_thread());
+    assert!(!threaded.is_settled());
+    let revision = threaded.revision();
+    threaded.run_until_settled();
+    assert!(threaded.revision() > revision, "taking the thread's steps changes the revision");
+    assert_eq!(threaded.positions(), in_frames.positions());
+}
+
+#[test]
+fn a_drag_shows_at_once_and_the_thread_keeps_the_node_where_it_was_put() {
+    let case = unplaced_case();
+    let mut threaded = LiveLayout::on_own_thread(layout_of(&case));
+    // While the thread is still busy, the window's copy moves at once.
+    threaded.place_and_pin(7, [5_000.0, -40.0]);
+    assert_eq!(threaded.positions()[7], [5_000.0, -40.0]);
+    assert!(threaded.is_pinned(7));
+    assert!(!threaded.is_settled(), "not at rest until the thread has seen the drag");
+    threaded.run_until_settled();
+    assert_eq!(threaded.positions()[7], [5_000.0, -40.0]);
+    assert!(threaded.is_pinned(7));
+    assert!(threaded.positions().iter().flatten().all(|c| c.is_finite()));
+
+    // Undo to a state at rest: it stays still, and the thread agrees.
+    let before: Vec<_> = threaded.positions().to_vec();
+    threaded.restore(&[(7, [1.0, 2.0], false)], true);
+    threaded.run_until_settled();
+    assert_eq!(threaded.positions()[7], [1.0, 2.0]);
+    assert!(!threaded.is_pinned(7));
+    let others_moved = (0..400).filter(|&node| node != 7 && threaded.positions()[node] != before[node]).count();
+    assert_eq!(others_moved, 0, "a restore at rest moves nothing else");
 }

@@ -9,7 +9,7 @@ use std::time::Instant;
 use anyhow::{Context as _, bail};
 
 use crate::document::{Document, replace_atomically};
-use crate::layout::{ForceLayout, LayoutEngine, LayoutSettings, measure};
+use crate::layout::{ForceLayout, LayoutEngine, LayoutSettings, LiveLayout, measure};
 use crate::model::{CaseGraph, MemoryDocuments, case_to_json, load_case_file};
 use crate::theme::NODE_RADIUS;
 
@@ -122,7 +122,7 @@ pub fn run(arguments: &LayoutArguments, out: &mut dyn Write) -> anyhow::Result<E
             let name = crate::document::file_name(output);
             let mut document =
                 Document::new(case.clone(), None, name, Box::new(MemoryDocuments::default()), Vec::new());
-            document.layout = layout;
+            document.layout = LiveLayout::in_frames(layout);
             let text = case_to_json(&document.case_to_save(None))?;
             replace_atomically(output, text.as_bytes())
                 .with_context(|| format!("cannot write {}", output.display()))?;

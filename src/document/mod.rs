@@ -20,7 +20,7 @@ pub use history::History;
 pub use recent_files::{RECENT_FILES_KEPT, RECENT_FILES_NAME, RecentFiles};
 pub use relocate::{relative_path, relocate_documents};
 
-use crate::layout::{ForceLayout, LayoutSettings, WorldPoint};
+use crate::layout::{ForceLayout, LayoutSettings, LiveLayout, WorldPoint};
 use crate::model::{
     Camera, Case, CaseGraph, Diagnostic, DocumentStore, FigureSettings, NodeKind, Position, SaveError, case_to_json,
     documents_beside,
@@ -125,7 +125,7 @@ pub struct Document {
     /// Look-ups over the case.
     pub graph: CaseGraph,
     /// Where every node is now, moving while the layout runs.
-    pub layout: ForceLayout,
+    pub layout: LiveLayout,
     /// The local copies of the sources, for showing quotes in context.
     pub documents: Box<dyn DocumentStore>,
     /// What loading warned about.
@@ -152,7 +152,7 @@ impl Document {
         warnings: Vec<Diagnostic>,
     ) -> Self {
         let graph = CaseGraph::new(&case);
-        let layout = ForceLayout::new(&case, &graph, LayoutSettings::default());
+        let layout = LiveLayout::new(ForceLayout::new(&case, &graph, LayoutSettings::default()));
         let stamp = file.as_deref().and_then(FileStamp::of);
         Self {
             hidden_kinds: case.view.hidden_kinds.clone(),
@@ -500,7 +500,7 @@ impl Document {
     }
 }
 
-fn restore(layout: &mut ForceLayout, arrangement: &Arrangement) {
+fn restore(layout: &mut LiveLayout, arrangement: &Arrangement) {
     let placements: Vec<(usize, WorldPoint, bool)> =
         arrangement.placements.iter().map(|p| (p.node, p.at, p.pinned)).collect();
     layout.restore(&placements, arrangement.at_rest);

@@ -10,11 +10,13 @@
 //! knows about windows or painting.
 
 mod barnes_hut;
+mod live_layout;
 mod placement;
 mod quality;
 mod separation;
 mod simulation;
 
+pub use live_layout::{LiveLayout, OWN_THREAD_FROM_NODES};
 pub use placement::initial_positions;
 pub use quality::{LayoutQuality, measure};
 pub use simulation::{BARNES_HUT_FROM_NODES, ForceLayout, LayoutEngine, LayoutSettings, StepOutcome};

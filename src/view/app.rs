@@ -23,7 +23,8 @@ use super::window_screenshot::{PendingScreenshot, ScreenshotUse, png_bytes};
 use crate::document::{AutosaveStore, Autosaved, Document, Edit, RecentFiles, file_name};
 use crate::model::{DocumentStore, ItemRef, LoadReport, documents_beside, load_case_file};
 
-/// Layout steps per frame while the layout animates: enough to settle the sample case in
+/// Layout steps per frame while a small case's layout animates in the window's frames (a big
+/// case's runs on its own thread): enough to settle the sample case in
 /// about two seconds, few enough that a frame stays far under 33 ms.
 const LAYOUT_STEPS_PER_FRAME: usize = 4;
 /// Frames to draw after the layout has settled before a requested screenshot is taken, so
@@ -721,8 +722,8 @@ fn show_open_case(
     frame_times: &FrameTimes,
 ) -> bool {
     let ctx = ui.ctx().clone();
-    let moving = open.step_layout(LAYOUT_STEPS_PER_FRAME);
-    if moving && open.follow_layout {
+    let moved = open.document.layout.advance(LAYOUT_STEPS_PER_FRAME);
+    if moved && open.follow_layout {
         open.apply(Command::FitToCase);
     }
     egui::Panel::right("casegraph-evidence").resizable(true).default_size(360.0).show(ui, |ui| {
@@ -764,7 +765,7 @@ fn show_open_case(
     if open.show_warnings {
         commands.extend(warnings_panel::show(&ctx, open));
     }
-    let settled = !moving && open.document.layout.is_settled();
+    let settled = open.document.layout.is_settled();
     if !settled {
         ctx.request_repaint();
     }

@@ -118,16 +118,6 @@ impl OpenCase {
         Camera::fitting(visible, canvas, FIT_MARGIN_POINTS)
     }
 
-    /// Advances the layout by up to `max_steps` steps; true while it is still moving.
-    pub fn step_layout(&mut self, max_steps: usize) -> bool {
-        for _ in 0..max_steps {
-            if self.document.layout.step().settled {
-                return false;
-            }
-        }
-        !self.document.layout.is_settled()
-    }
-
     /// Carries out one command.
     pub fn apply(&mut self, command: Command) {
         let canvas = self.canvas_rect;
