@@ -8,7 +8,7 @@ use egui::{Align2, Color32, CornerRadius, FontId, Id, Pos2, Rect, Sense, Shape, 
 use super::camera::Camera;
 use super::command::{Command, Selection};
 use super::open_case::OpenCase;
-use super::overview::OverviewMesh;
+use super::overview::{OverviewCache, OverviewKey, Raster};
 use crate::icons;
 use crate::label_placement::{Area, Occupancy, place_label};
 use crate::layout::WorldPoint;
@@ -27,6 +27,11 @@ const CURVE_SEGMENTS: usize = 16;
 /// At most this many nodes on screen are described to screen readers (and tests), the most
 /// connected first: a list of thousands helps no one.
 const DESCRIBED_NODES_AT_MOST: usize = 1_000;
+/// How far beyond the canvas the overview picture reaches on each side, as a share of the
+/// canvas: panning that far needs no new picture.
+const OVERVIEW_MARGIN: f32 = 0.5;
+/// The overview picture's largest side in pixels, whatever the window.
+const MAX_OVERVIEW_PIXELS: f32 = 8_192.0;
 /// Side of the picking grid's cells in world units: a few node widths.
 const PICK_CELL_WORLD: f32 = 4.0 * theme::NODE_RADIUS;
 
@@ -37,6 +42,7 @@ pub struct CanvasState {
     /// The node the open context menu is about; `None` for the canvas's own menu.
     menu_node: Option<usize>,
     derived: Derived,
+    overview: OverviewCache,
 }
 
 /// A node being dragged: where on the node it was grabbed, so it follows the pointer
@@ -243,27 +249,38 @@ pub fn show(ui: &mut egui::Ui, open: &OpenCase, state: &mut CanvasState) -> (Rec
     let is_faded_link = |link: usize| hovered.is_some() && !near_links.contains(&link);
 
     if overview {
-        paint_overview(
-            &painter,
-            open,
-            &visible_nodes,
-            &visible_links,
-            &screen_of,
-            node_radius,
-            &is_faded_node,
-            &is_faded_link,
-        );
+        let key = OverviewKey {
+            layout_revision: open.document.layout.revision(),
+            zoom: camera.zoom,
+            pixels_per_point: ui.ctx().pixels_per_point(),
+            shown: open.document.hidden_kinds().iter().map(|&kind| kind as u8).collect(),
+        };
+        let (need_low, need_high) = ([low_x, low_y], [high_x, high_y]);
+        if !state.overview.is_current(&key, need_low, need_high) {
+            let (low, high, image) = draw_overview(open, &key, need_low, need_high);
+            state.overview.keep(ui.ctx(), key.clone(), low, high, image);
+        }
+        if let Some((texture, low, high)) = state.overview.latest() {
+            let rect =
+                Rect::from_min_max(camera.screen_from_world(canvas, low), camera.screen_from_world(canvas, high));
+            let whole = Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0));
+            painter.image(texture.id(), rect, whole, Color32::WHITE);
+        }
         // What the analyst is looking at stands out in full detail.
-        let emphasised = visible_nodes
-            .iter()
-            .copied()
-            .filter(|&node| is_important(node) || (hovered.is_some() && near_nodes.contains(&node)));
+        for &link in &near_links {
+            if let Some((source, target)) = open.link_ends[link] {
+                painter.line_segment(
+                    [screen_of(source), screen_of(target)],
+                    Stroke::new(theme::LINK_WIDTH, color(theme::LINK)),
+                );
+            }
+        }
+        let emphasised = visible_nodes.iter().copied().filter(|&node| is_important(node) || near_nodes.contains(&node));
         for node in emphasised {
             paint_node(&painter, open, node, screen_of(node), detailed_radius, false);
         }
+        let labelled: Vec<usize> = by_importance.iter().copied().take(theme::OVERVIEW_LABELS).collect();
         let mut occupancy = Occupancy::new(theme::label_points(camera.zoom) * 4.0);
-        let labelled = by_importance.iter().copied().take(theme::OVERVIEW_LABELS);
-        let labelled: Vec<usize> = labelled.collect();
         paint_labels(
             &painter,
             open,
@@ -272,7 +289,7 @@ pub fn show(ui: &mut egui::Ui, open: &OpenCase, state: &mut CanvasState) -> (Rec
             node_radius,
             camera.zoom,
             &is_important,
-            &is_faded_node,
+            &|_| false,
             &mut occupancy,
         );
         return (canvas, commands);
@@ -437,34 +454,46 @@ fn describe_nodes(
     }
 }
 
-/// The overview: every link a thin line and every node a disc in its kind's colour, in one mesh.
-#[allow(clippy::too_many_arguments)]
-fn paint_overview(
-    painter: &egui::Painter,
+/// The overview picture for `key`: every shown link a thin line and every shown node a disc
+/// in its kind's colour, over world rectangle `low`..`high` grown by [`OVERVIEW_MARGIN`] so
+/// that panning can move it a while before it is drawn again. Returns the world rectangle
+/// drawn and the image.
+fn draw_overview(
     open: &OpenCase,
-    nodes: &[usize],
-    links: &[usize],
-    screen_of: &dyn Fn(usize) -> Pos2,
-    node_radius: f32,
-    is_faded_node: &dyn Fn(usize) -> bool,
-    is_faded_link: &dyn Fn(usize) -> bool,
-) {
-    let mut mesh = OverviewMesh::with_capacity(links.len(), nodes.len());
+    key: &OverviewKey,
+    low: WorldPoint,
+    high: WorldPoint,
+) -> (WorldPoint, WorldPoint, egui::ColorImage) {
+    let margin = [(high[0] - low[0]) * OVERVIEW_MARGIN, (high[1] - low[1]) * OVERVIEW_MARGIN];
+    let (low, high) = ([low[0] - margin[0], low[1] - margin[1]], [high[0] + margin[0], high[1] + margin[1]]);
+    let pixels_per_world = key.zoom * key.pixels_per_point;
+    let size = [((high[0] - low[0]) * pixels_per_world).ceil(), ((high[1] - low[1]) * pixels_per_world).ceil()];
+    let size = size.map(|side| side.clamp(1.0, MAX_OVERVIEW_PIXELS));
+    // A picture cut to the largest size covers less, and is drawn again sooner.
+    let high = [low[0] + size[0] / pixels_per_world, low[1] + size[1] / pixels_per_world];
+    let size = size.map(|side| side as usize);
+    let mut raster = Raster::new(size[0], size[1]);
+    let positions = open.document.layout.positions();
+    let pixel_of = |node: usize| {
+        let [x, y] = positions[node];
+        pos2((x - low[0]) * pixels_per_world, (y - low[1]) * pixels_per_world)
+    };
     let line_colour = color(theme::LINK.with_alpha(theme::OVERVIEW_LINK_ALPHA));
-    for &link in links {
+    for (link, ends) in open.link_ends.iter().enumerate() {
         // Lines straight from centre to centre: bows and loops are too small to see here.
-        if let Some((source, target)) = open.link_ends[link]
+        if let Some((source, target)) = *ends
             && source != target
+            && open.is_link_visible(link)
         {
-            let colour = faded(line_colour, is_faded_link(link));
-            mesh.line(&[screen_of(source), screen_of(target)], theme::OVERVIEW_LINK_WIDTH_POINTS, colour);
+            raster.line(pixel_of(source), pixel_of(target), line_colour);
         }
     }
-    for &node in nodes {
+    let radius = (theme::NODE_RADIUS * key.zoom).max(theme::OVERVIEW_MIN_NODE_RADIUS_POINTS) * key.pixels_per_point;
+    for node in (0..positions.len()).filter(|&node| open.is_node_visible(node)) {
         let fill = color(theme::kind_style(open.document.case.nodes[node].kind).fill);
-        mesh.disc(screen_of(node), node_radius, faded(fill, is_faded_node(node)));
+        raster.disc(pixel_of(node), radius, fill);
     }
-    painter.add(mesh.into_shape());
+    (low, high, raster.into_image())
 }
 
 /// The nodes and links near the hovered item.
