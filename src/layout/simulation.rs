@@ -70,6 +70,12 @@ pub struct LayoutSettings {
     pub cooling: f32,
     /// A step in which no node moves farther than this counts as still.
     pub still_movement: f32,
+    /// [`LayoutSettings::cooling`] with the Barnes–Hut force: a big case cools a little faster,
+    /// so it comes to rest in about half the steps.
+    pub big_case_cooling: f32,
+    /// [`LayoutSettings::still_movement`] with the Barnes–Hut force: half a world unit, less
+    /// than a pixel at any zoom that shows a big case whole.
+    pub big_case_still_movement: f32,
     /// Still steps in a row after which the layout is settled.
     pub still_steps_to_settle: usize,
     /// Steps after which the layout stops regardless.
@@ -88,6 +94,8 @@ impl Default for LayoutSettings {
             initial_step_limit: 60.0,
             cooling: 0.985,
             still_movement: 0.05,
+            big_case_cooling: 0.982,
+            big_case_still_movement: 0.5,
             still_steps_to_settle: 3,
             max_steps: 2_000,
         }
@@ -155,6 +163,11 @@ impl ForceLayout {
             force_graph.add_edge(NodeIndex::new(a), NodeIndex::new(b), ());
         }
         let engine = settings.engine.resolve(case.nodes.len());
+        let mut settings = settings;
+        if engine == LayoutEngine::BarnesHut {
+            settings.cooling = settings.big_case_cooling;
+            settings.still_movement = settings.big_case_still_movement;
+        }
         let force = match engine {
             LayoutEngine::BarnesHut => barnes_hut_fruchterman_reingold(
                 settings.edge_length,
