@@ -29,7 +29,7 @@ const CURVE_SEGMENTS: usize = 16;
 const DESCRIBED_NODES_AT_MOST: usize = 1_000;
 /// How far beyond the canvas the overview picture reaches on each side, as a share of the
 /// canvas: panning that far needs no new picture.
-const OVERVIEW_MARGIN: f32 = 0.5;
+const OVERVIEW_MARGIN: f32 = 0.3;
 /// The overview picture's largest side in pixels, whatever the window.
 const MAX_OVERVIEW_PIXELS: f32 = 8_192.0;
 /// Side of the picking grid's cells in world units: a few node widths.
@@ -485,9 +485,10 @@ fn draw_overview(
             && source != target
             && open.is_link_visible(link)
         {
-            raster.line(pixel_of(source), pixel_of(target), line_colour);
+            raster.line(pixel_of(source), pixel_of(target));
         }
     }
+    raster.finish_lines(line_colour);
     let radius = (theme::NODE_RADIUS * key.zoom).max(theme::OVERVIEW_MIN_NODE_RADIUS_POINTS) * key.pixels_per_point;
     for node in (0..positions.len()).filter(|&node| open.is_node_visible(node)) {
         let fill = color(theme::kind_style(open.document.case.nodes[node].kind).fill);
