@@ -206,8 +206,6 @@ pub const OVERVIEW_FROM_NODES: usize = 1_500;
 pub const OVERVIEW_LABELS: usize = 40;
 /// Smallest disc radius in the overview, in screen points.
 pub const OVERVIEW_MIN_NODE_RADIUS_POINTS: f32 = 2.5;
-/// Line width in the overview, in screen points.
-pub const OVERVIEW_LINK_WIDTH_POINTS: f32 = 1.0;
 /// Opacity of the overview's lines, so thousands of them read as a texture, not a blot.
 pub const OVERVIEW_LINK_ALPHA: u8 = 90;
 /// Labels longer than this many characters are shortened on the canvas (hover shows them whole).

@@ -67,20 +67,19 @@ impl Raster {
     }
 
     /// Turns the lines' ink into `colour`: one whole line over a pixel gives `colour`, and
-    /// each further line lays the same colour over it again.
+    /// each further line lays the same colour over it again. Lines drawn after this are lost.
     pub fn finish_lines(&mut self, colour: Color32) {
         let opacity = (f32::from(colour.a()) / 255.0).clamp(0.0, 0.99);
         let per_line = -(1.0 - opacity).ln();
         let [r, g, b, a] = colour.to_array().map(f32::from);
         let scale_of = |ink: f32| if opacity > 0.0 { (1.0 - (-per_line * ink).exp()) / opacity } else { 0.0 };
-        for (pixel, &ink) in self.pixels.iter_mut().zip(&self.ink) {
+        for (pixel, ink) in self.pixels.iter_mut().zip(std::mem::take(&mut self.ink)) {
             if ink > 0.0 {
                 let scale = scale_of(ink);
                 let channel = |value: f32| (value * scale).round().min(255.0) as u8;
                 *pixel = Color32::from_rgba_premultiplied(channel(r), channel(g), channel(b), channel(a));
             }
         }
-        self.ink.iter_mut().for_each(|ink| *ink = 0.0);
     }
 
     /// Lays `colour` over pixel (`x`, `y`) with `coverage` from 0 to 1.
@@ -175,17 +174,14 @@ impl OverviewCache {
 
     /// Keeps `image`, drawn for `key` over world rectangle `low`..`high`.
     pub fn keep(&mut self, ctx: &egui::Context, key: OverviewKey, low: [f32; 2], high: [f32; 2], image: ColorImage) {
-        match &mut self.picture {
-            Some((_, _, _, texture)) => {
+        let texture = match self.picture.take() {
+            Some((.., mut texture)) => {
                 texture.set(image, TextureOptions::LINEAR);
-                let texture = texture.clone();
-                self.picture = Some((key, low, high, texture));
+                texture
             }
-            None => {
-                let texture = ctx.load_texture("casegraph-overview", image, TextureOptions::LINEAR);
-                self.picture = Some((key, low, high, texture));
-            }
-        }
+            None => ctx.load_texture("casegraph-overview", image, TextureOptions::LINEAR),
+        };
+        self.picture = Some((key, low, high, texture));
     }
 }
 
