@@ -9,7 +9,7 @@ use std::time::Instant;
 use anyhow::{Context as _, bail};
 
 use crate::document::{Document, replace_atomically};
-use crate::layout::{ForceLayout, LayoutEngine, LayoutSettings, LiveLayout, measure};
+use crate::layout::{ForceLayout, LayoutEngine, LayoutSettings, measure};
 use crate::model::{CaseGraph, MemoryDocuments, case_to_json, load_case_file};
 use crate::theme::NODE_RADIUS;
 
@@ -120,9 +120,8 @@ pub fn run(arguments: &LayoutArguments, out: &mut dyn Write) -> anyhow::Result<E
         if let Some(output) = &arguments.output {
             // The document's save rules: unmoved nodes keep their numbers, moved ones 0.01.
             let name = crate::document::file_name(output);
-            let mut document =
-                Document::new(case.clone(), None, name, Box::new(MemoryDocuments::default()), Vec::new());
-            document.layout = LiveLayout::in_frames(layout);
+            let documents = Box::new(MemoryDocuments::default());
+            let document = Document::with_layout(case.clone(), layout, None, name, documents, Vec::new());
             let text = case_to_json(&document.case_to_save(None))?;
             replace_atomically(output, text.as_bytes())
                 .with_context(|| format!("cannot write {}", output.display()))?;

@@ -153,6 +153,32 @@ impl Document {
     ) -> Self {
         let graph = CaseGraph::new(&case);
         let layout = LiveLayout::new(ForceLayout::new(&case, &graph, LayoutSettings::default()));
+        Self::from_parts(case, graph, layout, file, name, documents, warnings)
+    }
+
+    /// A document for `case` whose arrangement is `layout`, already run: the command line
+    /// saves a layout it made without starting a second one.
+    pub fn with_layout(
+        case: Case,
+        layout: ForceLayout,
+        file: Option<PathBuf>,
+        name: String,
+        documents: Box<dyn DocumentStore>,
+        warnings: Vec<Diagnostic>,
+    ) -> Self {
+        let graph = CaseGraph::new(&case);
+        Self::from_parts(case, graph, LiveLayout::in_frames(layout), file, name, documents, warnings)
+    }
+
+    fn from_parts(
+        case: Case,
+        graph: CaseGraph,
+        layout: LiveLayout,
+        file: Option<PathBuf>,
+        name: String,
+        documents: Box<dyn DocumentStore>,
+        warnings: Vec<Diagnostic>,
+    ) -> Self {
         let stamp = file.as_deref().and_then(FileStamp::of);
         Self {
             hidden_kinds: case.view.hidden_kinds.clone(),
