@@ -194,6 +194,18 @@ fn big_case_app(folder: &std::path::Path, nodes: usize) -> Harness<'static, Case
         .build_eframe(move |_| CaseApp::new(Content::from_file(&path)))
 }
 
+/// Presses and releases `button` at `at`, where no widget need be.
+fn click_at(harness: &mut Harness<'_, CaseApp>, at: egui::Pos2, button: egui::PointerButton) {
+    for pressed in [true, false] {
+        harness.input_mut().events.push(egui::Event::PointerButton {
+            pos: at,
+            button,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+}
+
 #[test]
 fn in_a_big_case_the_pointer_finds_nodes_without_a_widget_each() {
     let folder = tempfile::tempdir().expect("a temporary folder");
@@ -219,18 +231,7 @@ fn in_a_big_case_the_pointer_finds_nodes_without_a_widget_each() {
     let at = node_screen_position(open, node).expect("on screen");
     harness.hover_at(at);
     harness.run();
-    harness.input_mut().events.push(egui::Event::PointerButton {
-        pos: at,
-        button: egui::PointerButton::Primary,
-        pressed: true,
-        modifiers: Modifiers::NONE,
-    });
-    harness.input_mut().events.push(egui::Event::PointerButton {
-        pos: at,
-        button: egui::PointerButton::Primary,
-        pressed: false,
-        modifiers: Modifiers::NONE,
-    });
+    click_at(&mut harness, at, egui::PointerButton::Primary);
     harness.run();
     let selected = harness.state().open_case().expect("open").selection;
     let Some(Selection::Node(picked)) = selected else { panic!("selected {selected:?}") };
@@ -243,18 +244,7 @@ fn in_a_big_case_the_pointer_finds_nodes_without_a_widget_each() {
     );
 
     // Its context menu pins it.
-    harness.input_mut().events.push(egui::Event::PointerButton {
-        pos: at,
-        button: egui::PointerButton::Secondary,
-        pressed: true,
-        modifiers: Modifiers::NONE,
-    });
-    harness.input_mut().events.push(egui::Event::PointerButton {
-        pos: at,
-        button: egui::PointerButton::Secondary,
-        pressed: false,
-        modifiers: Modifiers::NONE,
-    });
+    click_at(&mut harness, at, egui::PointerButton::Secondary);
     harness.run();
     harness.get_by_label("Pin here").click();
     harness.run();
