@@ -204,4 +204,9 @@ fn a_generated_case_passes_the_checker_and_two_forces_are_compared_in_one_run() 
     let text = std::fs::read_to_string(&laid_out).expect("the laid-out case");
     assert_eq!(text.matches("\"pinned\"").count(), 600, "every node has a position");
     assert_eq!(casegraph(&["check", laid_out.to_str().expect("UTF-8")]).status.code(), Some(0));
+
+    // The written case is at rest; asked for steps, the layout still takes them.
+    let again = casegraph(&["layout", laid_out.to_str().expect("UTF-8"), "--iterations", "4", "--report"]);
+    let line: serde_json::Value = serde_json::from_str(stdout(&again).trim()).expect("a JSON line");
+    assert_eq!(line["iterations"], 4, "{line}");
 }

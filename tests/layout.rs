@@ -251,3 +251,44 @@ fn a_drag_shows_at_once_and_the_thread_keeps_the_node_where_it_was_put() {
     let others_moved = (0..400).filter(|&node| node != 7 && threaded.positions()[node] != before[node]).count();
     assert_eq!(others_moved, 0, "a restore at rest moves nothing else");
 }
+
+#[test]
+fn a_hubs_neighbours_start_around_it_with_room_not_in_a_knot() {
+    let mut case = generate_case(501, 4);
+    case.layout.positions.clear();
+    let hub = case.nodes[0].id.clone();
+    case.links.truncate(500);
+    for (link, leaf) in case.links.iter_mut().zip(&case.nodes[1..]) {
+        link.source = hub.clone();
+        link.target = leaf.id.clone();
+    }
+    let graph = CaseGraph::new(&case);
+    let (positions, _) = initial_positions(&case, &graph, 120.0);
+    let quality = measure(&positions, &[], 32.0);
+    assert_eq!(quality.overlapping_pairs, 0, "leaves start on top of each other");
+    let farthest = positions.iter().map(|p| (p[0] - positions[0][0]).hypot(p[1] - positions[0][1])).fold(0.0, f32::max);
+    assert!(farthest < 120.0 * 15.0, "the leaves reach {farthest} out: too far for 500 nodes");
+}
+
+#[test]
+fn an_unplaced_group_starts_outside_the_placed_nodes_not_on_them() {
+    let mut case = generate_case(300, 5);
+    let graph = CaseGraph::new(&case);
+    let lone: Vec<usize> = (0..case.nodes.len()).filter(|&node| graph.degree(node) == 0).collect();
+    assert!(lone.len() > 5, "the generator makes isolated nodes");
+    for &node in &lone {
+        case.layout.positions.shift_remove(&case.nodes[node].id);
+    }
+    let (positions, _) = initial_positions(&case, &graph, 120.0);
+    let placed: Vec<[f32; 2]> = (0..case.nodes.len()).filter(|n| !lone.contains(n)).map(|n| positions[n]).collect();
+    let centre = [
+        placed.iter().map(|p| p[0]).sum::<f32>() / placed.len() as f32,
+        placed.iter().map(|p| p[1]).sum::<f32>() / placed.len() as f32,
+    ];
+    let reach = |p: [f32; 2]| (p[0] - centre[0]).hypot(p[1] - centre[1]);
+    let placed_reach = placed.iter().map(|&p| reach(p)).fold(0.0, f32::max);
+    for &node in &lone {
+        assert!(reach(positions[node]) > placed_reach, "node {node} starts among the placed nodes");
+    }
+    assert!(measure(&positions, &[], 32.0).overlapping_pairs <= measure(&placed, &[], 32.0).overlapping_pairs);
+}

@@ -23,7 +23,8 @@ pub struct LayoutArguments {
     /// app's choice for the case's size].
     #[arg(long, value_enum)]
     pub engine: Vec<EngineArgument>,
-    /// Run exactly this many steps instead of until the layout comes to rest.
+    /// Run exactly this many steps instead of until the layout comes to rest (even when the
+    /// case was saved at rest).
     #[arg(long)]
     pub iterations: Option<usize>,
     /// Start from scratch, ignoring the saved positions.
@@ -82,6 +83,10 @@ pub fn run(arguments: &LayoutArguments, out: &mut dyn Write) -> anyhow::Result<E
         }
         let started = Instant::now();
         let mut layout = ForceLayout::new(&case, &graph, settings);
+        if arguments.iterations.is_some() {
+            // A case saved at rest opens still; asked for steps, it runs them from there.
+            layout.restart();
+        }
         let final_movement = loop {
             let outcome = layout.step();
             if outcome.settled {

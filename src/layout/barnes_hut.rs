@@ -1,10 +1,11 @@
 //! A Fruchterman–Reingold force whose repulsion is approximated Barnes–Hut style, plugged into
 //! fdg-sim as one of its own forces. fdg-sim's built-in force compares every pair of nodes,
 //! O(n²) a step; here far-away groups of nodes push as one body from their centre of mass,
-//! found in a quadtree, which makes a step O(n log n). Attraction along links and the way a
-//! step moves nodes are exactly fdg-sim's, so the two forces give layouts of the same kind;
-//! nodes closer than a drawn node's width push harder, so fewer come to rest overlapping.
-
+//! found in a quadtree, which makes a step O(n log n). The tree keeps up to a few bodies per
+//! leaf and is walked once per leaf, not once per body, so the work is mostly plain sums
+//! over lists that the compiler vectorises. Attraction along links and the way a step moves
+//! nodes are exactly fdg-sim's, so the two forces give layouts of the same kind; nodes
+//! closer than a drawn node's width push harder, so fewer come to rest overlapping.
 use fdg_sim::ForceGraph;
 use fdg_sim::force::{Force, Value};
 use fdg_sim::glam::Vec3;
@@ -17,182 +18,281 @@ use hashlink::LinkedHashMap;
 /// this fraction of its distance. 0 is exact (and slow); 1 is coarse.
 pub const DEFAULT_THETA: f32 = 1.0;
 
-/// Subdivision stops at this depth, so nodes at one point share a cell instead of splitting
+/// A leaf holds up to this many bodies before it splits. Bodies in nearby leaves are summed
+/// one by one in a tight loop, which is cheaper than walking deeper for each of them.
+const LEAF_CAPACITY: usize = 16;
+
+/// Subdivision stops at this depth, so nodes at one point share a leaf instead of splitting
 /// it forever.
 const MAX_DEPTH: u32 = 24;
 
 /// Squared distances below this count as the same point: no push (the layout separates such
-/// nodes before each step).
+/// nodes before each step). A body's own distance to itself is zero, so this also keeps a
+/// body from pushing itself.
 const SAME_POINT_SQUARED: f32 = 1e-6;
 
-const NO_BODY: u32 = u32::MAX;
-
-/// One square of the quadtree.
+/// One square of the quadtree, stored in depth-first order so that a walk over the tree is a
+/// walk forwards through the cells, with no stack.
 #[derive(Clone, Copy, Debug)]
 struct Cell {
-    /// The square's centre and half its side.
-    center: [f32; 2],
-    half: f32,
-    /// While building, the sum of the positions of the bodies inside; once built, their
-    /// centre of mass.
-    sum: [f32; 2],
+    /// The centre of mass of the bodies inside.
+    centre_of_mass: [f32; 2],
     /// How many bodies are inside.
     mass: f32,
-    /// Index of the first of four children, or 0 for a leaf.
-    first_child: u32,
-    /// The single body of a leaf, or [`NO_BODY`].
-    body: u32,
+    /// The square's side, squared: what the test for taking the cell whole compares.
+    side_squared: f32,
+    /// The first cell after this one's subtree: where a walk goes on when it takes this cell
+    /// whole or has summed its bodies. The cell right after this one is its first child.
+    next: u32,
+    /// Where the cell's bodies start in [`QuadTree::order`] (they are contiguous).
+    first_body: u32,
+    /// How many bodies a leaf holds one by one; 0 for a cell with children.
+    leaf_bodies: u32,
 }
 
-impl Cell {
-    fn empty(center: [f32; 2], half: f32) -> Self {
-        Self { center, half, sum: [0.0; 2], mass: 0.0, first_child: 0, body: NO_BODY }
-    }
-
-    fn quadrant(&self, point: [f32; 2]) -> u32 {
-        u32::from(point[0] >= self.center[0]) + 2 * u32::from(point[1] >= self.center[1])
-    }
-}
-
-/// A quadtree of points, each cell knowing the centre of mass of what it holds.
+/// A quadtree of points in depth-first order, each cell knowing the centre of mass of what it
+/// holds, and the points themselves in the same order so that neighbours in space are
+/// neighbours in memory.
 #[derive(Debug, Default)]
 pub struct QuadTree {
     cells: Vec<Cell>,
+    /// Indices of the bodies, leaf by leaf in depth-first order.
+    order: Vec<u32>,
+    /// The bodies' positions, in the same order.
+    points: Vec<[f32; 2]>,
 }
 
 impl QuadTree {
     /// The tree of `points`; points that are not finite are left out.
     pub fn new(points: &[[f32; 2]]) -> Self {
-        let finite = points.iter().filter(|p| p[0].is_finite() && p[1].is_finite());
-        let (low, high) = finite.fold(([f32::MAX; 2], [f32::MIN; 2]), |(low, high), p| {
-            ([low[0].min(p[0]), low[1].min(p[1])], [high[0].max(p[0]), high[1].max(p[1])])
-        });
-        let mut tree = Self { cells: Vec::with_capacity(points.len() * 2 + 1) };
-        if low[0] > high[0] {
-            return tree;
-        }
+        let mut order: Vec<u32> =
+            (0..points.len() as u32).filter(|&i| points[i as usize].iter().all(|c| c.is_finite())).collect();
+        let Some((low, high)) = bounds(order.iter().map(|&i| points[i as usize])) else {
+            return Self::default();
+        };
         let half = ((high[0] - low[0]).max(high[1] - low[1]) / 2.0).max(1.0) * 1.001;
-        let center = [(low[0] + high[0]) / 2.0, (low[1] + high[1]) / 2.0];
-        tree.cells.push(Cell::empty(center, half));
-        for (index, point) in points.iter().enumerate() {
-            if point[0].is_finite() && point[1].is_finite() {
-                tree.insert(index as u32, *point, points);
-            }
-        }
-        for cell in &mut tree.cells {
-            if cell.mass > 0.0 {
-                cell.sum = [cell.sum[0] / cell.mass, cell.sum[1] / cell.mass];
-            }
-        }
+        let centre = [(low[0] + high[0]) / 2.0, (low[1] + high[1]) / 2.0];
+        let mut tree = Self { cells: Vec::with_capacity(order.len() / 2 + 1), ..Self::default() };
+        tree.build(&mut order, 0, points, centre, half, 0);
+        tree.points = order.iter().map(|&i| points[i as usize]).collect();
+        tree.order = order;
         tree
     }
 
-    /// The bodies in the order a depth-first walk meets them: neighbours in space come
-    /// together, so working through them in this order keeps the walk's cells in cache.
-    pub fn bodies_in_order(&self) -> Vec<u32> {
-        let mut order = Vec::new();
-        let mut stack = vec![0u32];
-        while let Some(index) = stack.pop() {
-            let Some(cell) = self.cells.get(index as usize) else { continue };
-            if cell.first_child == 0 {
-                if cell.body != NO_BODY {
-                    order.push(cell.body);
+    /// Appends the cell holding `bodies` (which start at `first_body` in the final order) and
+    /// its subtree, sorting `bodies` into its quadrants on the way.
+    fn build(
+        &mut self,
+        bodies: &mut [u32],
+        first_body: u32,
+        points: &[[f32; 2]],
+        centre: [f32; 2],
+        half: f32,
+        depth: u32,
+    ) {
+        let index = self.cells.len();
+        let is_leaf = bodies.len() <= LEAF_CAPACITY || depth >= MAX_DEPTH;
+        self.cells.push(Cell {
+            centre_of_mass: [0.0; 2],
+            mass: bodies.len() as f32,
+            side_squared: 4.0 * half * half,
+            next: 0,
+            first_body,
+            leaf_bodies: if is_leaf { bodies.len() as u32 } else { 0 },
+        });
+        if !is_leaf {
+            let lower = partition(bodies, |b| points[b as usize][1] < centre[1]);
+            let (bottom, top) = bodies.split_at_mut(lower);
+            let bottom_left = partition(bottom, |b| points[b as usize][0] < centre[0]);
+            let top_left = partition(top, |b| points[b as usize][0] < centre[0]);
+            let (bottom_left_bodies, bottom_right_bodies) = bottom.split_at_mut(bottom_left);
+            let (top_left_bodies, top_right_bodies) = top.split_at_mut(top_left);
+            let quarter = half / 2.0;
+            let quadrants = [
+                (bottom_left_bodies, -1.0, -1.0),
+                (bottom_right_bodies, 1.0, -1.0),
+                (top_left_bodies, -1.0, 1.0),
+                (top_right_bodies, 1.0, 1.0),
+            ];
+            let mut start = first_body;
+            for (quadrant, sign_x, sign_y) in quadrants {
+                if !quadrant.is_empty() {
+                    let count = quadrant.len() as u32;
+                    let child_centre = [centre[0] + sign_x * quarter, centre[1] + sign_y * quarter];
+                    self.build(quadrant, start, points, child_centre, quarter, depth + 1);
+                    start += count;
                 }
-            } else {
-                stack.extend((cell.first_child..cell.first_child + 4).rev());
             }
         }
-        order
+        // The centre of mass: a leaf's from its bodies, a parent's from its children's.
+        let mut sum = [0.0f32; 2];
+        if is_leaf {
+            for &body in bodies.iter() {
+                sum = [sum[0] + points[body as usize][0], sum[1] + points[body as usize][1]];
+            }
+        } else {
+            let mut child = index + 1;
+            while let Some(cell) = self.cells.get(child) {
+                sum = [sum[0] + cell.centre_of_mass[0] * cell.mass, sum[1] + cell.centre_of_mass[1] * cell.mass];
+                child = cell.next as usize;
+            }
+        }
+        let next = self.cells.len() as u32;
+        let cell = &mut self.cells[index];
+        cell.centre_of_mass = [sum[0] / cell.mass, sum[1] / cell.mass];
+        cell.next = next;
     }
 
-    fn insert(&mut self, body: u32, point: [f32; 2], points: &[[f32; 2]]) {
-        let mut cell = 0usize;
-        let mut depth = 0;
-        loop {
-            let current = &mut self.cells[cell];
-            current.mass += 1.0;
-            current.sum[0] += point[0];
-            current.sum[1] += point[1];
-            if current.first_child != 0 {
-                cell = (current.first_child + current.quadrant(point)) as usize;
-                depth += 1;
-                continue;
-            }
-            if current.mass == 1.0 {
-                current.body = body;
-                return;
-            }
-            if depth >= MAX_DEPTH {
-                // Nodes on (almost) one point: they share this leaf.
-                return;
-            }
-            // Split: the leaf's body moves down into a child, then this point follows.
-            let (center, half, resident) = (current.center, current.half / 2.0, current.body);
-            current.body = NO_BODY;
-            let first = self.cells.len() as u32;
-            self.cells[cell].first_child = first;
-            for quadrant in 0..4 {
-                let x = center[0] + if quadrant & 1 == 1 { half } else { -half };
-                let y = center[1] + if quadrant & 2 == 2 { half } else { -half };
-                self.cells.push(Cell::empty([x, y], half));
-            }
-            let resident_point = points[resident as usize];
-            let resident_quadrant = self.cells[cell].quadrant(resident_point);
-            let child = &mut self.cells[(first + resident_quadrant) as usize];
-            child.mass = 1.0;
-            child.sum = resident_point;
-            child.body = resident;
-            cell = (first + self.cells[cell].quadrant(point)) as usize;
-            depth += 1;
-        }
-    }
-
-    /// The push on body `body` at `point` from all the others: `strength` × (their mass) /
-    /// distance, away from each, with groups whose cell looks smaller than `theta` taken as
-    /// one body at their centre of mass. A single body nearer than `collision` pushes harder,
-    /// by (`collision` / distance)², so drawn nodes do not come to rest on top of each other.
-    pub fn repulsion(
-        &self,
-        body: u32,
-        point: [f32; 2],
-        strength: f32,
-        theta: f32,
-        collision: f32,
-        stack: &mut Vec<u32>,
-    ) -> [f32; 2] {
-        let mut force = [0.0f32; 2];
-        if self.cells.is_empty() {
-            return force;
-        }
+    /// The push on every body from all the others, indexed like the points the tree was built
+    /// from (0 for a point left out): `strength` / distance away from each other body, with
+    /// groups whose cell looks smaller than `theta` taken as one body at their centre of mass.
+    /// A single body nearer than `collision` pushes harder, by (`collision` / distance)², so
+    /// drawn nodes do not come to rest on top of each other.
+    ///
+    /// The tree is walked once per leaf rather than once per body: a cell is taken whole only
+    /// when it looks small enough from every point of the leaf's bounding box, and the
+    /// leaf's bodies then sum the same list of cells and nearby bodies in tight loops.
+    pub fn repulsions(&self, count: usize, strength: f32, theta: f32, collision: f32) -> Vec<[f32; 2]> {
+        let mut forces = vec![[0.0f32; 2]; count];
         let theta_squared = theta * theta;
         let collision_squared = collision * collision;
-        stack.clear();
-        stack.push(0);
-        while let Some(index) = stack.pop() {
-            let cell = &self.cells[index as usize];
-            let leaf = cell.first_child == 0;
-            if leaf && cell.body == body && cell.mass == 1.0 {
-                continue;
-            }
-            let (dx, dy) = (point[0] - cell.sum[0], point[1] - cell.sum[1]);
-            let distance_squared = dx * dx + dy * dy;
-            let side = 2.0 * cell.half;
-            if leaf || side * side < theta_squared * distance_squared {
-                if distance_squared > SAME_POINT_SQUARED {
-                    let mut push = strength * cell.mass / distance_squared;
-                    if leaf && distance_squared < collision_squared {
-                        push *= collision_squared / distance_squared;
+        let mut far = Interactions::default();
+        let mut near = Interactions::default();
+        for leaf in self.cells.iter().filter(|cell| cell.leaf_bodies > 0) {
+            let range = leaf.first_body as usize..(leaf.first_body + leaf.leaf_bodies) as usize;
+            let Some((low, high)) = bounds(self.points[range.clone()].iter().copied()) else { continue };
+            far.clear();
+            near.clear();
+            let mut index = 0;
+            while let Some(cell) = self.cells.get(index) {
+                let [x, y] = cell.centre_of_mass;
+                let (dx, dy) = (outside(x, low[0], high[0]), outside(y, low[1], high[1]));
+                if cell.side_squared < theta_squared * (dx * dx + dy * dy) {
+                    far.push([x, y], cell.mass);
+                    index = cell.next as usize;
+                } else if cell.leaf_bodies > 0 {
+                    let bodies = cell.first_body as usize..(cell.first_body + cell.leaf_bodies) as usize;
+                    for &point in &self.points[bodies] {
+                        near.push(point, 1.0);
                     }
-                    force[0] += dx * push;
-                    force[1] += dy * push;
+                    index = cell.next as usize;
+                } else {
+                    index += 1;
                 }
-            } else {
-                let children = cell.first_child..cell.first_child + 4;
-                stack.extend(children.filter(|&child| self.cells[child as usize].mass > 0.0));
+            }
+            for (&body, &point) in self.order[range.clone()].iter().zip(&self.points[range]) {
+                let [fx, fy] = far.push_from_groups(point);
+                let [nx, ny] = near.push_from_bodies(point, collision_squared);
+                forces[body as usize] = [(fx + nx) * strength, (fy + ny) * strength];
             }
         }
-        force
+        forces
     }
+}
+
+/// What pushes the bodies of one leaf, one coordinate or mass per list so the sums vectorise.
+#[derive(Debug, Default)]
+struct Interactions {
+    x: Vec<f32>,
+    y: Vec<f32>,
+    mass: Vec<f32>,
+}
+
+impl Interactions {
+    fn clear(&mut self) {
+        self.x.clear();
+        self.y.clear();
+        self.mass.clear();
+    }
+
+    fn push(&mut self, point: [f32; 2], mass: f32) {
+        self.x.push(point[0]);
+        self.y.push(point[1]);
+        self.mass.push(mass);
+    }
+
+    /// Mass / distance from each far group, away from it. Far groups are never at `point`.
+    fn push_from_groups(&self, point: [f32; 2]) -> [f32; 2] {
+        let push = |x: f32, y: f32, mass: f32| {
+            let (dx, dy) = (point[0] - x, point[1] - y);
+            let push = mass / (dx * dx + dy * dy);
+            [dx * push, dy * push]
+        };
+        self.sum(push)
+    }
+
+    /// 1 / distance from each nearby body, harder inside the collision distance; none from a
+    /// body at the same point, which includes the body itself.
+    fn push_from_bodies(&self, point: [f32; 2], collision_squared: f32) -> [f32; 2] {
+        let push = |x: f32, y: f32, _: f32| {
+            let (dx, dy) = (point[0] - x, point[1] - y);
+            let distance_squared = dx * dx + dy * dy;
+            let harder = if distance_squared < collision_squared { collision_squared / distance_squared } else { 1.0 };
+            let push = if distance_squared > SAME_POINT_SQUARED { harder / distance_squared } else { 0.0 };
+            [dx * push, dy * push]
+        };
+        self.sum(push)
+    }
+
+    /// The sum of `push` over every entry, kept in [`LANES`] separate sums so that the
+    /// compiler can work on several entries at once (one running sum would have to add them
+    /// in order).
+    #[inline(always)]
+    fn sum(&self, push: impl Fn(f32, f32, f32) -> [f32; 2]) -> [f32; 2] {
+        let (mut x_lanes, mut y_lanes) = ([0.0f32; LANES], [0.0f32; LANES]);
+        let chunks = self.x.chunks_exact(LANES).zip(self.y.chunks_exact(LANES)).zip(self.mass.chunks_exact(LANES));
+        for ((x, y), mass) in chunks {
+            for lane in 0..LANES {
+                let [px, py] = push(x[lane], y[lane], mass[lane]);
+                x_lanes[lane] += px;
+                y_lanes[lane] += py;
+            }
+        }
+        let done = self.x.len() / LANES * LANES;
+        for ((&x, &y), &mass) in self.x[done..].iter().zip(&self.y[done..]).zip(&self.mass[done..]) {
+            let [px, py] = push(x, y, mass);
+            x_lanes[0] += px;
+            y_lanes[0] += py;
+        }
+        [x_lanes.iter().sum(), y_lanes.iter().sum()]
+    }
+}
+
+/// How many interactions are summed side by side.
+const LANES: usize = 8;
+
+/// How far `value` lies outside `low..=high`: 0 inside. Plain comparisons, which compile to
+/// fewer instructions than `f32::max` (finite input only).
+#[inline(always)]
+fn outside(value: f32, low: f32, high: f32) -> f32 {
+    if value < low {
+        low - value
+    } else if value > high {
+        value - high
+    } else {
+        0.0
+    }
+}
+
+/// The smallest box around `points`, or `None` when there are none.
+fn bounds(points: impl Iterator<Item = [f32; 2]>) -> Option<([f32; 2], [f32; 2])> {
+    let (low, high) = points.fold(([f32::MAX; 2], [f32::MIN; 2]), |(low, high), p| {
+        ([low[0].min(p[0]), low[1].min(p[1])], [high[0].max(p[0]), high[1].max(p[1])])
+    });
+    (low[0] <= high[0]).then_some((low, high))
+}
+
+/// Moves the bodies for which `before` holds to the front, keeping the rest behind; returns
+/// how many there are. Always the same result for the same input.
+fn partition(bodies: &mut [u32], before: impl Fn(u32) -> bool) -> usize {
+    let mut split = 0;
+    for index in 0..bodies.len() {
+        if before(bodies[index]) {
+            bodies.swap(split, index);
+            split += 1;
+        }
+    }
+    split
 }
 
 /// One step of the force on fdg-sim's graph, as fdg-sim's own Fruchterman–Reingold does it:
@@ -213,18 +313,7 @@ fn update<N, E, Ty: EdgeType>(dict: &LinkedHashMap<String, Value>, graph: &mut F
         })
         .collect();
     let tree = QuadTree::new(&points);
-    let strength = scale * scale;
-    let mut stack = Vec::new();
-    let mut forces = vec![[0.0f32; 2]; points.len()];
-    let mut done = vec![false; points.len()];
-    for body in tree.bodies_in_order() {
-        forces[body as usize] = tree.repulsion(body, points[body as usize], strength, theta, collision, &mut stack);
-        done[body as usize] = true;
-    }
-    // Bodies sharing a leaf with others at one point are not in the walk's order.
-    for body in (0..points.len()).filter(|&body| !done[body]) {
-        forces[body] = tree.repulsion(body as u32, points[body], strength, theta, collision, &mut stack);
-    }
+    let mut forces = tree.repulsions(points.len(), scale * scale, theta, collision);
     // Attraction along each edge, to both ends: distance² / scale. A graph with removed
     // nodes has gaps in its indices, so edges find their ends' slots through a table.
     let mut slot_of = vec![usize::MAX; graph.node_bound()];
@@ -329,11 +418,9 @@ mod tests {
     #[test]
     fn with_theta_zero_the_tree_is_exact() {
         let points = scattered(300);
-        let tree = QuadTree::new(&points);
-        let mut stack = Vec::new();
+        let pushes = QuadTree::new(&points).repulsions(points.len(), 100.0, 0.0, 0.0);
         for body in [0, 17, 299] {
-            let approximate = tree.repulsion(body as u32, points[body], 100.0, 0.0, 0.0, &mut stack);
-            let exact = exact(&points, body, 100.0);
+            let (approximate, exact) = (pushes[body], exact(&points, body, 100.0));
             for axis in 0..2 {
                 assert!(
                     (approximate[axis] - exact[axis]).abs() <= 1e-3 * exact[axis].abs().max(1.0),
@@ -346,11 +433,10 @@ mod tests {
     #[test]
     fn the_approximation_stays_close_to_the_exact_push() {
         let points = scattered(2000);
-        let tree = QuadTree::new(&points);
-        let mut stack = Vec::new();
+        let pushes = QuadTree::new(&points).repulsions(points.len(), 100.0, DEFAULT_THETA, 0.0);
         let mut worst = 0.0f32;
         for body in (0..2000).step_by(97) {
-            let [ax, ay] = tree.repulsion(body as u32, points[body], 100.0, DEFAULT_THETA, 0.0, &mut stack);
+            let [ax, ay] = pushes[body];
             let [ex, ey] = exact(&points, body, 100.0);
             let error = ((ax - ex).powi(2) + (ay - ey).powi(2)).sqrt() / (ex * ex + ey * ey).sqrt().max(1e-3);
             worst = worst.max(error);
@@ -362,12 +448,14 @@ mod tests {
     fn nodes_closer_than_the_collision_distance_push_harder() {
         let points = [[0.0, 0.0], [10.0, 0.0]];
         let tree = QuadTree::new(&points);
-        let mut stack = Vec::new();
-        let plain = tree.repulsion(0, points[0], 100.0, DEFAULT_THETA, 0.0, &mut stack);
-        let colliding = tree.repulsion(0, points[0], 100.0, DEFAULT_THETA, 40.0, &mut stack);
-        assert_eq!(plain, [-10.0, 0.0], "100 / 10, away from the other node");
-        assert_eq!(colliding, [-160.0, 0.0], "(40 / 10)² = 16 times harder");
-        let apart = tree.repulsion(0, points[0], 100.0, DEFAULT_THETA, 5.0, &mut stack);
+        let plain = tree.repulsions(2, 100.0, DEFAULT_THETA, 0.0);
+        let colliding = tree.repulsions(2, 100.0, DEFAULT_THETA, 40.0);
+        let close = |a: &[[f32; 2]], b: [[f32; 2]; 2]| {
+            a.iter().flatten().zip(b.iter().flatten()).all(|(a, b)| (a - b).abs() < 1e-4)
+        };
+        assert!(close(&plain, [[-10.0, 0.0], [10.0, 0.0]]), "100 / 10, away from the other node: {plain:?}");
+        assert!(close(&colliding, [[-160.0, 0.0], [160.0, 0.0]]), "(40 / 10)² = 16 times harder: {colliding:?}");
+        let apart = tree.repulsions(2, 100.0, DEFAULT_THETA, 5.0);
         assert_eq!(apart, plain, "beyond the collision distance nothing changes");
     }
 
@@ -376,12 +464,26 @@ mod tests {
         let mut points = vec![[5.0, 5.0]; 100];
         points.push([50.0, 5.0]);
         points.push([f32::NAN, 0.0]);
-        let tree = QuadTree::new(&points);
-        let mut stack = Vec::new();
-        let stacked = tree.repulsion(0, points[0], 100.0, DEFAULT_THETA, 0.0, &mut stack);
+        let pushes = QuadTree::new(&points).repulsions(points.len(), 100.0, DEFAULT_THETA, 0.0);
+        let stacked = pushes[0];
         assert!(stacked.iter().all(|f| f.is_finite()));
         assert!(stacked[0] < 0.0, "pushed away from the node at x = 50: {stacked:?}");
-        let lone = tree.repulsion(100, points[100], 100.0, DEFAULT_THETA, 0.0, &mut stack);
+        let lone = pushes[100];
         assert!((lone[0] - 100.0 * 100.0 / 45.0).abs() < 1.0, "a hundred nodes push as a hundred: {lone:?}");
+        assert_eq!(pushes[101], [0.0, 0.0], "a point that is not finite is left out");
+    }
+
+    #[test]
+    fn far_away_groups_are_summed_once_for_a_whole_leaf_without_losing_accuracy() {
+        // Two tight clusters far apart: each body feels the other cluster as one mass.
+        let mut points = scattered(500).iter().map(|p| [p[0] / 100.0, p[1] / 100.0]).collect::<Vec<_>>();
+        points.extend(scattered(500).iter().map(|p| [p[0] / 100.0 + 10_000.0, p[1] / 100.0]));
+        let pushes = QuadTree::new(&points).repulsions(points.len(), 1.0, DEFAULT_THETA, 0.0);
+        for body in [0, 250, 499, 500, 999] {
+            let (approximate, exact) = (pushes[body], exact(&points, body, 1.0));
+            let error = ((approximate[0] - exact[0]).powi(2) + (approximate[1] - exact[1]).powi(2)).sqrt();
+            let size = (exact[0] * exact[0] + exact[1] * exact[1]).sqrt();
+            assert!(error < 0.05 * size, "body {body}: {approximate:?} against {exact:?}");
+        }
     }
 }

@@ -1,4 +1,7 @@
-//! Where nodes start: at their saved position, or near the neighbours already placed.
+//! Where nodes start: at their saved position, or spread out from the nodes already placed,
+//! with room for everything that still has to find a place.
+
+use std::collections::VecDeque;
 
 use crate::model::{Case, CaseGraph};
 use crate::seeded_random::SplitMix64;
@@ -9,11 +12,23 @@ use super::WorldPoint;
 /// single-precision positions lose whole units and the layout's arithmetic overflows.
 pub const WORLD_LIMIT: f64 = 1e7;
 
+/// The golden angle, in radians: successive turns by it never line up, so points placed one
+/// after another around a centre fill a disc evenly (a sunflower's seeds).
+const GOLDEN_ANGLE: f32 = 2.399_963;
+
+/// Room a placed node takes, as the radius of its share of the plane, in edge lengths: the
+/// spacing a settled layout has about its nodes.
+const ROOM_PER_NODE: f32 = 0.6;
+
 /// Start positions for every node of `case`, indexed like `case.nodes`, and whether each is
 /// pinned. Saved positions are kept exactly, so opening a saved case shows the analyst's
-/// arrangement. A node without one starts a little way from the mean of its placed
-/// neighbours; a group with no placed node at all starts on a spiral around the placed
-/// ones. Every choice comes from the case's layout seed, so the result is always the same.
+/// arrangement. The others spread out breadth first from the placed ones: each starts
+/// beside the first placed neighbour the spread reaches, the n-th around the same neighbour
+/// on a sunflower spiral about √n half edge lengths out, away from where that neighbour
+/// came from. So a hub's many neighbours start around it with room, and a big case starts
+/// close to its final shape instead of as a knot. A group with no placed node at all starts
+/// from its best-connected node, placed outside everything placed so far. Every choice
+/// comes from the case's layout seed, so the result is always the same.
 pub fn initial_positions(case: &Case, graph: &CaseGraph, edge_length: f32) -> (Vec<WorldPoint>, Vec<bool>) {
     let count = case.nodes.len();
     let mut positions: Vec<Option<WorldPoint>> = vec![None; count];
@@ -25,43 +40,136 @@ pub fn initial_positions(case: &Case, graph: &CaseGraph, edge_length: f32) -> (V
             pinned[index] = saved.pinned;
         }
     }
-    let mut random = SplitMix64::new(case.layout.seed);
-    let mut groups_started = 0usize;
-    while positions.iter().any(Option::is_none) {
-        let mut progress = true;
-        while progress {
-            progress = false;
-            for node in 0..count {
-                if positions[node].is_some() {
-                    continue;
-                }
-                let placed: Vec<WorldPoint> =
-                    graph.neighbours(node).iter().filter_map(|neighbour| positions[neighbour.node]).collect();
-                if placed.is_empty() {
-                    continue;
-                }
-                let centre = mean(&placed);
-                let angle = random.unit() as f32 * std::f32::consts::TAU;
-                let radius = edge_length * (0.5 + 0.5 * random.unit() as f32);
-                positions[node] = Some([centre[0] + radius * angle.cos(), centre[1] + radius * angle.sin()]);
-                progress = true;
-            }
-        }
-        // Start the next group that has no placed node, on a spiral around what is placed.
-        if let Some(first) = positions.iter().position(Option::is_none) {
-            let placed: Vec<WorldPoint> = positions.iter().flatten().copied().collect();
-            let centre = if placed.is_empty() { [0.0, 0.0] } else { mean(&placed) };
-            let angle = groups_started as f32 * 2.399_963; // the golden angle, in radians
-            let radius = if placed.is_empty() { 0.0 } else { edge_length * 2.0 * (groups_started as f32 + 1.0).sqrt() };
-            positions[first] = Some([centre[0] + radius * angle.cos(), centre[1] + radius * angle.sin()]);
-            groups_started += 1;
+    let mut adjacency = vec![Vec::new(); count];
+    for (source, target) in (0..case.links.len()).filter_map(|link| graph.link_ends(link)) {
+        if source != target {
+            adjacency[source].push(target);
+            adjacency[target].push(source);
         }
     }
-    (positions.into_iter().map(|p| p.unwrap_or([0.0, 0.0])).collect(), pinned)
+    let mut spread = Spread::new(positions, adjacency, edge_length, case.layout.seed);
+    spread.run();
+    // Then each group that has no placed node, best connected first.
+    let mut roots: Vec<usize> = (0..count).filter(|&node| spread.positions[node].is_none()).collect();
+    roots.sort_by_key(|&node| (std::cmp::Reverse(spread.adjacency[node].len()), node));
+    for root in roots {
+        if spread.positions[root].is_none() {
+            spread.start_group(root);
+            spread.run();
+        }
+    }
+    (spread.positions.into_iter().map(|p| p.unwrap_or([0.0, 0.0])).collect(), pinned)
+}
+
+/// The breadth-first spread of positions from placed nodes to their unplaced neighbours.
+struct Spread {
+    positions: Vec<Option<WorldPoint>>,
+    adjacency: Vec<Vec<usize>>,
+    /// How many neighbours each node has placed around itself so far.
+    placed_around: Vec<u32>,
+    /// The direction, in radians, in which each node was placed from the node that placed it:
+    /// its own neighbours continue outwards.
+    outward: Vec<f32>,
+    /// Placed nodes whose neighbours have not been placed yet.
+    queue: VecDeque<usize>,
+    edge_length: f32,
+    random: SplitMix64,
+    /// Where groups are placed around, and how far out what is placed reaches from there.
+    centre: WorldPoint,
+    occupied_radius_squared: f32,
+    groups: u32,
+}
+
+impl Spread {
+    fn new(positions: Vec<Option<WorldPoint>>, adjacency: Vec<Vec<usize>>, edge_length: f32, seed: u64) -> Self {
+        let placed: Vec<WorldPoint> = positions.iter().flatten().copied().collect();
+        let centre = mean(&placed);
+        let farthest_squared = placed.iter().map(|&p| distance_squared(p, centre)).fold(0.0, f32::max);
+        let room = ROOM_PER_NODE * edge_length;
+        let count = positions.len();
+        let queue = (0..count).filter(|&node| positions[node].is_some()).collect();
+        Self {
+            positions,
+            adjacency,
+            placed_around: vec![0; count],
+            outward: vec![0.0; count],
+            queue,
+            edge_length,
+            random: SplitMix64::new(seed),
+            centre,
+            occupied_radius_squared: farthest_squared.max(room * room * placed.len() as f32),
+            groups: 0,
+        }
+    }
+
+    /// Places every unplaced node reachable from the queued ones.
+    fn run(&mut self) {
+        while let Some(node) = self.queue.pop_front() {
+            let Some(from) = self.positions[node] else { continue };
+            for slot in 0..self.adjacency[node].len() {
+                let neighbour = self.adjacency[node][slot];
+                if self.positions[neighbour].is_some() {
+                    continue;
+                }
+                // The n-th on a sunflower spiral, a little off it so that no two layouts
+                // look alike: the first anywhere from half to a whole edge length out, later
+                // ones by less than the spiral's spacing.
+                let around = self.placed_around[node] as f32;
+                let turns = around.sqrt();
+                self.placed_around[node] += 1;
+                let (wobble_angle, wobble_radius) = (self.random.unit() as f32 - 0.5, self.random.unit() as f32);
+                let angle = self.outward[node] + around * GOLDEN_ANGLE + wobble_angle / (1.0 + turns);
+                let radius = self.edge_length * 0.5 * (1.0 + turns + wobble_radius / (1.0 + turns));
+                self.place(neighbour, [from[0] + radius * angle.cos(), from[1] + radius * angle.sin()]);
+                self.outward[neighbour] = angle;
+            }
+        }
+    }
+
+    /// Places `root`, the best-connected node of a group with nothing placed, just outside
+    /// what is placed so far, leaving room for the group's size, on a spiral of groups.
+    fn start_group(&mut self, root: usize) {
+        let size = self.group_size(root) as f32;
+        let room = ROOM_PER_NODE * self.edge_length;
+        let radius = if self.occupied_radius_squared > 0.0 {
+            self.occupied_radius_squared.sqrt() + room * size.sqrt()
+        } else {
+            0.0
+        };
+        let angle = self.groups as f32 * GOLDEN_ANGLE;
+        self.groups += 1;
+        self.place(root, [self.centre[0] + radius * angle.cos(), self.centre[1] + radius * angle.sin()]);
+        self.outward[root] = angle;
+    }
+
+    fn place(&mut self, node: usize, position: WorldPoint) {
+        self.positions[node] = Some(position);
+        let room = ROOM_PER_NODE * self.edge_length;
+        self.occupied_radius_squared += room * room;
+        self.queue.push_back(node);
+    }
+
+    /// How many unplaced nodes `root` reaches through unplaced nodes.
+    fn group_size(&self, root: usize) -> usize {
+        let mut seen = std::collections::HashSet::from([root]);
+        let mut stack = vec![root];
+        while let Some(node) = stack.pop() {
+            for &neighbour in &self.adjacency[node] {
+                if self.positions[neighbour].is_none() && seen.insert(neighbour) {
+                    stack.push(neighbour);
+                }
+            }
+        }
+        seen.len()
+    }
 }
 
 fn mean(points: &[WorldPoint]) -> WorldPoint {
     let n = points.len().max(1) as f32;
     let sum = points.iter().fold([0.0, 0.0], |sum, p| [sum[0] + p[0], sum[1] + p[1]]);
     [sum[0] / n, sum[1] / n]
+}
+
+fn distance_squared(a: WorldPoint, b: WorldPoint) -> f32 {
+    (a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2)
 }

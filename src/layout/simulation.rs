@@ -57,7 +57,8 @@ pub struct LayoutSettings {
     /// Velocity kept from one step to the next (fdg-sim's cool-off factor).
     pub velocity_retention: f32,
     /// Below this distance between their centres, the Barnes–Hut force pushes two nodes apart
-    /// harder, so they do not come to rest overlapping (two node radii and a little air).
+    /// harder, so they do not come to rest overlapping (twice a drawn node's width, so that
+    /// neighbours keep some air between them).
     pub collision_distance: f32,
     /// Pull towards the centre of the case, per world unit of distance. fdg-sim's force has
     /// none, so unlinked nodes and separate groups would drift off without it.
@@ -87,7 +88,7 @@ impl Default for LayoutSettings {
         Self {
             engine: LayoutEngine::Automatic,
             edge_length: 120.0,
-            collision_distance: 40.0,
+            collision_distance: 64.0,
             velocity_retention: 0.975,
             gravity: 3.0,
             time_step: 0.035,
