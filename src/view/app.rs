@@ -714,7 +714,7 @@ impl eframe::App for CaseApp {
 }
 
 /// One frame of an open case, adding what its panels ask for to `commands`; true once the
-/// layout has settled.
+/// layout has settled and the canvas shows its final picture.
 fn show_open_case(
     ui: &mut egui::Ui,
     open: &mut OpenCase,
@@ -765,11 +765,11 @@ fn show_open_case(
     if open.show_warnings {
         commands.extend(warnings_panel::show(&ctx, open));
     }
-    let settled = open.document.layout.is_settled();
-    if !settled {
+    if !open.document.layout.is_settled() {
         ctx.request_repaint();
     }
-    settled
+    // The overview picture still being drawn is about to change what the window shows.
+    open.document.layout.is_settled() && !open.canvas.is_drawing()
 }
 
 /// Adds the bundled fonts behind egui's own: DejaVu Sans for the arrows, signs and Cyrillic

@@ -8,7 +8,7 @@ use egui::{Align2, Color32, CornerRadius, FontId, Id, Pos2, Rect, Sense, Shape, 
 use super::camera::Camera;
 use super::command::{Command, Selection};
 use super::open_case::OpenCase;
-use super::overview::{OverviewCache, OverviewKey, Raster};
+use super::overview::{OverviewCache, OverviewKey, OverviewScene};
 use crate::icons;
 use crate::label_placement::{Area, Occupancy, place_label};
 use crate::layout::WorldPoint;
@@ -43,6 +43,13 @@ pub struct CanvasState {
     menu_node: Option<usize>,
     derived: Derived,
     overview: OverviewCache,
+}
+
+impl CanvasState {
+    /// Whether an overview picture is being drawn, so the canvas will change without input.
+    pub fn is_drawing(&self) -> bool {
+        self.overview.is_drawing()
+    }
 }
 
 /// A node being dragged: where on the node it was grabbed, so it follows the pointer
@@ -256,10 +263,9 @@ pub fn show(ui: &mut egui::Ui, open: &OpenCase, state: &mut CanvasState) -> (Rec
             shown: open.document.hidden_kinds().iter().map(|&kind| kind as u8).collect(),
         };
         let (need_low, need_high) = ([low_x, low_y], [high_x, high_y]);
-        if !state.overview.is_current(&key, need_low, need_high) {
-            let (low, high, image) = draw_overview(open, &key, need_low, need_high);
-            state.overview.keep(ui.ctx(), key.clone(), low, high, image);
-        }
+        state
+            .overview
+            .refresh(ui.ctx(), &key, (need_low, need_high), || overview_scene(open, &key, need_low, need_high));
         if let Some((texture, low, high)) = state.overview.latest() {
             let rect =
                 Rect::from_min_max(camera.screen_from_world(canvas, low), camera.screen_from_world(canvas, high));
@@ -454,16 +460,10 @@ fn describe_nodes(
     }
 }
 
-/// The overview picture for `key`: every shown link a thin line and every shown node a disc
-/// in its kind's colour, over world rectangle `low`..`high` grown by [`OVERVIEW_MARGIN`] so
-/// that panning can move it a while before it is drawn again. Returns the world rectangle
-/// drawn and the image.
-fn draw_overview(
-    open: &OpenCase,
-    key: &OverviewKey,
-    low: WorldPoint,
-    high: WorldPoint,
-) -> (WorldPoint, WorldPoint, egui::ColorImage) {
+/// What the overview picture for `key` shows: every shown link a thin line and every shown
+/// node a disc in its kind's colour, over world rectangle `low`..`high` grown by
+/// [`OVERVIEW_MARGIN`] so that panning can move it a while before it is drawn again.
+fn overview_scene(open: &OpenCase, key: &OverviewKey, low: WorldPoint, high: WorldPoint) -> OverviewScene {
     let margin = [(high[0] - low[0]) * OVERVIEW_MARGIN, (high[1] - low[1]) * OVERVIEW_MARGIN];
     let (low, high) = ([low[0] - margin[0], low[1] - margin[1]], [high[0] + margin[0], high[1] + margin[1]]);
     let pixels_per_world = key.zoom * key.pixels_per_point;
@@ -471,30 +471,28 @@ fn draw_overview(
     let size = size.map(|side| side.clamp(1.0, MAX_OVERVIEW_PIXELS));
     // A picture cut to the largest size covers less, and is drawn again sooner.
     let high = [low[0] + size[0] / pixels_per_world, low[1] + size[1] / pixels_per_world];
-    let size = size.map(|side| side as usize);
-    let mut raster = Raster::new(size[0], size[1]);
-    let positions = open.document.layout.positions();
-    let pixel_of = |node: usize| {
-        let [x, y] = positions[node];
-        pos2((x - low[0]) * pixels_per_world, (y - low[1]) * pixels_per_world)
-    };
-    let line_colour = color(theme::LINK.with_alpha(theme::OVERVIEW_LINK_ALPHA));
-    for (link, ends) in open.link_ends.iter().enumerate() {
-        // Lines straight from centre to centre: bows and loops are too small to see here.
-        if let Some((source, target)) = *ends
-            && source != target
-            && open.is_link_visible(link)
-        {
-            raster.line(pixel_of(source), pixel_of(target));
-        }
+    // Lines straight from centre to centre: bows and loops are too small to see here.
+    let lines = (open.link_ends.iter().enumerate())
+        .filter_map(|(link, ends)| ends.filter(|(source, target)| source != target && open.is_link_visible(link)))
+        .map(|(source, target)| (source as u32, target as u32))
+        .collect();
+    let nodes = &open.document.case.nodes;
+    let discs = (0..nodes.len())
+        .filter(|&node| open.is_node_visible(node))
+        .map(|node| (node as u32, color(theme::kind_style(nodes[node].kind).fill)))
+        .collect();
+    OverviewScene {
+        key: key.clone(),
+        low,
+        high,
+        size: size.map(|side| side as usize),
+        pixels_per_world,
+        positions: open.document.layout.positions().to_vec(),
+        lines,
+        line_colour: color(theme::LINK.with_alpha(theme::OVERVIEW_LINK_ALPHA)),
+        discs,
+        disc_radius: (theme::NODE_RADIUS * key.zoom).max(theme::OVERVIEW_MIN_NODE_RADIUS_POINTS) * key.pixels_per_point,
     }
-    raster.finish_lines(line_colour);
-    let radius = (theme::NODE_RADIUS * key.zoom).max(theme::OVERVIEW_MIN_NODE_RADIUS_POINTS) * key.pixels_per_point;
-    for node in (0..positions.len()).filter(|&node| open.is_node_visible(node)) {
-        let fill = color(theme::kind_style(open.document.case.nodes[node].kind).fill);
-        raster.disc(pixel_of(node), radius, fill);
-    }
-    (low, high, raster.into_image())
 }
 
 /// The nodes and links near the hovered item.

@@ -1,8 +1,11 @@
 //! The canvas's overview of a big case, drawn when too many nodes are on screen to draw each
 //! in detail: links as thin lines and nodes as discs in their kind's colour, rasterised once
 //! into an image larger than the canvas. Panning only moves that image; it is drawn again
-//! when the layout moves, the zoom changes, a kind is hidden or the view leaves it. The
-//! graphics driver then draws one picture a frame instead of tens of thousands of triangles.
+//! when the zoom changes, a kind is hidden or the view leaves it, and while the layout runs,
+//! as often as leaves the window most of its time. The graphics driver then draws one
+//! picture a frame instead of tens of thousands of triangles.
+
+use std::sync::mpsc::{self, Receiver, Sender};
 
 use egui::{Color32, ColorImage, Pos2, TextureHandle, TextureOptions};
 
@@ -138,15 +141,104 @@ pub struct OverviewKey {
     pub shown: Vec<u8>,
 }
 
-/// The overview picture last drawn, and what part of the world it covers.
+/// Everything one overview picture shows, copied out of the case so that it can be drawn on
+/// another thread while the window goes on: node positions, the links and nodes shown, and
+/// the colours and sizes, in the picture's pixels.
+#[derive(Clone, Debug)]
+pub struct OverviewScene {
+    /// What the picture is for.
+    pub key: OverviewKey,
+    /// The world rectangle the picture covers.
+    pub low: [f32; 2],
+    /// See [`OverviewScene::low`].
+    pub high: [f32; 2],
+    /// The picture's size in physical pixels.
+    pub size: [usize; 2],
+    /// Physical pixels per world unit.
+    pub pixels_per_world: f32,
+    /// Every node's position, indexed like the case's nodes.
+    pub positions: Vec<[f32; 2]>,
+    /// The shown links, as the indices of their two ends.
+    pub lines: Vec<(u32, u32)>,
+    /// The colour of a link drawn alone.
+    pub line_colour: Color32,
+    /// The shown nodes and their colours.
+    pub discs: Vec<(u32, Color32)>,
+    /// A disc's radius in physical pixels.
+    pub disc_radius: f32,
+}
+
+impl OverviewScene {
+    /// The picture: lines first, then discs over them.
+    pub fn draw(&self) -> ColorImage {
+        let mut raster = Raster::new(self.size[0], self.size[1]);
+        let pixel_of = |node: u32| {
+            let [x, y] = self.positions.get(node as usize).copied().unwrap_or([f32::NAN; 2]);
+            Pos2::new((x - self.low[0]) * self.pixels_per_world, (y - self.low[1]) * self.pixels_per_world)
+        };
+        for &(source, target) in &self.lines {
+            raster.line(pixel_of(source), pixel_of(target));
+        }
+        raster.finish_lines(self.line_colour);
+        for &(node, fill) in &self.discs {
+            raster.disc(pixel_of(node), self.disc_radius, fill);
+        }
+        raster.into_image()
+    }
+}
+
+/// The overview picture last drawn, and the thread that draws the next: a big case's picture
+/// takes a tenth of a second or more, which the window cannot spare in a frame. Until the new
+/// picture is ready, the last one stays on screen, placed by the world rectangle it covers.
 #[derive(Default)]
 pub struct OverviewCache {
-    picture: Option<(OverviewKey, [f32; 2], [f32; 2], TextureHandle)>,
+    picture: Option<Picture>,
+    painter: Option<Painter>,
+    /// The picture being drawn, if any: only one at a time, so the painter never falls behind.
+    drawing: Option<OverviewKey>,
+}
+
+struct Picture {
+    key: OverviewKey,
+    low: [f32; 2],
+    high: [f32; 2],
+    texture: TextureHandle,
+}
+
+/// The drawing thread's two ends. Dropping them ends the thread once it has finished the
+/// picture in hand.
+struct Painter {
+    scenes: Sender<OverviewScene>,
+    pictures: Receiver<(OverviewScene, ColorImage)>,
+}
+
+impl Painter {
+    /// A thread that draws each scene it is sent, sends the picture back and asks `ctx` for a
+    /// frame to show it. `None` if no thread can be started.
+    fn start(ctx: &egui::Context) -> Option<Self> {
+        let (scenes, scene_queue) = mpsc::channel::<OverviewScene>();
+        let (picture_sender, pictures) = mpsc::channel();
+        let ctx = ctx.clone();
+        let thread = std::thread::Builder::new().name("overview painter".to_owned()).spawn(move || {
+            while let Ok(scene) = scene_queue.recv() {
+                let image = scene.draw();
+                if picture_sender.send((scene, image)).is_err() {
+                    break;
+                }
+                ctx.request_repaint();
+            }
+        });
+        thread.ok().map(|_| Self { scenes, pictures })
+    }
 }
 
 impl std::fmt::Debug for OverviewCache {
     fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        formatter.debug_struct("OverviewCache").field("drawn", &self.picture.is_some()).finish()
+        formatter
+            .debug_struct("OverviewCache")
+            .field("drawn", &self.picture.is_some())
+            .field("drawing", &self.drawing.is_some())
+            .finish()
     }
 }
 
@@ -160,28 +252,74 @@ impl Clone for OverviewCache {
 impl OverviewCache {
     /// Whether the picture kept is for `key` and covers world rectangle `need_low`..`need_high`.
     pub fn is_current(&self, key: &OverviewKey, need_low: [f32; 2], need_high: [f32; 2]) -> bool {
-        self.picture.as_ref().is_some_and(|(drawn_key, low, high, _)| {
-            let covers =
-                low[0] <= need_low[0] && low[1] <= need_low[1] && high[0] >= need_high[0] && high[1] >= need_high[1];
-            drawn_key == key && covers
+        self.picture.as_ref().is_some_and(|picture| {
+            let covers = picture.low[0] <= need_low[0]
+                && picture.low[1] <= need_low[1]
+                && picture.high[0] >= need_high[0]
+                && picture.high[1] >= need_high[1];
+            picture.key == *key && covers
         })
+    }
+
+    /// Keeps the picture for `key` over `need_low`..`need_high` coming: takes a finished
+    /// picture from the painter, and when the one kept is not current and none is being
+    /// drawn, sends the painter the scene `scene` describes. Where no thread can be started
+    /// the scene is drawn here and now.
+    pub fn refresh(
+        &mut self,
+        ctx: &egui::Context,
+        key: &OverviewKey,
+        (need_low, need_high): ([f32; 2], [f32; 2]),
+        scene: impl FnOnce() -> OverviewScene,
+    ) {
+        let finished = self.painter.as_ref().and_then(|painter| painter.pictures.try_iter().last());
+        if let Some((scene, image)) = finished {
+            self.drawing = None;
+            self.keep(ctx, scene, image);
+        }
+        if self.drawing.is_some() || self.is_current(key, need_low, need_high) {
+            return;
+        }
+        if self.painter.is_none() {
+            self.painter = Painter::start(ctx);
+        }
+        let scene = scene();
+        match &self.painter {
+            Some(painter) => {
+                self.drawing = Some(scene.key.clone());
+                if let Err(mpsc::SendError(scene)) = painter.scenes.send(scene) {
+                    self.painter = None;
+                    self.drawing = None;
+                    let image = scene.draw();
+                    self.keep(ctx, scene, image);
+                }
+            }
+            None => {
+                let image = scene.draw();
+                self.keep(ctx, scene, image);
+            }
+        }
+    }
+
+    /// Whether a picture is being drawn: the one on screen is about to change.
+    pub fn is_drawing(&self) -> bool {
+        self.drawing.is_some()
     }
 
     /// The picture kept, and the world rectangle it covers.
     pub fn latest(&self) -> Option<(&TextureHandle, [f32; 2], [f32; 2])> {
-        self.picture.as_ref().map(|(_, low, high, texture)| (texture, *low, *high))
+        self.picture.as_ref().map(|picture| (&picture.texture, picture.low, picture.high))
     }
 
-    /// Keeps `image`, drawn for `key` over world rectangle `low`..`high`.
-    pub fn keep(&mut self, ctx: &egui::Context, key: OverviewKey, low: [f32; 2], high: [f32; 2], image: ColorImage) {
+    fn keep(&mut self, ctx: &egui::Context, scene: OverviewScene, image: ColorImage) {
         let texture = match self.picture.take() {
-            Some((.., mut texture)) => {
+            Some(Picture { mut texture, .. }) => {
                 texture.set(image, TextureOptions::LINEAR);
                 texture
             }
             None => ctx.load_texture("casegraph-overview", image, TextureOptions::LINEAR),
         };
-        self.picture = Some((key, low, high, texture));
+        self.picture = Some(Picture { key: scene.key, low: scene.low, high: scene.high, texture });
     }
 }
 
@@ -237,17 +375,67 @@ mod tests {
         assert!(raster.pixels[4 * 9 + 1].a().abs_diff(100) <= 1);
     }
 
+    fn scene(key: &OverviewKey, low: [f32; 2], high: [f32; 2]) -> OverviewScene {
+        OverviewScene {
+            key: key.clone(),
+            low,
+            high,
+            size: [20, 20],
+            pixels_per_world: 0.1,
+            positions: vec![[-50.0, -50.0], [50.0, 50.0], [f32::NAN, 0.0]],
+            lines: vec![(0, 1), (1, 2), (7, 0)],
+            line_colour: Color32::from_black_alpha(100),
+            discs: vec![(0, Color32::RED), (2, Color32::BLUE)],
+            disc_radius: 2.0,
+        }
+    }
+
+    /// Runs frames until the painter's picture has arrived.
+    fn wait_for_picture(cache: &mut OverviewCache, ctx: &egui::Context, key: &OverviewKey, area: ([f32; 2], [f32; 2])) {
+        for _ in 0..1_000 {
+            cache.refresh(ctx, key, area, || panic!("nothing new should be asked for"));
+            if !cache.is_drawing() {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        panic!("the picture never came");
+    }
+
     #[test]
-    fn a_kept_picture_serves_only_its_own_key_and_area() {
+    fn a_scene_draws_its_lines_and_discs_and_skips_what_is_not_finite_or_missing() {
+        let key = OverviewKey { layout_revision: 1, zoom: 0.1, pixels_per_point: 1.0, shown: vec![] };
+        let image = scene(&key, [-100.0, -100.0], [100.0, 100.0]).draw();
+        assert_eq!(image.size, [20, 20]);
+        let at = |x: usize, y: usize| image.pixels[y * 20 + x];
+        assert_eq!(at(5, 5), Color32::RED, "node 0's disc, over the line's end");
+        assert!(at(10, 10).a() > 0 && at(10, 10).r() == 0, "the line through the middle");
+        assert_eq!(at(2, 17), Color32::TRANSPARENT);
+    }
+
+    #[test]
+    fn the_painter_draws_off_the_window_thread_one_picture_at_a_time_and_keeps_the_last_on_screen() {
         let ctx = egui::Context::default();
         let key = OverviewKey { layout_revision: 3, zoom: 0.5, pixels_per_point: 1.0, shown: vec![1] };
+        let view = ([-50.0, -50.0], [50.0, 50.0]);
         let mut cache = OverviewCache::default();
-        assert!(!cache.is_current(&key, [0.0, 0.0], [1.0, 1.0]));
-        cache.keep(&ctx, key.clone(), [-100.0, -100.0], [100.0, 100.0], Raster::new(4, 4).into_image());
-        assert!(cache.is_current(&key, [-50.0, -50.0], [50.0, 50.0]));
-        assert!(!cache.is_current(&key, [-50.0, -50.0], [150.0, 50.0]), "the view left the picture");
+        assert!(!cache.is_current(&key, view.0, view.1));
+        cache.refresh(&ctx, &key, view, || scene(&key, [-100.0, -100.0], [100.0, 100.0]));
+        assert!(cache.is_drawing() || cache.latest().is_some());
         let moved = OverviewKey { layout_revision: 4, ..key.clone() };
-        assert!(!cache.is_current(&moved, [-50.0, -50.0], [50.0, 50.0]), "the layout moved");
+        // While one picture is drawn, nothing more is asked for.
+        if cache.is_drawing() {
+            cache.refresh(&ctx, &moved, view, || panic!("a second picture was started"));
+        }
+        wait_for_picture(&mut cache, &ctx, &key, view);
+        assert!(cache.is_current(&key, view.0, view.1));
+        assert!(!cache.is_current(&key, [-50.0, -50.0], [150.0, 50.0]), "the view left the picture");
+        assert!(!cache.is_current(&moved, view.0, view.1), "the layout moved");
         assert_eq!(cache.latest().map(|(_, low, high)| (low, high)), Some(([-100.0, -100.0], [100.0, 100.0])));
+        // The layout moved: the old picture stays until the new one is ready.
+        cache.refresh(&ctx, &moved, view, || scene(&moved, [-90.0, -90.0], [90.0, 90.0]));
+        assert!(cache.latest().is_some());
+        wait_for_picture(&mut cache, &ctx, &moved, view);
+        assert!(cache.is_current(&moved, view.0, view.1));
     }
 }
