@@ -120,7 +120,8 @@ impl Spread {
                 let (wobble_angle, wobble_radius) = (self.random.unit() as f32 - 0.5, self.random.unit() as f32);
                 let angle = self.outward[node] + around * GOLDEN_ANGLE + wobble_angle / (1.0 + turns);
                 let radius = self.edge_length * 0.5 * (1.0 + turns + wobble_radius / (1.0 + turns));
-                self.place(neighbour, [from[0] + radius * angle.cos(), from[1] + radius * angle.sin()]);
+                let centre = self.centre_of_placed_neighbours(neighbour).unwrap_or(from);
+                self.place(neighbour, [centre[0] + radius * angle.cos(), centre[1] + radius * angle.sin()]);
                 self.outward[neighbour] = angle;
             }
         }
@@ -147,6 +148,12 @@ impl Spread {
         let room = ROOM_PER_NODE * self.edge_length;
         self.occupied_radius_squared += room * room;
         self.queue.push_back(node);
+    }
+
+    /// The mean position of `node`'s placed neighbours, when it has any.
+    fn centre_of_placed_neighbours(&self, node: usize) -> Option<WorldPoint> {
+        let placed: Vec<WorldPoint> = self.adjacency[node].iter().filter_map(|&other| self.positions[other]).collect();
+        (!placed.is_empty()).then(|| mean(&placed))
     }
 
     /// How many unplaced nodes `root` reaches through unplaced nodes.
