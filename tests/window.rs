@@ -52,4 +52,5 @@ fn frame_times_are_measured_while_the_view_pans() {
     println!("{report}");
     assert!(report.contains("29 more frames: median"), "{report}");
     assert!(report.contains("95th percentile"), "{report}");
+    assert!(report.contains("First frame on screen") && report.contains("ms after start"), "{report}");
 }

@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Instant;
 
 use anyhow::{Context as _, anyhow};
 
@@ -21,6 +22,7 @@ pub fn run(
     screenshot: Option<PathBuf>,
     measure_frames: Option<usize>,
 ) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
     let content = match path {
         Some(path) => Content::from_file(path),
         None => Content::from_sample(),
@@ -45,8 +47,10 @@ pub fn run(
     if let Some(request) = request {
         app = app.with_screenshot(request);
     }
-    let measurement = measure_frames.map(FrameMeasurement::new);
-    let measured = measurement.as_ref().map(|measurement| measurement.times_ms.clone());
+    let measurement = measure_frames.map(|frames| FrameMeasurement::new(frames, started));
+    let measured = measurement
+        .as_ref()
+        .map(|measurement| (measurement.times_ms.clone(), measurement.first_frame_after_ms.clone()));
     if let Some(measurement) = measurement {
         app = app.with_frame_measurement(measurement);
     }
@@ -61,10 +65,13 @@ pub fn run(
     eframe::run_native("casegraph", options, Box::new(|_| Ok(Box::new(app))))
         .map_err(|error| anyhow!("{error}"))
         .context("cannot open the window (is there a display?)")?;
-    if let Some(times) = measured
-        && let Ok(times) = times.lock()
-    {
-        println!("{}", frame_time_summary(&times));
+    if let Some((times, first_frame_after)) = measured {
+        if let Ok(Some(first_frame_after_ms)) = first_frame_after.lock().map(|first| *first) {
+            println!("First frame on screen {first_frame_after_ms:.0} ms after start (loading, layout set-up, window)");
+        }
+        if let Ok(times) = times.lock() {
+            println!("{}", frame_time_summary(&times));
+        }
     }
     if let Some((outcome, frame_times)) = outcome {
         if let Ok(times) = frame_times.lock() {

@@ -1,7 +1,7 @@
 //! The case as a graph, for the questions the canvas and side panel ask: what is this id,
 //! who is linked to this node, which quotes back this item.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use petgraph::Direction;
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -41,16 +41,19 @@ pub struct CaseGraph {
     /// The nodes at each link's ends, indexed like `case.links`; `None` when an end does not
     /// resolve.
     ends: Vec<Option<(usize, usize)>>,
-    ids: HashMap<String, ItemRef>,
-    quotes_by_item: HashMap<ItemRef, Vec<usize>>,
+    ids: FxHashMap<String, ItemRef>,
+    quotes_by_item: FxHashMap<ItemRef, Vec<usize>>,
 }
 
 impl CaseGraph {
     /// Builds the indexes. Links whose ends do not resolve (only possible in a case that did
     /// not pass validation) are left out of the graph.
     pub fn new(case: &Case) -> Self {
-        let mut ids =
-            HashMap::with_capacity(case.nodes.len() + case.links.len() + case.sources.len() + case.quotes.len());
+        // Fx hashing: the ids are the case's own, and a case of 50,000 nodes has 300,000 of them.
+        let mut ids = FxHashMap::with_capacity_and_hasher(
+            case.nodes.len() + case.links.len() + case.sources.len() + case.quotes.len(),
+            Default::default(),
+        );
         let items = (case.nodes.iter().enumerate().map(|(i, n)| (&n.id, ItemRef::Node(i))))
             .chain(case.links.iter().enumerate().map(|(i, l)| (&l.id, ItemRef::Link(i))))
             .chain(case.sources.iter().enumerate().map(|(i, s)| (&s.id, ItemRef::Source(i))))
@@ -75,7 +78,7 @@ impl CaseGraph {
                 ends.push(None);
             }
         }
-        let mut quotes_by_item: HashMap<ItemRef, Vec<usize>> = HashMap::new();
+        let mut quotes_by_item: FxHashMap<ItemRef, Vec<usize>> = FxHashMap::default();
         for (index, quote) in case.quotes.iter().enumerate() {
             for supported in &quote.supports {
                 if let Some(item) = ids.get(supported.as_str()) {

@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, SystemTime};
+use std::time::{Duration, Instant, SystemTime};
 
 use super::canvas;
 use super::command::{self, Command, FileCommand, Selection};
@@ -122,18 +122,30 @@ pub struct FrameMeasurement {
     pub frames: usize,
     /// The CPU time of each frame so far (drawing and rendering), in milliseconds.
     pub times_ms: Arc<Mutex<Vec<f32>>>,
+    /// When the command started, before the case was loaded.
+    pub started: Instant,
+    /// How long after `started` the first frame was on screen, in milliseconds: what opening
+    /// the case costs the analyst, loading, layout set-up and window together.
+    pub first_frame_after_ms: Arc<Mutex<Option<f32>>>,
 }
 
 impl FrameMeasurement {
-    /// A measurement of `frames` frames.
-    pub fn new(frames: usize) -> Self {
-        Self { frames, times_ms: Arc::new(Mutex::new(Vec::new())) }
+    /// A measurement of `frames` frames, for a command that started at `started`.
+    pub fn new(frames: usize, started: Instant) -> Self {
+        Self { frames, times_ms: Arc::new(Mutex::new(Vec::new())), started, first_frame_after_ms: Arc::default() }
     }
 
     /// Pans the view a little (round a circle, so it stays near the case) and asks for the
     /// next frame, or closes the window once enough frames were measured.
     fn next_frame(&self, ctx: &egui::Context, commands: &mut Vec<Command>) {
         let measured = self.times_ms.lock().map_or(self.frames, |times| times.len());
+        // A frame's time is known in the next frame, once the first is on screen.
+        if measured >= 1
+            && let Ok(mut first) = self.first_frame_after_ms.lock()
+            && first.is_none()
+        {
+            *first = Some(self.started.elapsed().as_secs_f32() * 1000.0);
+        }
         if measured >= self.frames {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             return;
