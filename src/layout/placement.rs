@@ -22,11 +22,11 @@ const ROOM_PER_NODE: f32 = 0.6;
 
 /// Start positions for every node of `case`, indexed like `case.nodes`, and whether each is
 /// pinned. Saved positions are kept exactly, so opening a saved case shows the analyst's
-/// arrangement. The others spread out breadth first from the placed ones: each starts
-/// beside the first placed neighbour the spread reaches, the n-th around the same neighbour
-/// on a sunflower spiral about √n half edge lengths out, away from where that neighbour
-/// came from. So a hub's many neighbours start around it with room, and a big case starts
-/// close to its final shape instead of as a knot. A group with no placed node at all starts
+/// arrangement. The others spread out breadth first from the placed ones: a node starts
+/// about the mean of its neighbours placed so far, offset as the n-th node placed by the
+/// neighbour the spread reached it from, on a sunflower spiral about √n half edge lengths
+/// out, away from where that neighbour came from. So a hub's many neighbours start around it
+/// with room, and a big case starts close to its final shape instead of as a knot. A group with no placed node at all starts
 /// from its best-connected node, placed outside everything placed so far. Every choice
 /// comes from the case's layout seed, so the result is always the same.
 pub fn initial_positions(case: &Case, graph: &CaseGraph, edge_length: f32) -> (Vec<WorldPoint>, Vec<bool>) {
