@@ -27,6 +27,9 @@ fn the_sample_opens_settles_and_draws_in_a_real_window() {
         .expect("casegraph runs");
     assert!(output.status.success(), "casegraph failed: {}", String::from_utf8_lossy(&output.stderr));
     println!("opened, settled and screenshot in {:.1} s", started.elapsed().as_secs_f32());
+    let report = String::from_utf8_lossy(&output.stdout);
+    println!("{report}");
+    assert!(report.contains("Layout at rest") && report.contains("ms after start"), "{report}");
     let (width, height, pixels) = read_png(&screenshot);
     assert!(width >= 800 && height >= 500, "{width}×{height}");
     let colours: std::collections::HashSet<&[u8]> = pixels.chunks_exact(4).collect();

@@ -42,8 +42,8 @@ pub fn run(
     if screenshot.is_none() && measure_frames.is_none() {
         app = app.with_services(Services { dialogs: Box::new(NativeDialogs), data_folder: data_folder() });
     }
-    let request = screenshot.map(ScreenshotRequest::new);
-    let outcome = request.as_ref().map(|request| (request.outcome.clone(), request.frame_times_ms.clone()));
+    let request = screenshot.map(|path| ScreenshotRequest::new(path, started));
+    let outcome = request.as_ref().map(|request| (request.outcome.clone(), request.settled_after_ms.clone()));
     if let Some(request) = request {
         app = app.with_screenshot(request);
     }
@@ -73,9 +73,9 @@ pub fn run(
             println!("{}", frame_time_summary(&times));
         }
     }
-    if let Some((outcome, frame_times)) = outcome {
-        if let Ok(times) = frame_times.lock() {
-            println!("{}", frame_time_summary(&times));
+    if let Some((outcome, settled_after)) = outcome {
+        if let Ok(Some(settled_after_ms)) = settled_after.lock().map(|settled| *settled) {
+            println!("Layout at rest {settled_after_ms:.0} ms after start (loading, layout, window)");
         }
         let outcome = outcome.lock().map_err(|_| anyhow!("the screenshot was lost"))?.take();
         match outcome {
@@ -105,15 +105,15 @@ fn data_folder() -> Option<PathBuf> {
 }
 
 /// The first frame's time (it loads fonts and sets up OpenGL), then the median, 95th
-/// percentile and slowest of the rest.
+/// percentile and slowest of the rest: each from its start to the next frame's start.
 fn frame_time_summary(times_ms: &[f32]) -> String {
     let Some((first, rest)) = times_ms.split_first() else { return "no frames were drawn".to_owned() };
     match FrameSummary::of(rest) {
         Some(summary) => format!(
-            "CPU per frame (drawing and rendering): first frame {first:.1} ms; {} more frames: median {:.1} ms, 95th percentile {:.1} ms, slowest {:.1} ms",
+            "Frame times (start to start, rendering included): first frame {first:.1} ms; {} more frames: median {:.1} ms, 95th percentile {:.1} ms, slowest {:.1} ms",
             summary.frames, summary.median_ms, summary.p95_ms, summary.slowest_ms
         ),
-        None => format!("CPU per frame (drawing and rendering): first frame {first:.1} ms"),
+        None => format!("Frame times (start to start, rendering included): first frame {first:.1} ms"),
     }
 }
 
@@ -126,7 +126,7 @@ mod tests {
         let times: Vec<f32> = std::iter::once(500.0).chain((1..=101).rev().map(|ms| ms as f32)).collect();
         assert_eq!(
             frame_time_summary(&times),
-            "CPU per frame (drawing and rendering): first frame 500.0 ms; 101 more frames: median 51.0 ms, 95th percentile 96.0 ms, slowest 101.0 ms"
+            "Frame times (start to start, rendering included): first frame 500.0 ms; 101 more frames: median 51.0 ms, 95th percentile 96.0 ms, slowest 101.0 ms"
         );
         assert_eq!(frame_time_summary(&[]), "no frames were drawn");
     }

@@ -1,6 +1,8 @@
 //! Keeps nodes from sitting on the same point: fdg-sim divides by the distance between
 //! nodes, so two nodes at one point would turn the whole layout into NaN.
 
+use rustc_hash::FxHashSet;
+
 use super::WorldPoint;
 
 /// Nodes closer than this, in world units, count as one point.
@@ -10,7 +12,12 @@ pub const MIN_SEPARATION: f32 = 0.01;
 /// spreading them on a small spiral. Deterministic: the same positions give the same result.
 /// Returns how many nodes moved.
 pub fn separate_coincident(positions: &mut [WorldPoint], pinned: &[bool]) -> usize {
-    let cell = |p: WorldPoint| ((p[0] / MIN_SEPARATION).floor() as i64, (p[1] / MIN_SEPARATION).floor() as i64);
+    // Nearly always no two nodes share a point: one pass through a hash set says so, for a
+    // fraction of what sorting every node each step would cost.
+    let mut seen = FxHashSet::with_capacity_and_hasher(positions.len(), Default::default());
+    if positions.iter().all(|&p| seen.insert(cell(p))) {
+        return 0;
+    }
     let mut keyed: Vec<((i64, i64), usize)> = positions.iter().enumerate().map(|(i, &p)| (cell(p), i)).collect();
     keyed.sort_unstable();
     let order: Vec<usize> = keyed.iter().map(|&(_, i)| i).collect();
@@ -40,6 +47,11 @@ pub fn separate_coincident(positions: &mut [WorldPoint], pinned: &[bool]) -> usi
         start = end;
     }
     moved
+}
+
+/// The square of side [`MIN_SEPARATION`] that holds `p`: nodes in one square share a point.
+fn cell(p: WorldPoint) -> (i64, i64) {
+    ((p[0] / MIN_SEPARATION).floor() as i64, (p[1] / MIN_SEPARATION).floor() as i64)
 }
 
 #[cfg(test)]

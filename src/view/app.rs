@@ -22,6 +22,7 @@ use super::warnings_panel;
 use super::window_screenshot::{PendingScreenshot, ScreenshotUse, png_bytes};
 use crate::document::{AutosaveStore, Autosaved, Document, Edit, RecentFiles, file_name};
 use crate::model::{DocumentStore, ItemRef, LoadReport, documents_beside, load_case_file};
+use crate::theme;
 
 /// Layout steps per frame while a small case's layout animates in the window's frames (a big
 /// case's runs on its own thread): enough to settle the sample case in
@@ -95,20 +96,23 @@ pub struct ScreenshotRequest {
     pub path: PathBuf,
     /// Set once the screenshot was written or failed.
     pub outcome: Arc<Mutex<Option<Result<(), String>>>>,
-    /// The CPU time of each frame before the screenshot (drawing and rendering), in
-    /// milliseconds; the screenshot's own frame, which also reads the pixels back, is left out.
-    pub frame_times_ms: Arc<Mutex<Vec<f32>>>,
+    /// How long after `started` the layout came to rest for the screenshot, in milliseconds:
+    /// how long a case without saved positions takes to lay out in the window.
+    pub settled_after_ms: Arc<Mutex<Option<f32>>>,
+    started: Instant,
     requested: bool,
     settled_frames: usize,
 }
 
 impl ScreenshotRequest {
-    /// A request to write a screenshot to `path` once the layout has settled.
-    pub fn new(path: PathBuf) -> Self {
+    /// A request to write a screenshot to `path` once the layout has settled; `started` is
+    /// when the command started, before the case was loaded.
+    pub fn new(path: PathBuf, started: Instant) -> Self {
         Self {
             path,
             outcome: Arc::new(Mutex::new(None)),
-            frame_times_ms: Arc::new(Mutex::new(Vec::new())),
+            settled_after_ms: Arc::new(Mutex::new(None)),
+            started,
             requested: false,
             settled_frames: 0,
         }
@@ -116,11 +120,11 @@ impl ScreenshotRequest {
 }
 
 /// What `--measure-frames` asked for: the view pans for `frames` frames, and each frame's
-/// CPU time is noted.
+/// time is noted.
 pub struct FrameMeasurement {
     /// How many frames to measure.
     pub frames: usize,
-    /// The CPU time of each frame so far (drawing and rendering), in milliseconds.
+    /// The time of each frame so far, from its start to the next frame's, in milliseconds.
     pub times_ms: Arc<Mutex<Vec<f32>>>,
     /// When the command started, before the case was loaded.
     pub started: Instant,
@@ -176,6 +180,11 @@ pub struct CaseApp {
     screenshot: Option<ScreenshotRequest>,
     measurement: Option<FrameMeasurement>,
     frame_times: FrameTimes,
+    /// When the last frame started.
+    last_frame_start: Option<Instant>,
+    /// Whether the next frame follows this one at once, so the time between them is what a
+    /// frame costs: while measuring or showing the readout, which ask for every frame.
+    frames_back_to_back: bool,
     shown_title: String,
 }
 
@@ -198,6 +207,8 @@ impl CaseApp {
             screenshot: None,
             measurement: None,
             frame_times: FrameTimes::default(),
+            last_frame_start: None,
+            frames_back_to_back: false,
             shown_title: String::new(),
         }
     }
@@ -688,23 +699,31 @@ impl CaseApp {
 }
 
 impl eframe::App for CaseApp {
-    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
-        if let Some(seconds) = frame.info().cpu_usage {
-            self.frame_times.push(seconds * 1000.0);
-            if let Some(request) = &self.screenshot
-                && !request.requested
-                && let Ok(mut times) = request.frame_times_ms.lock()
-            {
-                times.push(seconds * 1000.0);
-            }
+    /// The canvas's background: the canvas leaves it as the window was cleared.
+    fn clear_color(&self, _visuals: &egui::Visuals) -> [f32; 4] {
+        canvas::color(theme::BACKGROUND).to_normalized_gamma_f32()
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        // A frame's time runs from its start to the next frame's, so it includes the graphics
+        // driver's work (a software renderer does most of its work there); it is only a
+        // frame's cost when the frames follow each other, with the readout on or measuring.
+        let now = Instant::now();
+        let since_last_frame = self.last_frame_start.replace(now).map(|last| (now - last).as_secs_f32() * 1000.0);
+        if let Some(milliseconds) = since_last_frame
+            && self.frames_back_to_back
+        {
+            self.frame_times.push(milliseconds);
             if let Some(measurement) = &self.measurement
                 && let Ok(mut times) = measurement.times_ms.lock()
                 && times.len() < measurement.frames
             {
-                times.push(seconds * 1000.0);
+                times.push(milliseconds);
             }
         }
         self.show(ui);
+        self.frames_back_to_back =
+            self.measurement.is_some() || self.open_case().is_some_and(|open| open.show_frame_times);
     }
 
     /// A screenshot shows the case as laid out and selected, the same on every machine: the
@@ -781,7 +800,7 @@ fn show_open_case(
         ctx.request_repaint();
     }
     // The overview picture still being drawn is about to change what the window shows.
-    open.document.layout.is_settled() && !open.canvas.is_drawing()
+    open.document.layout.is_settled() && !open.canvas.is_overview_behind()
 }
 
 /// Adds the bundled fonts behind egui's own: DejaVu Sans for the arrows, signs and Cyrillic
@@ -821,6 +840,11 @@ fn take_screenshot_when_settled(ctx: &egui::Context, request: &mut ScreenshotReq
     if !settled {
         request.settled_frames = 0;
         return;
+    }
+    if request.settled_frames == 0
+        && let Ok(mut settled_after_ms) = request.settled_after_ms.lock()
+    {
+        *settled_after_ms = Some(request.started.elapsed().as_secs_f32() * 1e3);
     }
     request.settled_frames += 1;
     if request.settled_frames < FRAMES_BEFORE_SCREENSHOT {

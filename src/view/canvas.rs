@@ -46,9 +46,10 @@ pub struct CanvasState {
 }
 
 impl CanvasState {
-    /// Whether an overview picture is being drawn, so the canvas will change without input.
-    pub fn is_drawing(&self) -> bool {
-        self.overview.is_drawing()
+    /// Whether a new overview picture is being drawn or waits for its turn, so the canvas
+    /// will change without input.
+    pub fn is_overview_behind(&self) -> bool {
+        self.overview.is_behind()
     }
 }
 
@@ -118,8 +119,9 @@ fn faded(colour: Color32, faded: bool) -> Color32 {
 pub fn show(ui: &mut egui::Ui, open: &OpenCase, state: &mut CanvasState) -> (Rect, Vec<Command>) {
     let mut commands = Vec::new();
     let (background, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
+    // The canvas's background is the window's clear colour (`CaseApp::clear_color`): filling
+    // it again would make a software renderer shade every canvas pixel once more a frame.
     let canvas = background.rect;
-    painter.rect_filled(canvas, CornerRadius::ZERO, color(theme::BACKGROUND));
     let camera = open.camera.unwrap_or_else(|| {
         commands.push(Command::FitToCase);
         open.fitted_camera(canvas)

@@ -6,7 +6,7 @@ use std::collections::VecDeque;
 /// Frames the readout summarises.
 const RECENT_FRAMES: usize = 240;
 
-/// The CPU time of recent frames (drawing and rendering), in milliseconds.
+/// How long recent frames took, each from its start to the next frame's, in milliseconds.
 #[derive(Debug, Default)]
 pub struct FrameTimes {
     recent: VecDeque<f32>,

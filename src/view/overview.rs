@@ -6,6 +6,7 @@
 //! picture a frame instead of tens of thousands of triangles.
 
 use std::sync::mpsc::{self, Receiver, Sender};
+use std::time::{Duration, Instant};
 
 use egui::{Color32, ColorImage, Pos2, TextureHandle, TextureOptions};
 
@@ -187,6 +188,11 @@ impl OverviewScene {
     }
 }
 
+/// How long a picture that still covers the view waits before it is drawn again for a
+/// moved layout or a new zoom, in multiples of the last picture's drawing time: the painter
+/// then takes at most a third of a core, and the layout and the window keep the rest.
+const PAUSE_PER_DRAWING_TIME: u32 = 2;
+
 /// The overview picture last drawn, and the thread that draws the next: a big case's picture
 /// takes a tenth of a second or more, which the window cannot spare in a frame. Until the new
 /// picture is ready, the last one stays on screen, placed by the world rectangle it covers.
@@ -196,6 +202,10 @@ pub struct OverviewCache {
     painter: Option<Painter>,
     /// The picture being drawn, if any: only one at a time, so the painter never falls behind.
     drawing: Option<OverviewKey>,
+    /// Before this, a picture that still covers the view is not drawn again.
+    pause_until: Option<Instant>,
+    /// Whether the picture kept is out of date and waiting for the pause to end.
+    waiting: bool,
 }
 
 struct Picture {
@@ -209,7 +219,8 @@ struct Picture {
 /// picture in hand.
 struct Painter {
     scenes: Sender<OverviewScene>,
-    pictures: Receiver<(OverviewScene, ColorImage)>,
+    /// Each picture, with how long it took to draw.
+    pictures: Receiver<(OverviewScene, ColorImage, Duration)>,
 }
 
 impl Painter {
@@ -221,14 +232,25 @@ impl Painter {
         let ctx = ctx.clone();
         let thread = std::thread::Builder::new().name("overview painter".to_owned()).spawn(move || {
             while let Ok(scene) = scene_queue.recv() {
+                let started = Instant::now();
                 let image = scene.draw();
-                if picture_sender.send((scene, image)).is_err() {
+                if picture_sender.send((scene, image, started.elapsed())).is_err() {
                     break;
                 }
                 ctx.request_repaint();
             }
         });
         thread.ok().map(|_| Self { scenes, pictures })
+    }
+}
+
+impl Picture {
+    /// Whether the picture covers world rectangle `need_low`..`need_high`.
+    fn covers(&self, need_low: [f32; 2], need_high: [f32; 2]) -> bool {
+        self.low[0] <= need_low[0]
+            && self.low[1] <= need_low[1]
+            && self.high[0] >= need_high[0]
+            && self.high[1] >= need_high[1]
     }
 }
 
@@ -252,19 +274,15 @@ impl Clone for OverviewCache {
 impl OverviewCache {
     /// Whether the picture kept is for `key` and covers world rectangle `need_low`..`need_high`.
     pub fn is_current(&self, key: &OverviewKey, need_low: [f32; 2], need_high: [f32; 2]) -> bool {
-        self.picture.as_ref().is_some_and(|picture| {
-            let covers = picture.low[0] <= need_low[0]
-                && picture.low[1] <= need_low[1]
-                && picture.high[0] >= need_high[0]
-                && picture.high[1] >= need_high[1];
-            picture.key == *key && covers
-        })
+        self.picture.as_ref().is_some_and(|picture| picture.key == *key && picture.covers(need_low, need_high))
     }
 
     /// Keeps the picture for `key` over `need_low`..`need_high` coming: takes a finished
     /// picture from the painter, and when the one kept is not current and none is being
-    /// drawn, sends the painter the scene `scene` describes. Where no thread can be started
-    /// the scene is drawn here and now.
+    /// drawn, sends the painter the scene `scene` describes. A picture that still covers the
+    /// view is drawn again only after a pause twice as long as the last drawing took, and a
+    /// frame is asked for when the pause ends. Where no thread can be started the scene is
+    /// drawn here and now.
     pub fn refresh(
         &mut self,
         ctx: &egui::Context,
@@ -273,11 +291,21 @@ impl OverviewCache {
         scene: impl FnOnce() -> OverviewScene,
     ) {
         let finished = self.painter.as_ref().and_then(|painter| painter.pictures.try_iter().last());
-        if let Some((scene, image)) = finished {
+        if let Some((scene, image, drawing_time)) = finished {
             self.drawing = None;
+            self.pause_until = Some(Instant::now() + drawing_time * PAUSE_PER_DRAWING_TIME);
             self.keep(ctx, scene, image);
         }
+        self.waiting = false;
         if self.drawing.is_some() || self.is_current(key, need_low, need_high) {
+            return;
+        }
+        let covers = self.picture.as_ref().is_some_and(|picture| picture.covers(need_low, need_high));
+        if let Some(pause_left) = self.pause_until.and_then(|until| until.checked_duration_since(Instant::now()))
+            && covers
+        {
+            self.waiting = true;
+            ctx.request_repaint_after(pause_left);
             return;
         }
         if self.painter.is_none() {
@@ -301,9 +329,10 @@ impl OverviewCache {
         }
     }
 
-    /// Whether a picture is being drawn: the one on screen is about to change.
-    pub fn is_drawing(&self) -> bool {
-        self.drawing.is_some()
+    /// Whether the picture on screen is about to change: a new one is being drawn or waits
+    /// for its turn.
+    pub fn is_behind(&self) -> bool {
+        self.drawing.is_some() || self.waiting
     }
 
     /// The picture kept, and the world rectangle it covers.
@@ -390,11 +419,18 @@ mod tests {
         }
     }
 
-    /// Runs frames until the painter's picture has arrived.
-    fn wait_for_picture(cache: &mut OverviewCache, ctx: &egui::Context, key: &OverviewKey, area: ([f32; 2], [f32; 2])) {
+    /// Runs frames until the picture for `key` is on screen, with `make` describing it when
+    /// its turn comes.
+    fn wait_for_picture(
+        cache: &mut OverviewCache,
+        ctx: &egui::Context,
+        key: &OverviewKey,
+        area: ([f32; 2], [f32; 2]),
+        make: impl Fn() -> OverviewScene,
+    ) {
         for _ in 0..1_000 {
-            cache.refresh(ctx, key, area, || panic!("nothing new should be asked for"));
-            if !cache.is_drawing() {
+            cache.refresh(ctx, key, area, &make);
+            if cache.is_current(key, area.0, area.1) {
                 return;
             }
             std::thread::sleep(std::time::Duration::from_millis(10));
@@ -421,13 +457,13 @@ mod tests {
         let mut cache = OverviewCache::default();
         assert!(!cache.is_current(&key, view.0, view.1));
         cache.refresh(&ctx, &key, view, || scene(&key, [-100.0, -100.0], [100.0, 100.0]));
-        assert!(cache.is_drawing() || cache.latest().is_some());
+        assert!(cache.is_behind() || cache.latest().is_some());
         let moved = OverviewKey { layout_revision: 4, ..key.clone() };
         // While one picture is drawn, nothing more is asked for.
-        if cache.is_drawing() {
+        if cache.is_behind() {
             cache.refresh(&ctx, &moved, view, || panic!("a second picture was started"));
         }
-        wait_for_picture(&mut cache, &ctx, &key, view);
+        wait_for_picture(&mut cache, &ctx, &key, view, || panic!("the first picture was asked for twice"));
         assert!(cache.is_current(&key, view.0, view.1));
         assert!(!cache.is_current(&key, [-50.0, -50.0], [150.0, 50.0]), "the view left the picture");
         assert!(!cache.is_current(&moved, view.0, view.1), "the layout moved");
@@ -435,7 +471,27 @@ mod tests {
         // The layout moved: the old picture stays until the new one is ready.
         cache.refresh(&ctx, &moved, view, || scene(&moved, [-90.0, -90.0], [90.0, 90.0]));
         assert!(cache.latest().is_some());
-        wait_for_picture(&mut cache, &ctx, &moved, view);
+        wait_for_picture(&mut cache, &ctx, &moved, view, || scene(&moved, [-90.0, -90.0], [90.0, 90.0]));
         assert!(cache.is_current(&moved, view.0, view.1));
+    }
+
+    #[test]
+    fn a_picture_that_still_covers_the_view_waits_its_turn_and_one_that_does_not_is_drawn_at_once() {
+        let ctx = egui::Context::default();
+        let key = OverviewKey { layout_revision: 1, zoom: 0.5, pixels_per_point: 1.0, shown: vec![] };
+        let view = ([-50.0, -50.0], [50.0, 50.0]);
+        let mut cache = OverviewCache::default();
+        wait_for_picture(&mut cache, &ctx, &key, view, || scene(&key, [-100.0, -100.0], [100.0, 100.0]));
+        cache.pause_until = Some(Instant::now() + Duration::from_secs(3_600));
+        let moved = OverviewKey { layout_revision: 2, ..key.clone() };
+        cache.refresh(&ctx, &moved, view, || panic!("drawn again during the pause"));
+        assert!(cache.is_behind(), "the picture is out of date and waits for its turn");
+        assert!(cache.latest().is_some(), "the old picture stays on screen meanwhile");
+        let mut asked = false;
+        cache.refresh(&ctx, &moved, ([-50.0, -50.0], [150.0, 50.0]), || {
+            asked = true;
+            scene(&moved, [-200.0, -200.0], [200.0, 200.0])
+        });
+        assert!(asked, "the view left the picture, so the next one is drawn without waiting");
     }
 }
