@@ -307,6 +307,9 @@ impl CaseApp {
             install_fonts(&ctx);
             // Light panels around the light canvas, as on the printed page.
             ctx.set_theme(egui::ThemePreference::Light);
+            // The panels lie on the window's clear colour instead of filling their own
+            // background, so a software renderer shades each of their pixels once less a frame.
+            ctx.style_mut_of(egui::Theme::Light, |style| style.visuals.panel_fill = egui::Color32::TRANSPARENT);
         }
         self.guard_close(&ctx);
         if let Some(path) = ctx.input(|input| input.raw.dropped_files.first().map(|file| file.path().to_path_buf())) {

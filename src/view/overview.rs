@@ -340,13 +340,15 @@ impl OverviewCache {
         self.picture.as_ref().map(|picture| (&picture.texture, picture.low, picture.high))
     }
 
+    /// Puts `image` on screen. It is sampled nearest-pixel: it was drawn at the screen's pixel
+    /// size, and a software renderer blends four texels a pixel for smooth sampling.
     fn keep(&mut self, ctx: &egui::Context, scene: OverviewScene, image: ColorImage) {
         let texture = match self.picture.take() {
             Some(Picture { mut texture, .. }) => {
-                texture.set(image, TextureOptions::LINEAR);
+                texture.set(image, TextureOptions::NEAREST);
                 texture
             }
-            None => ctx.load_texture("casegraph-overview", image, TextureOptions::LINEAR),
+            None => ctx.load_texture("casegraph-overview", image, TextureOptions::NEAREST),
         };
         self.picture = Some(Picture { key: scene.key, low: scene.low, high: scene.high, texture });
     }
