@@ -200,8 +200,8 @@ const PAUSE_PER_DRAWING_TIME: u32 = 2;
 pub struct OverviewCache {
     picture: Option<Picture>,
     painter: Option<Painter>,
-    /// The picture being drawn, if any: only one at a time, so the painter never falls behind.
-    drawing: Option<OverviewKey>,
+    /// Whether a picture is being drawn: only one at a time, so the painter never falls behind.
+    drawing: bool,
     /// Before this, a picture that still covers the view is not drawn again.
     pause_until: Option<Instant>,
     /// Whether the picture kept is out of date and waiting for the pause to end.
@@ -213,6 +213,16 @@ struct Picture {
     low: [f32; 2],
     high: [f32; 2],
     texture: TextureHandle,
+}
+
+impl Picture {
+    /// Whether the picture covers world rectangle `need_low`..`need_high`.
+    fn covers(&self, need_low: [f32; 2], need_high: [f32; 2]) -> bool {
+        self.low[0] <= need_low[0]
+            && self.low[1] <= need_low[1]
+            && self.high[0] >= need_high[0]
+            && self.high[1] >= need_high[1]
+    }
 }
 
 /// The drawing thread's two ends. Dropping them ends the thread once it has finished the
@@ -244,22 +254,12 @@ impl Painter {
     }
 }
 
-impl Picture {
-    /// Whether the picture covers world rectangle `need_low`..`need_high`.
-    fn covers(&self, need_low: [f32; 2], need_high: [f32; 2]) -> bool {
-        self.low[0] <= need_low[0]
-            && self.low[1] <= need_low[1]
-            && self.high[0] >= need_high[0]
-            && self.high[1] >= need_high[1]
-    }
-}
-
 impl std::fmt::Debug for OverviewCache {
     fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         formatter
             .debug_struct("OverviewCache")
             .field("drawn", &self.picture.is_some())
-            .field("drawing", &self.drawing.is_some())
+            .field("drawing", &self.drawing)
             .finish()
     }
 }
@@ -292,12 +292,12 @@ impl OverviewCache {
     ) {
         let finished = self.painter.as_ref().and_then(|painter| painter.pictures.try_iter().last());
         if let Some((scene, image, drawing_time)) = finished {
-            self.drawing = None;
+            self.drawing = false;
             self.pause_until = Some(Instant::now() + drawing_time * PAUSE_PER_DRAWING_TIME);
             self.keep(ctx, scene, image);
         }
         self.waiting = false;
-        if self.drawing.is_some() || self.is_current(key, need_low, need_high) {
+        if self.drawing || self.is_current(key, need_low, need_high) {
             return;
         }
         let covers = self.picture.as_ref().is_some_and(|picture| picture.covers(need_low, need_high));
@@ -314,10 +314,10 @@ impl OverviewCache {
         let scene = scene();
         match &self.painter {
             Some(painter) => {
-                self.drawing = Some(scene.key.clone());
+                self.drawing = true;
                 if let Err(mpsc::SendError(scene)) = painter.scenes.send(scene) {
                     self.painter = None;
-                    self.drawing = None;
+                    self.drawing = false;
                     let image = scene.draw();
                     self.keep(ctx, scene, image);
                 }
@@ -332,7 +332,7 @@ impl OverviewCache {
     /// Whether the picture on screen is about to change: a new one is being drawn or waits
     /// for its turn.
     pub fn is_behind(&self) -> bool {
-        self.drawing.is_some() || self.waiting
+        self.drawing || self.waiting
     }
 
     /// The picture kept, and the world rectangle it covers.
