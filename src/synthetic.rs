@@ -44,7 +44,15 @@ const CLUSTER_SIZE: usize = 40;
 pub fn generate(shape: &SyntheticShape) -> Case {
     let node_count = shape.nodes;
     let mut rng = SplitMix64::new(shape.seed);
-    let countries = ["ru", "kp", "cn", "us", "by", "kr"].map(|c| Country::parse(c).unwrap_or_else(|_| unreachable!()));
+    const COUNTRIES: [Country; 6] = [
+        Country::known("ru"),
+        Country::known("kp"),
+        Country::known("cn"),
+        Country::known("us"),
+        Country::known("by"),
+        Country::known("kr"),
+    ];
+    const CURRENCIES: [Currency; 2] = [Currency::known("USD"), Currency::known("RUB")];
     let mut nodes = Vec::with_capacity(node_count);
     for index in 0..node_count {
         let kind = match rng.below(100) {
@@ -74,7 +82,7 @@ pub fn generate(shape: &SyntheticShape) -> Case {
             kind,
             label,
             aliases: if rng.below(4) == 0 { vec![format!("alias {index}")] } else { Vec::new() },
-            countries: vec![countries[rng.below(countries.len())].clone()],
+            countries: vec![COUNTRIES[rng.below(COUNTRIES.len())].clone()],
             description: (rng.below(3) == 0)
                 .then(|| format!("Synthetic entity number {index}, generated for testing.")),
             start_date: None,
@@ -83,8 +91,7 @@ pub fn generate(shape: &SyntheticShape) -> Case {
             amount: is_transaction.then(|| Amount {
                 value: format!("{}", 1000 + rng.below(1_000_000)),
                 max: None,
-                currency: Currency::parse(if rng.below(2) == 0 { "USD" } else { "RUB" })
-                    .unwrap_or_else(|_| unreachable!()),
+                currency: CURRENCIES[rng.below(CURRENCIES.len())].clone(),
                 approximate: rng.below(2) == 0,
             }),
             status: is_transaction.then(|| ClaimStatus::ALL[rng.below(ClaimStatus::ALL.len())]),

@@ -153,6 +153,8 @@ pub const LABEL_HALO: Colour = Colour::hex(0xFAFAF7).with_alpha(220);
 pub const LABEL_GAP_POINTS: f32 = 4.0;
 /// The ring around the selected item.
 pub const SELECTION: Colour = Colour::hex(0xF0B400);
+/// Behind a quote shown inside its paragraph: the selection's yellow, light enough to read through.
+pub const QUOTE_MARK: Colour = Colour::hex(0xF0B400).with_alpha(70);
 /// The icon inside a node.
 pub const ICON: Colour = Colour::hex(0xFFFFFF);
 /// Below this on-screen node radius, in screen points, icons are left out: too small to read.

@@ -1,10 +1,11 @@
 //! `docs/case-format.md` stays true: it shows the real minimal example, the checker's real
 //! output for every broken fixture, and documents every key the format writes.
 
+use casegraph::model::vocabulary::Vocabulary;
 use casegraph::model::{
-    Amount, Camera, Case, CaseInfo, ClaimStatus, Country, Currency, FigureBackground, FigureExtent, FigureSettings,
-    FigureSize, Id, Layout, Link, LinkKind, Node, NodeKind, PartialDate, Position, Quote, Source, SourceNote, View,
-    case_to_json,
+    Amount, Camera, Case, CaseInfo, ClaimStatus, Country, Currency, FILE_OBJECTS, FigureBackground, FigureExtent,
+    FigureSettings, FigureSize, Id, Layout, Link, LinkKind, Node, NodeKind, PartialDate, Position, Quote, Source,
+    SourceNote, View, case_to_json,
 };
 use casegraph::sample::load_sample;
 
@@ -41,15 +42,113 @@ fn the_sample_counts_quoted_are_right() {
     assert!(readme.contains(&sentence), "expected the README to say: {sentence}");
 }
 
+/// A table of the docs: the heading it is under and its number there, and its rows of cells.
+type Table = ((String, usize), Vec<Vec<String>>);
+
+/// The tables of `docs/case-format.md`, each under the heading it follows and numbered from 0
+/// within that heading, as rows of cells.
+fn tables(doc: &str) -> Vec<Table> {
+    let mut tables: Vec<Table> = Vec::new();
+    let (mut heading, mut count, mut in_table) = (String::new(), 0, false);
+    for line in doc.lines() {
+        if let Some(title) = line.strip_prefix('#') {
+            heading = title.trim_start_matches('#').trim().to_owned();
+            count = 0;
+        }
+        let is_row = line.starts_with('|');
+        if is_row && !in_table {
+            tables.push(((heading.clone(), count), Vec::new()));
+            count += 1;
+        }
+        if is_row && !line.starts_with("| ---") {
+            let cells = line.trim_matches('|').split(" | ").map(|cell| cell.trim().to_owned()).collect();
+            tables.last_mut().expect("a table").1.push(cells);
+        }
+        in_table = is_row;
+    }
+    tables
+}
+
+/// The table of the object the format calls `object`, by the heading it is under.
+fn object_table(object: &str) -> (&'static str, usize) {
+    match object {
+        "top level" => ("Top level", 0),
+        "case" => ("`case`", 0),
+        "node" => ("`nodes`", 0),
+        "amount" => ("`amount`", 0),
+        "link" => ("`links`", 0),
+        "source" => ("`sources`", 0),
+        "quote" => ("`quotes`", 0),
+        "layout" => ("`layout`", 0),
+        "position" => ("`layout`", 1),
+        "view" => ("`view`", 0),
+        "camera" => ("`view`", 1),
+        "figure" => ("`view`", 2),
+        other => panic!("no table is known for `{other}`: add it here and in docs/case-format.md"),
+    }
+}
+
+/// A name written as code in a table cell: `` `name` `` → `name`.
+fn code(cell: &str) -> String {
+    cell.trim_matches('`').to_owned()
+}
+
 #[test]
-fn every_kind_and_status_is_documented() {
-    let doc = doc();
-    for name in NodeKind::ALL.map(NodeKind::as_str).into_iter().chain(LinkKind::ALL.map(LinkKind::as_str)) {
-        assert!(doc.contains(&format!("| `{name}` |")), "kind `{name}` is not documented");
+fn every_key_table_in_the_docs_is_the_decoders() {
+    let tables = tables(&doc());
+    let key_tables: Vec<_> = tables.iter().filter(|(_, rows)| rows[0][..2] == ["key", "type"]).collect();
+    for object in FILE_OBJECTS {
+        let place = object_table(object.object);
+        let (_, rows) = key_tables
+            .iter()
+            .find(|((heading, index), _)| (heading.as_str(), *index) == place)
+            .unwrap_or_else(|| panic!("docs/case-format.md has no key table for {}", object.object));
+        let mut documented: Vec<(String, bool)> =
+            rows[1..].iter().map(|row| (code(&row[0]), row[2] == "yes")).collect();
+        let mut decoded: Vec<(String, bool)> =
+            object.keys.iter().zip(object.required).map(|(key, &required)| ((*key).to_owned(), required)).collect();
+        documented.sort();
+        decoded.sort();
+        assert_eq!(documented, decoded, "the keys of {} (name, required) in the docs and the decoder", object.object);
     }
-    for status in ClaimStatus::ALL {
-        assert!(doc.contains(&format!("| `{}` |", status.as_str())), "status {status:?} is not documented");
-    }
+    assert_eq!(
+        key_tables.len(),
+        FILE_OBJECTS.len(),
+        "docs/case-format.md has a key table of no object the decoder reads"
+    );
+}
+
+/// Checks that the first column of the table under `heading` lists exactly `T`'s names.
+fn vocabulary_table<T: Vocabulary>(heading: &str) {
+    let tables = tables(&doc());
+    let (_, rows) = tables.iter().find(|((under, index), _)| under == heading && *index == 0).expect("the table");
+    let mut documented: Vec<String> = rows[1..].iter().map(|row| code(&row[0])).collect();
+    let mut names: Vec<String> = T::names().into_iter().map(str::to_owned).collect();
+    documented.sort();
+    names.sort();
+    assert_eq!(documented, names, "the {}s documented under {heading}", T::WHAT);
+}
+
+/// Checks that the type of figure key `key` names exactly `T`'s names.
+fn vocabulary_in_figure_row<T: Vocabulary>(key: &str) {
+    let tables = tables(&doc());
+    let (_, rows) = tables.iter().find(|((under, index), _)| under == "`view`" && *index == 2).expect("the table");
+    let row = rows.iter().find(|row| code(&row[0]) == key).expect("the key's row");
+    let mut documented: Vec<&str> = row[1].split('"').skip(1).step_by(2).collect();
+    let mut names = T::names();
+    documented.sort_unstable();
+    names.sort_unstable();
+    assert_eq!(documented, names, "the values of `{key}` in the docs");
+}
+
+#[test]
+fn every_vocabulary_is_documented_exactly() {
+    vocabulary_table::<NodeKind>("Node kinds");
+    vocabulary_table::<LinkKind>("Link kinds");
+    vocabulary_table::<ClaimStatus>("`status`");
+    vocabulary_in_figure_row::<FigureExtent>("extent");
+    vocabulary_in_figure_row::<FigureBackground>("background");
+    vocabulary_in_figure_row::<SourceNote>("sources");
 }
 
 /// A case with every optional field filled in, so that its JSON holds every key.

@@ -250,3 +250,65 @@ fn in_a_big_case_the_pointer_finds_nodes_without_a_widget_each() {
     harness.run();
     assert!(harness.state().open_case().expect("open").document.layout.is_pinned(picked));
 }
+
+/// The sample's documents, counting how often they are read.
+struct CountingDocuments {
+    inner: casegraph::model::MemoryDocuments,
+    reads: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+}
+
+impl casegraph::model::DocumentStore for CountingDocuments {
+    fn read(&self, relative_path: &str) -> Result<String, casegraph::model::DocumentReadError> {
+        self.reads.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        casegraph::model::DocumentStore::read(&self.inner, relative_path)
+    }
+}
+
+#[test]
+fn quotes_in_context_read_each_source_once_not_every_frame() {
+    let reads = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let documents = CountingDocuments { inner: casegraph::sample::sample_documents(), reads: reads.clone() };
+    let (case, warnings) = casegraph::sample::load_sample().into_result().expect("the sample opens");
+    let name = casegraph::sample::SAMPLE_FILE_NAME.to_owned();
+    let document = casegraph::document::Document::new(case, None, name, Box::new(documents), warnings);
+    let mut harness = Harness::builder()
+        .with_size(vec2(1280.0, 800.0))
+        .with_max_steps(MAX_FRAMES)
+        .build_eframe(move |_| CaseApp::new(Content::open(casegraph::view::OpenCase::new(document))));
+    harness.run();
+    harness.get_by_label("Igor Michurin").click();
+    harness.run();
+    let headers = harness.query_all_by_label("In context").count();
+    assert!(headers >= 2, "{headers} quotes offer their context");
+    // The first quote as its source has it, and the paragraph around it.
+    let open = harness.state().open_case().expect("open");
+    let quote =
+        &open.document.case.quotes[open.document.graph.evidence_for_node(node_index(&harness, "Igor Michurin"))[0]];
+    let source = open.document.case.sources.iter().find(|source| source.id == quote.source).expect("its source");
+    let text = casegraph::sample::sample_documents().texts[source.document.as_deref().expect("a local copy")].clone();
+    let context = casegraph::model::quote_in_context(&text, &quote.text).expect("the quote is in its source");
+    let paragraph = format!("{}{}{}", context.before, context.quote, context.after);
+    let shown = |harness: &Harness<'_, CaseApp>| harness.query_all_by_label_contains(&paragraph).count();
+    let before_opening = shown(&harness);
+    for index in 0..headers {
+        harness.query_all_by_label("In context").nth(index).expect("a header").click();
+        harness.run();
+    }
+    assert_eq!((before_opening, shown(&harness)), (0, 1), "the quote is shown in its paragraph");
+    let after_opening = reads.load(std::sync::atomic::Ordering::Relaxed);
+    for _ in 0..30 {
+        harness.step();
+    }
+    assert_eq!(reads.load(std::sync::atomic::Ordering::Relaxed), after_opening, "read again while drawing");
+    let open = harness.state().open_case().expect("open");
+    let michurin = node_index(&harness, "Igor Michurin");
+    let mut sources: Vec<&str> = (open.document.graph.evidence_for_node(michurin).into_iter())
+        .filter_map(|quote| {
+            let source = &open.document.case.quotes[quote].source;
+            open.document.case.sources.iter().find(|s| &s.id == source)?.document.as_deref()
+        })
+        .collect();
+    sources.sort_unstable();
+    sources.dedup();
+    assert_eq!(after_opening, sources.len(), "each source read once");
+}

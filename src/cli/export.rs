@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context as _, anyhow, bail};
 
+use super::vocabulary_argument::VocabularyParser;
 use crate::document::replace_atomically;
 use crate::export::{FigureFormat, FigureInput, render_figure};
 use crate::layout::{ForceLayout, LayoutSettings};
@@ -35,11 +36,11 @@ pub struct ExportArguments {
     #[arg(long)]
     pub dpi: Option<f64>,
     /// The whole case, or the view the case was saved with [default: whole].
-    #[arg(long, value_enum)]
-    pub view: Option<ViewArgument>,
+    #[arg(long, value_parser = VocabularyParser::<FigureExtent>::new())]
+    pub view: Option<FigureExtent>,
     /// The background [default: white].
-    #[arg(long, value_enum)]
-    pub background: Option<BackgroundArgument>,
+    #[arg(long, value_parser = VocabularyParser::<FigureBackground>::new())]
+    pub background: Option<FigureBackground>,
     /// The heading [default: the case's title].
     #[arg(long)]
     pub title: Option<String>,
@@ -54,42 +55,11 @@ pub struct ExportArguments {
     pub no_legend: bool,
     /// How to name the sources: a credit line, numbered markers on the links with a list
     /// under the figure, or not at all [default: credit].
-    #[arg(long, value_enum)]
-    pub sources: Option<SourcesArgument>,
+    #[arg(long, value_parser = VocabularyParser::<SourceNote>::new())]
+    pub sources: Option<SourceNote>,
     /// Leave the sources out (the same as --sources none).
     #[arg(long, conflicts_with = "sources")]
     pub no_sources: bool,
-}
-
-/// `--view`.
-#[derive(Clone, Copy, Debug, clap::ValueEnum)]
-pub enum ViewArgument {
-    /// Every visible node.
-    Whole,
-    /// What the saved camera shows.
-    Saved,
-}
-
-/// `--background`.
-#[derive(Clone, Copy, Debug, clap::ValueEnum)]
-pub enum BackgroundArgument {
-    /// White, for print.
-    White,
-    /// None.
-    Transparent,
-    /// The canvas colour.
-    Theme,
-}
-
-/// `--sources`.
-#[derive(Clone, Copy, Debug, clap::ValueEnum)]
-pub enum SourcesArgument {
-    /// Not at all.
-    None,
-    /// One credit line.
-    Credit,
-    /// Numbered markers on the links and a numbered list.
-    Numbered,
 }
 
 impl ExportArguments {
@@ -117,18 +87,11 @@ impl ExportArguments {
                 FigureSize::Pixels { width: self.width.unwrap_or(1200.0), scale: self.scale.unwrap_or(1.0) }
             }
         };
-        if let Some(view) = self.view {
-            settings.extent = match view {
-                ViewArgument::Whole => FigureExtent::Whole,
-                ViewArgument::Saved => FigureExtent::Saved,
-            };
+        if let Some(extent) = self.view {
+            settings.extent = extent;
         }
         if let Some(background) = self.background {
-            settings.background = match background {
-                BackgroundArgument::White => FigureBackground::White,
-                BackgroundArgument::Transparent => FigureBackground::Transparent,
-                BackgroundArgument::Theme => FigureBackground::Theme,
-            };
+            settings.background = background;
         }
         if self.no_title {
             settings.title = Some(String::new());
@@ -144,11 +107,7 @@ impl ExportArguments {
         if self.no_sources {
             settings.sources = SourceNote::None;
         } else if let Some(sources) = self.sources {
-            settings.sources = match sources {
-                SourcesArgument::None => SourceNote::None,
-                SourcesArgument::Credit => SourceNote::Credit,
-                SourcesArgument::Numbered => SourceNote::Numbered,
-            };
+            settings.sources = sources;
         }
         Ok(settings)
     }

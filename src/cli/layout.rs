@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use anyhow::{Context as _, bail};
 
-use crate::document::{Document, replace_atomically};
+use crate::document::{Document, write_atomically};
 use crate::layout::{ForceLayout, LayoutEngine, LayoutSettings, measure};
 use crate::model::{CaseGraph, MemoryDocuments, case_to_json, load_case_file};
 use crate::theme::NODE_RADIUS;
@@ -128,8 +128,8 @@ pub fn run(arguments: &LayoutArguments, out: &mut dyn Write) -> anyhow::Result<E
             let documents = Box::new(MemoryDocuments::default());
             let document = Document::with_layout(case.clone(), layout, None, name, documents, Vec::new());
             let text = case_to_json(&document.case_to_save(None))?;
-            replace_atomically(output, text.as_bytes())
-                .with_context(|| format!("cannot write {}", output.display()))?;
+            // It replaces a case, which keeps its previous version as a backup.
+            write_atomically(output, text.as_bytes()).with_context(|| format!("cannot write {}", output.display()))?;
         }
     }
     Ok(ExitCode::SUCCESS)

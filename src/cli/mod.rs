@@ -4,6 +4,7 @@ mod check;
 mod export;
 mod generate;
 mod layout;
+mod vocabulary_argument;
 mod window;
 
 use std::io::Write;

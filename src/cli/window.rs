@@ -7,6 +7,7 @@ use std::time::Instant;
 use anyhow::{Context as _, anyhow};
 
 use crate::view::frame_times::FrameSummary;
+use crate::view::window_screenshot::ScreenshotError;
 use crate::view::{CaseApp, Content, FrameMeasurement, NativeDialogs, ScreenshotRequest, Services};
 
 /// The window's size when it first opens, in screen points.
@@ -35,7 +36,7 @@ pub fn run(
     if let Some(id) = select
         && !failed
     {
-        app.select_id(id).map_err(|error| anyhow!(error))?;
+        app.select_id(id)?;
     }
     // A screenshot or a measurement shows the case alone: no offer to restore other work, no
     // recent files.
@@ -80,8 +81,8 @@ pub fn run(
         let outcome = outcome.lock().map_err(|_| anyhow!("the screenshot was lost"))?.take();
         match outcome {
             Some(Ok(())) => {}
-            Some(Err(error)) => return Err(anyhow!(error)),
-            None => return Err(anyhow!("the window closed before the screenshot was taken")),
+            Some(Err(error)) => return Err(error).context("the screenshot was not written"),
+            None => return Err(ScreenshotError::NotTaken.into()),
         }
     }
     Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })

@@ -1,15 +1,26 @@
 //! Writing a file so that it is either wholly the old version or wholly the new one, never
 //! half of each: the new text goes to a temporary file in the same folder, is flushed to
 //! disk, and only then renamed over the old file, which is first copied to `NAME.bak`.
+//!
+//! A writer holds a lock on its temporary file until the rename is done. A save killed
+//! halfway (power cut, `kill -9`) leaves its temporary file behind, unlocked; the next save of
+//! the same file removes those, and never one whose writer still holds it.
 
-use std::fs::{self, File, OpenOptions};
+use std::ffi::OsStr;
+use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::{self, ErrorKind, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use serde::Serialize;
+
 /// One stage of a save, named in errors and used by tests to make a stage fail.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SaveStage {
+    /// Turning what is saved into text.
+    Encode,
+    /// Creating the folder the file goes in.
+    CreateFolder,
     /// Creating the temporary file beside the target.
     CreateTemporary,
     /// Writing the new text into it.
@@ -25,6 +36,8 @@ pub enum SaveStage {
 impl SaveStage {
     fn doing(self) -> &'static str {
         match self {
+            SaveStage::Encode => "turning it into text",
+            SaveStage::CreateFolder => "creating its folder",
             SaveStage::CreateTemporary => "creating a file in its folder",
             SaveStage::Write => "writing",
             SaveStage::Sync => "flushing to disk",
@@ -46,6 +59,13 @@ pub struct WriteError {
     pub cause: io::Error,
 }
 
+impl WriteError {
+    /// The error of `stage` failing for the file at `path`.
+    pub fn new(path: &Path, stage: SaveStage, cause: io::Error) -> Self {
+        Self { path: path.to_path_buf(), stage, cause }
+    }
+}
+
 fn advice(kind: ErrorKind) -> &'static str {
     match kind {
         ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => {
@@ -53,13 +73,28 @@ fn advice(kind: ErrorKind) -> &'static str {
         }
         ErrorKind::StorageFull | ErrorKind::QuotaExceeded => "free some disk space, or use Save As… to save elsewhere",
         ErrorKind::NotFound | ErrorKind::NotADirectory => "its folder is gone; use Save As… to choose another",
+        ErrorKind::InvalidData => "this is a fault in casegraph; please report it with the file's name",
         _ => "try again, or use Save As… to save elsewhere",
     }
 }
 
+/// `value` as indented JSON ending in a newline, to be written to `path`; a value that cannot
+/// be written as JSON is an error at [`SaveStage::Encode`], never an empty file.
+pub fn json_text(path: &Path, value: &impl Serialize) -> Result<String, WriteError> {
+    let mut text =
+        serde_json::to_string_pretty(value).map_err(|error| WriteError::new(path, SaveStage::Encode, error.into()))?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// Creates `folder` and the folders above it, as [`SaveStage::CreateFolder`] of saving `path`.
+pub fn create_folder_for(path: &Path, folder: &Path) -> Result<(), WriteError> {
+    fs::create_dir_all(folder).map_err(|cause| WriteError::new(path, SaveStage::CreateFolder, cause))
+}
+
 /// The backup of `path`: the same name with `.bak` added.
 pub fn backup_path(path: &Path) -> PathBuf {
-    let mut name = path.file_name().map(|name| name.to_os_string()).unwrap_or_default();
+    let mut name = path.file_name().map(OsStr::to_os_string).unwrap_or_default();
     name.push(".bak");
     path.with_file_name(name)
 }
@@ -85,56 +120,103 @@ pub fn write_atomically_with(
     write(path, bytes, true, before)
 }
 
+/// Calls `before` for `stage`, then `action`; either failing is `stage` failing.
+fn run_stage<T>(
+    path: &Path,
+    stage: SaveStage,
+    before: &mut dyn FnMut(SaveStage) -> io::Result<()>,
+    action: impl FnOnce() -> io::Result<T>,
+) -> Result<T, WriteError> {
+    before(stage).and_then(|()| action()).map_err(|cause| WriteError::new(path, stage, cause))
+}
+
 fn write(
     path: &Path,
     bytes: &[u8],
     keep_backup: bool,
     before: &mut dyn FnMut(SaveStage) -> io::Result<()>,
 ) -> Result<(), WriteError> {
-    let fail = |stage: SaveStage, cause: io::Error| WriteError { path: path.to_path_buf(), stage, cause };
-    let folder = match path.parent() {
-        Some(folder) if !folder.as_os_str().is_empty() => folder.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
+    remove_abandoned_temporaries(path);
     let temporary = temporary_path(path);
-    let mut run = |stage: SaveStage, action: &mut dyn FnMut() -> io::Result<()>| {
-        before(stage).and_then(|()| action()).map_err(|cause| fail(stage, cause))
-    };
-    let mut file: Option<File> = None;
-    run(SaveStage::CreateTemporary, &mut || {
-        file = Some(OpenOptions::new().write(true).create_new(true).open(&temporary)?);
-        Ok(())
-    })?;
-    let result = (|| {
-        let Some(mut file) = file else { return Ok(()) };
-        run(SaveStage::Write, &mut || file.write_all(bytes))?;
-        run(SaveStage::Sync, &mut || file.sync_all())?;
-        drop(file);
+    let mut file = run_stage(path, SaveStage::CreateTemporary, before, || create_locked(&temporary))?;
+    let mut fill_and_replace = || {
+        run_stage(path, SaveStage::Write, before, || file.write_all(bytes))?;
+        run_stage(path, SaveStage::Sync, before, || file.sync_all())?;
         if keep_backup && path.exists() {
-            let backup = backup_path(path);
-            let backup_temporary = temporary_path(&backup);
-            run(SaveStage::Backup, &mut || {
-                let copied = fs::copy(path, &backup_temporary)
-                    .and_then(|_| File::open(&backup_temporary)?.sync_all())
-                    .and_then(|()| fs::rename(&backup_temporary, &backup));
-                if copied.is_err() {
-                    let _ = fs::remove_file(&backup_temporary);
-                }
-                copied
-            })?;
+            run_stage(path, SaveStage::Backup, before, || back_up(path))?;
         }
-        run(SaveStage::Replace, &mut || fs::rename(&temporary, path))
-    })();
+        run_stage(path, SaveStage::Replace, before, || fs::rename(&temporary, path))
+    };
+    let result = fill_and_replace();
+    // The lock is let go only now, after the rename, so no other save takes the file for
+    // an abandoned one while it is being written.
+    drop(file);
     if result.is_err() {
         let _ = fs::remove_file(&temporary);
     }
     result?;
     // Make the rename itself durable. Not every platform can open a folder; the file is
     // already complete either way.
-    if let Ok(folder) = File::open(&folder) {
+    if let Ok(folder) = File::open(folder_of(path)) {
         let _ = folder.sync_all();
     }
     Ok(())
+}
+
+/// Copies the file at `path` to its backup, through a temporary file of its own.
+fn back_up(path: &Path) -> io::Result<()> {
+    let backup = backup_path(path);
+    let backup_temporary = temporary_path(&backup);
+    let mut copy = create_locked(&backup_temporary)?;
+    let copied = io::copy(&mut File::open(path)?, &mut copy)
+        .and_then(|_| copy.sync_all())
+        .and_then(|()| fs::rename(&backup_temporary, &backup));
+    drop(copy);
+    if copied.is_err() {
+        let _ = fs::remove_file(&backup_temporary);
+    }
+    copied
+}
+
+/// Creates the new file at `path` and locks it for as long as it is open. A file system
+/// without locks still gets the file; its temporaries are then never taken for abandoned.
+fn create_locked(path: &Path) -> io::Result<File> {
+    let file = OpenOptions::new().write(true).create_new(true).open(path)?;
+    let _ = file.try_lock();
+    Ok(file)
+}
+
+/// Removes the temporary files of `path` and of its backup that no writer holds any more:
+/// what saves killed halfway left behind. Best effort: what cannot be removed stays.
+fn remove_abandoned_temporaries(path: &Path) {
+    let Some(name) = path.file_name().and_then(OsStr::to_str) else { return };
+    let backup = format!("{name}.bak");
+    let Ok(entries) = fs::read_dir(folder_of(path)) else { return };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(candidate) = file_name.to_str() else { continue };
+        if !(is_temporary_of(candidate, name) || is_temporary_of(candidate, &backup)) {
+            continue;
+        }
+        let Ok(file) = OpenOptions::new().write(true).open(entry.path()) else { continue };
+        match file.try_lock() {
+            // Removed while this lock is held, so no writer can take it up meanwhile.
+            Ok(()) => {
+                let _ = fs::remove_file(entry.path());
+            }
+            Err(TryLockError::WouldBlock | TryLockError::Error(_)) => {}
+        }
+    }
+}
+
+/// Whether `candidate` is a name [`temporary_path`] gives for a file named `name`:
+/// `.NAME.PROCESS-COUNT.tmp`.
+fn is_temporary_of(candidate: &str, name: &str) -> bool {
+    let Some(rest) = candidate.strip_prefix('.').and_then(|rest| rest.strip_prefix(name)) else { return false };
+    let Some(numbers) = rest.strip_prefix('.').and_then(|rest| rest.strip_suffix(".tmp")) else { return false };
+    let Some((process, count)) = numbers.split_once('-') else { return false };
+    let digits = |text: &str| !text.is_empty() && text.bytes().all(|byte| byte.is_ascii_digit());
+    digits(process) && digits(count)
 }
 
 /// A fresh name beside `path` for the text being written, hidden on Unix.
@@ -143,6 +225,14 @@ fn temporary_path(path: &Path) -> PathBuf {
     let name = path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
     let unique = COUNTER.fetch_add(1, Ordering::Relaxed);
     path.with_file_name(format!(".{name}.{}-{unique}.tmp", std::process::id()))
+}
+
+/// The folder `path` is in; `.` for a bare file name.
+fn folder_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() => folder.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
 }
 
 #[cfg(test)]
@@ -202,6 +292,67 @@ mod tests {
             }
             assert_eq!(leftovers(folder.path()), expected, "{failing:?}");
         }
+    }
+
+    /// A save killed halfway: its temporary file is left, and no process holds it.
+    fn abandoned_temporary(path: &Path, content: &[u8]) -> PathBuf {
+        let temporary = temporary_path(path);
+        fs::write(&temporary, content).expect("a left-over temporary file");
+        temporary
+    }
+
+    #[test]
+    fn the_next_save_removes_what_killed_saves_left_but_not_a_live_writers_file() {
+        let folder = tempfile::tempdir().expect("a temporary folder");
+        let path = folder.path().join("a.case.json");
+        write_atomically(&path, b"first").expect("the first save");
+        for _ in 0..3 {
+            abandoned_temporary(&path, b"half");
+            abandoned_temporary(&backup_path(&path), b"half a backup");
+        }
+        // Files that only look alike are another file's, or not temporaries at all.
+        let others = [".b.case.json.1-2.tmp", ".a.case.json.x-2.tmp", "a.case.json.1-2.tmp", ".a.case.json.1-2.tmpx"];
+        for other in others {
+            fs::write(folder.path().join(other), b"other").expect("another file");
+        }
+        // A writer that is still running holds its file locked.
+        let live = temporary_path(&path);
+        let live_file = create_locked(&live).expect("a live writer's file");
+        assert_eq!(leftovers(folder.path()).len(), 1 + 6 + others.len() + 1);
+
+        write_atomically(&path, b"second").expect("the second save");
+        let mut expected: Vec<String> = ["a.case.json", "a.case.json.bak"].map(str::to_owned).to_vec();
+        expected.extend(others.map(str::to_owned));
+        expected.push(live.file_name().expect("a name").to_string_lossy().into_owned());
+        expected.sort();
+        assert_eq!(leftovers(folder.path()), expected);
+
+        drop(live_file);
+        write_atomically(&path, b"third").expect("the third save");
+        assert!(!live.exists(), "once its writer is gone, its file goes too");
+        assert_eq!(fs::read(&path).expect("the file"), b"third");
+    }
+
+    #[test]
+    fn temporary_names_are_told_apart() {
+        let name = "a.case.json";
+        let made = temporary_path(Path::new(name));
+        assert!(is_temporary_of(&made.to_string_lossy(), name), "{made:?}");
+        for other in [".a.case.json.tmp", ".a.case.json.1-.tmp", ".a.case.json.-1.tmp", ".a.case.json.bak.1-1.tmp"] {
+            assert!(!is_temporary_of(other, name), "{other}");
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_value_that_cannot_be_json_is_an_error_not_an_empty_file() {
+        use std::os::unix::ffi::OsStrExt as _;
+        let folder = tempfile::tempdir().expect("a temporary folder");
+        let path = folder.path().join("list.json");
+        let not_text = vec![PathBuf::from(OsStr::from_bytes(b"\xff\xfe"))];
+        let error = json_text(&path, &not_text).expect_err("a path that is not UTF-8 has no JSON form");
+        assert_eq!(error.stage, SaveStage::Encode);
+        assert!(error.to_string().contains("list.json"), "{error}");
     }
 
     #[test]

@@ -8,10 +8,13 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
-use super::atomic_file::{WriteError, replace_atomically};
+use super::atomic_file::{WriteError, create_folder_for, json_text, replace_atomically};
 
 /// The folder under the app's data folder that holds autosaved copies.
 pub const AUTOSAVE_FOLDER: &str = "autosave";
+
+/// The ending of the note kept beside each copy.
+const ORIGIN_SUFFIX: &str = ".origin.json";
 
 /// Where autosaved copies live.
 #[derive(Clone, Debug)]
@@ -30,6 +33,42 @@ pub struct Autosaved {
     pub written_unix_seconds: u64,
 }
 
+/// An autosaved copy that is there but cannot be used; it is left where it is.
+#[derive(Debug, thiserror::Error)]
+pub enum UnreadableAutosave {
+    /// Its note or the copy cannot be read.
+    #[error("cannot read the autosaved work {}: {cause}", path.display())]
+    Read {
+        /// The file that cannot be read.
+        path: PathBuf,
+        /// What the system said.
+        cause: std::io::Error,
+    },
+    /// Its note is damaged, so it is not known which case the work belongs to.
+    #[error("the note of the autosaved work {} is damaged ({cause}), so it is not known which case it belongs to", path.display())]
+    Damaged {
+        /// The note.
+        path: PathBuf,
+        /// Where and how it is damaged.
+        cause: serde_json::Error,
+    },
+    /// The note is there, but its copy is gone.
+    #[error("the autosaved work noted in {} is gone", path.display())]
+    Missing {
+        /// The note.
+        path: PathBuf,
+    },
+}
+
+/// What the store holds: the copies that can be offered back, and those that cannot be read.
+#[derive(Debug, Default)]
+pub struct AutosaveListing {
+    /// Usable copies, newest first.
+    pub found: Vec<Autosaved>,
+    /// Copies found but unreadable, in file-name order.
+    pub unreadable: Vec<UnreadableAutosave>,
+}
+
 /// What is kept beside each copy.
 #[derive(Serialize, Deserialize)]
 struct Origin {
@@ -46,17 +85,14 @@ impl AutosaveStore {
     /// Writes `text`, the unsaved state of the case at `case_file`, replacing any earlier copy.
     pub fn write(&self, case_file: Option<&Path>, text: &str, written: SystemTime) -> Result<PathBuf, WriteError> {
         let (copy, origin_path) = self.paths(case_file);
-        fs::create_dir_all(&self.folder).map_err(|cause| WriteError {
-            path: copy.clone(),
-            stage: super::atomic_file::SaveStage::CreateTemporary,
-            cause,
-        })?;
-        replace_atomically(&copy, text.as_bytes())?;
         let origin = Origin {
             case_file: case_file.map(Path::to_path_buf),
             written_unix_seconds: written.duration_since(UNIX_EPOCH).map_or(0, |age| age.as_secs()),
         };
-        let origin_text = serde_json::to_string_pretty(&origin).unwrap_or_default();
+        // Encoded first: a note that cannot be written must not leave a copy without one.
+        let origin_text = json_text(&origin_path, &origin)?;
+        create_folder_for(&copy, &self.folder)?;
+        replace_atomically(&copy, text.as_bytes())?;
         replace_atomically(&origin_path, origin_text.as_bytes())?;
         Ok(copy)
     }
@@ -68,26 +104,41 @@ impl AutosaveStore {
         let _ = fs::remove_file(origin);
     }
 
-    /// Every copy in the store, newest first.
-    pub fn list(&self) -> Vec<Autosaved> {
-        let Ok(entries) = fs::read_dir(&self.folder) else { return Vec::new() };
-        let mut found: Vec<Autosaved> = entries
+    /// Every copy in the store, newest first, and every one that cannot be read. An empty or
+    /// absent store holds none.
+    pub fn list(&self) -> AutosaveListing {
+        let mut listing = AutosaveListing::default();
+        let Ok(entries) = fs::read_dir(&self.folder) else { return listing };
+        let mut notes: Vec<PathBuf> = entries
             .flatten()
-            .filter_map(|entry| {
-                let path = entry.path();
-                let name = path.file_name()?.to_str()?;
-                let stem = name.strip_suffix(".origin.json")?;
-                let origin: Origin = serde_json::from_slice(&fs::read(&path).ok()?).ok()?;
-                let copy = self.folder.join(format!("{stem}.case.json"));
-                copy.is_file().then_some(Autosaved {
-                    case_file: origin.case_file,
-                    copy,
-                    written_unix_seconds: origin.written_unix_seconds,
-                })
+            .map(|entry| entry.path())
+            .filter(|path| {
+                path.file_name().and_then(|name| name.to_str()).is_some_and(|name| name.ends_with(ORIGIN_SUFFIX))
             })
             .collect();
-        found.sort_by(|a, b| b.written_unix_seconds.cmp(&a.written_unix_seconds).then(a.copy.cmp(&b.copy)));
-        found
+        notes.sort();
+        for note in notes {
+            match self.read_note(&note) {
+                Ok(found) => listing.found.push(found),
+                Err(unreadable) => listing.unreadable.push(unreadable),
+            }
+        }
+        listing.found.sort_by(|a, b| b.written_unix_seconds.cmp(&a.written_unix_seconds).then(a.copy.cmp(&b.copy)));
+        listing
+    }
+
+    /// The copy the note at `note` describes.
+    fn read_note(&self, note: &Path) -> Result<Autosaved, UnreadableAutosave> {
+        let bytes = fs::read(note).map_err(|cause| UnreadableAutosave::Read { path: note.to_path_buf(), cause })?;
+        let origin: Origin = serde_json::from_slice(&bytes)
+            .map_err(|cause| UnreadableAutosave::Damaged { path: note.to_path_buf(), cause })?;
+        let name = note.file_name().and_then(|name| name.to_str()).unwrap_or_default();
+        let stem = name.strip_suffix(ORIGIN_SUFFIX).unwrap_or(name);
+        let copy = self.folder.join(format!("{stem}.case.json"));
+        if !copy.is_file() {
+            return Err(UnreadableAutosave::Missing { path: note.to_path_buf() });
+        }
+        Ok(Autosaved { case_file: origin.case_file, copy, written_unix_seconds: origin.written_unix_seconds })
     }
 
     /// The copy and its origin note for `case_file`: named after the file, plus a hash of its
@@ -103,7 +154,7 @@ impl AutosaveStore {
             }
             None => "untitled".to_owned(),
         };
-        (self.folder.join(format!("{stem}.case.json")), self.folder.join(format!("{stem}.origin.json")))
+        (self.folder.join(format!("{stem}.case.json")), self.folder.join(format!("{stem}{ORIGIN_SUFFIX}")))
     }
 }
 
@@ -142,7 +193,7 @@ mod tests {
         let written = UNIX_EPOCH + Duration::from_secs(1_780_000_000);
         let copy = store.write(Some(case_file), "{}\n", written).expect("written");
         store.write(None, "{}\n", written + Duration::from_secs(60)).expect("written");
-        let found = store.list();
+        let found = store.list().found;
         assert_eq!(found.len(), 2);
         assert_eq!(found[0].case_file, None, "newest first");
         assert_eq!(
@@ -151,7 +202,41 @@ mod tests {
         );
         store.remove(Some(case_file));
         store.remove(None);
-        assert!(store.list().is_empty());
+        let listing = store.list();
+        assert!(listing.found.is_empty() && listing.unreadable.is_empty());
+    }
+
+    #[test]
+    fn a_damaged_or_orphaned_note_is_reported_not_skipped() {
+        let data = tempfile::tempdir().expect("a temporary folder");
+        let store = AutosaveStore::new(data.path());
+        let now = SystemTime::now();
+        let kept = store.write(Some(Path::new("/a/kept.case.json")), "{}\n", now).expect("written");
+        let damaged = store.write(Some(Path::new("/a/damaged.case.json")), "{}\n", now).expect("written");
+        let orphaned = store.write(Some(Path::new("/a/orphaned.case.json")), "{}\n", now).expect("written");
+        let note = |copy: &Path| copy.with_file_name(copy.to_string_lossy().replace(".case.json", ORIGIN_SUFFIX));
+        fs::write(note(&damaged), "{\"case_file\": ").expect("damaged");
+        fs::remove_file(&orphaned).expect("the copy goes");
+        let listing = store.list();
+        assert_eq!(listing.found.iter().map(|found| &found.copy).collect::<Vec<_>>(), [&kept]);
+        let messages: Vec<String> = listing.unreadable.iter().map(ToString::to_string).collect();
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert!(messages[0].contains("damaged-") && messages[0].contains("is damaged"), "{messages:?}");
+        assert!(messages[1].contains("orphaned-") && messages[1].contains("is gone"), "{messages:?}");
+        assert!(damaged.exists(), "an unreadable copy is left where it is");
+    }
+
+    /// Work whose note cannot be written as JSON leaves the earlier copy and note as they were.
+    #[cfg(unix)]
+    #[test]
+    fn a_note_that_cannot_be_encoded_writes_nothing() {
+        use std::os::unix::ffi::OsStrExt as _;
+        let data = tempfile::tempdir().expect("a temporary folder");
+        let store = AutosaveStore::new(data.path());
+        let case_file = Path::new(std::ffi::OsStr::from_bytes(b"/cases/\xff.case.json"));
+        let error = store.write(Some(case_file), "{}\n", SystemTime::now()).expect_err("no JSON form");
+        assert_eq!(error.stage, super::super::SaveStage::Encode);
+        assert!(!data.path().join(AUTOSAVE_FOLDER).exists(), "nothing was written");
     }
 
     #[test]
@@ -161,7 +246,7 @@ mod tests {
         let now = SystemTime::now();
         store.write(Some(Path::new("/a/x.case.json")), "1", now).expect("written");
         store.write(Some(Path::new("/b/x.case.json")), "2", now).expect("written");
-        assert_eq!(store.list().len(), 2);
+        assert_eq!(store.list().found.len(), 2);
     }
 
     #[test]

@@ -13,11 +13,14 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 pub use atomic_file::{
-    SaveStage, WriteError, backup_path, replace_atomically, write_atomically, write_atomically_with,
+    SaveStage, WriteError, backup_path, create_folder_for, json_text, replace_atomically, write_atomically,
+    write_atomically_with,
 };
-pub use autosave::{AUTOSAVE_FOLDER, AutosaveStore, Autosaved, describe_unix_time};
+pub use autosave::{
+    AUTOSAVE_FOLDER, AutosaveListing, AutosaveStore, Autosaved, UnreadableAutosave, describe_unix_time,
+};
 pub use history::History;
-pub use recent_files::{RECENT_FILES_KEPT, RECENT_FILES_NAME, RecentFiles};
+pub use recent_files::{RECENT_FILES_KEPT, RECENT_FILES_NAME, RecentFiles, RecentFilesError};
 pub use relocate::{relative_path, relocate_documents};
 
 use crate::layout::{ForceLayout, LayoutSettings, LiveLayout, WorldPoint};
@@ -499,12 +502,14 @@ impl Document {
             if target.exists() {
                 continue;
             }
-            let Ok(text) = self.documents.read(relative) else { continue };
-            let written = target
-                .parent()
-                .map_or(Ok(()), std::fs::create_dir_all)
-                .map_err(|error| error.to_string())
-                .and_then(|()| write_atomically(&target, text.as_bytes()).map_err(|error| error.to_string()));
+            let written = match self.documents.read(relative) {
+                Ok(text) => target
+                    .parent()
+                    .map_or(Ok(()), |parent| create_folder_for(&target, parent))
+                    .and_then(|()| write_atomically(&target, text.as_bytes()))
+                    .map_err(|error| error.to_string()),
+                Err(error) => Err(error.to_string()),
+            };
             if let Err(error) = written {
                 notes.push(format!("the local copy of source `{}` was not written: {error}", source.id));
             }

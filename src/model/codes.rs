@@ -49,6 +49,30 @@ fn is_currency(code: &str) -> bool {
     SET.contains(code)
 }
 
+/// Whether `code` is one of the space-separated words of `list`; in a constant, worked out
+/// when compiling.
+const fn lists(list: &str, code: &str) -> bool {
+    let (list, code) = (list.as_bytes(), code.as_bytes());
+    let mut start = 0;
+    while start < list.len() {
+        let mut end = start;
+        while end < list.len() && list[end] != b' ' {
+            end += 1;
+        }
+        if end - start == code.len() {
+            let mut same = 0;
+            while same < code.len() && list[start + same] == code[same] {
+                same += 1;
+            }
+            if same == code.len() {
+                return true;
+            }
+        }
+        start = end + 1;
+    }
+    false
+}
+
 /// " (did you mean …?)" when only the letter case of `text` is wrong.
 fn recased_hint(text: &str, recased: String, listed: fn(&str) -> bool) -> Option<String> {
     (recased != text && listed(&recased)).then(|| format!(" (did you mean {recased:?}?)"))
@@ -68,6 +92,13 @@ pub struct CountryError {
 }
 
 impl Country {
+    /// The country `code`, for codes written in the program; an unlisted one fails to compile
+    /// where it is used in a constant.
+    pub const fn known(code: &'static str) -> Self {
+        assert!(lists(COUNTRIES, code), "not a listed country code");
+        Self(CompactString::const_new(code))
+    }
+
     /// Checks `text` against the list.
     pub fn parse(text: &str) -> Result<Self, CountryError> {
         if is_country(text) {
@@ -103,6 +134,13 @@ pub struct CurrencyError {
 }
 
 impl Currency {
+    /// The currency `code`, for codes written in the program; an unlisted one fails to
+    /// compile where it is used in a constant.
+    pub const fn known(code: &'static str) -> Self {
+        assert!(lists(CURRENCIES, code), "not a listed currency code");
+        Self(CompactString::const_new(code))
+    }
+
     /// Checks `text` against the list.
     pub fn parse(text: &str) -> Result<Self, CurrencyError> {
         if is_currency(text) {
@@ -145,6 +183,18 @@ mod tests {
         sorted.dedup();
         assert_eq!(sorted.len(), currencies.len());
         assert!(currencies.iter().all(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase())));
+    }
+
+    #[test]
+    fn the_lists_read_at_compile_time_agree_with_the_sets() {
+        for code in COUNTRIES.split_ascii_whitespace() {
+            assert!(lists(COUNTRIES, code) && is_country(code), "{code}");
+        }
+        for code in ["k", "kpx", "", "xx", "KP"] {
+            assert!(!lists(COUNTRIES, code) && !is_country(code), "{code:?}");
+        }
+        assert!(lists(CURRENCIES, "VEF") && lists(CURRENCIES, "AED") && !lists(CURRENCIES, "ZZZ"));
+        assert_eq!(Country::known("kp"), Country::parse("kp").expect("listed"));
     }
 
     #[test]

@@ -12,11 +12,36 @@ use super::case::Case;
 use super::decode::{Collection, FileIndices};
 use super::diagnostic::Diagnostic;
 
+/// Why the local copy of a source cannot be had.
+#[derive(Debug, thiserror::Error)]
+pub enum DocumentReadError {
+    /// The file cannot be read.
+    #[error("{cause} ({})", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// What the system said.
+        cause: std::io::Error,
+    },
+    /// The file is not UTF-8 text.
+    #[error("it is not UTF-8 text ({})", path.display())]
+    NotUtf8 {
+        /// The file.
+        path: PathBuf,
+    },
+    /// A store in memory has no document at this path.
+    #[error("no such document ({relative_path})")]
+    Missing {
+        /// The path as the case gives it.
+        relative_path: String,
+    },
+}
+
 /// Where the local copies of sources come from, so tests and the bundled sample need no disk.
 pub trait DocumentStore {
     /// The text of the document at `relative_path` (as written in the case file), or why it
     /// cannot be had.
-    fn read(&self, relative_path: &str) -> Result<String, String>;
+    fn read(&self, relative_path: &str) -> Result<String, DocumentReadError>;
 }
 
 /// Documents in a folder on disk, normally the case file's own folder.
@@ -27,10 +52,13 @@ pub struct DirectoryDocuments {
 }
 
 impl DocumentStore for DirectoryDocuments {
-    fn read(&self, relative_path: &str) -> Result<String, String> {
+    fn read(&self, relative_path: &str) -> Result<String, DocumentReadError> {
         let path = self.base.join(relative_path);
-        let bytes = std::fs::read(&path).map_err(|error| format!("{error} ({})", path.display()))?;
-        let text = String::from_utf8(bytes).map_err(|_| format!("it is not UTF-8 text ({})", path.display()))?;
+        let bytes = match std::fs::read(&path) {
+            Ok(bytes) => bytes,
+            Err(cause) => return Err(DocumentReadError::Io { path, cause }),
+        };
+        let Ok(text) = String::from_utf8(bytes) else { return Err(DocumentReadError::NotUtf8 { path }) };
         Ok(text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text))
     }
 }
@@ -43,8 +71,9 @@ pub struct MemoryDocuments {
 }
 
 impl DocumentStore for MemoryDocuments {
-    fn read(&self, relative_path: &str) -> Result<String, String> {
-        self.texts.get(relative_path).cloned().ok_or_else(|| "no such document".to_owned())
+    fn read(&self, relative_path: &str) -> Result<String, DocumentReadError> {
+        let missing = || DocumentReadError::Missing { relative_path: relative_path.to_owned() };
+        self.texts.get(relative_path).cloned().ok_or_else(missing)
     }
 }
 

@@ -3,41 +3,43 @@
 
 use serde::Serialize;
 
-/// Which part of the case a figure shows.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum FigureExtent {
-    /// Every visible node.
-    #[default]
-    Whole,
-    /// What the saved camera shows (the whole case when none was saved).
-    Saved,
+use super::vocabulary::vocabulary;
+
+vocabulary! {
+    /// Which part of the case a figure shows.
+    #[derive(Default)]
+    pub enum FigureExtent ("extent") {
+        /// Every visible node.
+        Whole = "whole" [default],
+        /// What the saved camera shows (the whole case when none was saved).
+        Saved = "saved",
+    }
 }
 
-/// What is behind a figure.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum FigureBackground {
-    /// White, for print.
-    #[default]
-    White,
-    /// Nothing: the page shows through.
-    Transparent,
-    /// The canvas colour.
-    Theme,
+vocabulary! {
+    /// What is behind a figure.
+    #[derive(Default)]
+    pub enum FigureBackground ("background") {
+        /// White, for print.
+        White = "white" [default],
+        /// Nothing: the page shows through.
+        Transparent = "transparent",
+        /// The canvas colour.
+        Theme = "theme",
+    }
 }
 
-/// How a figure names its sources.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum SourceNote {
-    /// Not at all.
-    None,
-    /// One line under the figure: "Sources: Reuters, 6 June 2018; …".
-    #[default]
-    Credit,
-    /// Numbered markers on the links, and the numbered list of sources under the figure.
-    Numbered,
+vocabulary! {
+    /// How a figure names its sources.
+    #[derive(Default)]
+    pub enum SourceNote ("source note") {
+        /// Not at all.
+        None = "none",
+        /// One line under the figure: "Sources: Reuters, 6 June 2018; …".
+        Credit = "credit" [default],
+        /// Numbered markers on the links, and the numbered list of sources under the figure.
+        Numbered = "numbered",
+    }
 }
 
 /// How large a figure is, and at what resolution a PNG of it is rendered.

@@ -1,83 +1,42 @@
 //! What a link claims: the relation between two nodes, with its direction.
 
-use serde::Serialize;
+use super::vocabulary::vocabulary;
 
-/// The kind of a link, after FollowTheMoney's interstitial schemata. `source` and `target`
-/// follow the direction each kind documents; undirected kinds draw no arrowhead.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum LinkKind {
-    /// owner → asset.
-    Ownership,
-    /// director → organisation (board seats, heads of bodies).
-    Directorship,
-    /// employee → employer (staff, officials, diplomats).
-    Employment,
-    /// member → organisation.
-    Membership,
-    /// agent → client (spokespeople, lawyers, representatives).
-    Representation,
-    /// controller → controlled (front companies, aliases, parent bodies).
-    Control,
-    /// person — relative; undirected.
-    Family,
-    /// person — associate (friend, partner); undirected.
-    Associate,
-    /// authority → sanctioned party.
-    Sanction,
-    /// payer → transaction: who pays.
-    Payer,
-    /// transaction → beneficiary: who receives.
-    Beneficiary,
-    /// party — transaction: a party that neither pays nor receives (broker, counterparty);
-    /// undirected.
-    Party,
-    /// subject — object: any other relation, named by `role`; undirected.
-    Unknown,
+vocabulary! {
+    /// The kind of a link, after FollowTheMoney's interstitial schemata. `source` and `target`
+    /// follow the direction each kind documents; undirected kinds draw no arrowhead.
+    pub enum LinkKind ("link kind") {
+        /// owner → asset.
+        Ownership = "ownership",
+        /// director → organisation (board seats, heads of bodies).
+        Directorship = "directorship",
+        /// employee → employer (staff, officials, diplomats).
+        Employment = "employment",
+        /// member → organisation.
+        Membership = "membership",
+        /// agent → client (spokespeople, lawyers, representatives).
+        Representation = "representation",
+        /// controller → controlled (front companies, aliases, parent bodies).
+        Control = "control",
+        /// person — relative; undirected.
+        Family = "family",
+        /// person — associate (friend, partner); undirected.
+        Associate = "associate",
+        /// authority → sanctioned party.
+        Sanction = "sanction",
+        /// payer → transaction: who pays.
+        Payer = "payer",
+        /// transaction → beneficiary: who receives.
+        Beneficiary = "beneficiary",
+        /// party — transaction: a party that neither pays nor receives (broker, counterparty);
+        /// undirected.
+        Party = "party",
+        /// subject — object: any other relation, named by `role`; undirected.
+        Unknown = "unknown",
+    }
 }
 
 impl LinkKind {
-    /// Every kind, in the order legends list them.
-    pub const ALL: [LinkKind; 13] = [
-        LinkKind::Ownership,
-        LinkKind::Directorship,
-        LinkKind::Employment,
-        LinkKind::Membership,
-        LinkKind::Representation,
-        LinkKind::Control,
-        LinkKind::Family,
-        LinkKind::Associate,
-        LinkKind::Sanction,
-        LinkKind::Payer,
-        LinkKind::Beneficiary,
-        LinkKind::Party,
-        LinkKind::Unknown,
-    ];
-
-    /// The name used in case files.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            LinkKind::Ownership => "ownership",
-            LinkKind::Directorship => "directorship",
-            LinkKind::Employment => "employment",
-            LinkKind::Membership => "membership",
-            LinkKind::Representation => "representation",
-            LinkKind::Control => "control",
-            LinkKind::Family => "family",
-            LinkKind::Associate => "associate",
-            LinkKind::Sanction => "sanction",
-            LinkKind::Payer => "payer",
-            LinkKind::Beneficiary => "beneficiary",
-            LinkKind::Party => "party",
-            LinkKind::Unknown => "unknown",
-        }
-    }
-
-    /// The kind named `text`, if any.
-    pub fn parse(text: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|kind| kind.as_str() == text)
-    }
-
     /// Whether the link reads from source to target (and gets an arrowhead).
     pub fn is_directed(self) -> bool {
         !matches!(self, LinkKind::Family | LinkKind::Associate | LinkKind::Party | LinkKind::Unknown)

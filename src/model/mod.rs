@@ -21,6 +21,7 @@ mod save;
 pub mod spanned_json;
 mod text_position;
 mod validate;
+pub mod vocabulary;
 mod wording;
 
 pub use amount::{Amount, DecimalError, check_decimal};
@@ -29,11 +30,11 @@ pub use case::{
 };
 pub use claim_status::ClaimStatus;
 pub use codes::{Country, CountryError, Currency, CurrencyError};
-pub use decode::{Collection, FileIndices, decode_case};
+pub use decode::{Collection, FILE_OBJECTS, FileIndices, FileObject, decode_case};
 pub use diagnostic::{Diagnostic, Severity, did_you_mean, edit_distance};
 pub use evidence::{
-    DirectoryDocuments, DocumentStore, MemoryDocuments, QuoteInContext, check_quotes_in_documents, documents_beside,
-    quote_in_context,
+    DirectoryDocuments, DocumentReadError, DocumentStore, MemoryDocuments, QuoteInContext, check_quotes_in_documents,
+    documents_beside, quote_in_context,
 };
 pub use figure_settings::{
     FIGURE_DPI_RANGE, FIGURE_SCALE_RANGE, FIGURE_WIDTH_MM_RANGE, FIGURE_WIDTH_RANGE, FigureBackground, FigureExtent,

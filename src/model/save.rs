@@ -6,12 +6,17 @@ use serde::Serialize;
 use super::case::{Case, CaseInfo, FORMAT_NAME, FORMAT_VERSION, Layout, Link, Node, Quote, Source, View};
 
 /// Why a case cannot be written.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, thiserror::Error)]
 pub enum SaveError {
     /// A coordinate or zoom is NaN or infinite; JSON cannot hold it and the file would not
     /// open again.
     #[error("{0} is not a finite number; the case was not written")]
     NonFinite(String),
+    /// serde_json could not write the case; nothing was written.
+    #[error(
+        "the case could not be written as JSON ({0}); nothing was written. This is a fault in casegraph: please report it"
+    )]
+    Json(#[from] serde_json::Error),
 }
 
 #[derive(Serialize)]
@@ -50,9 +55,7 @@ pub fn case_to_json(case: &Case) -> Result<String, SaveError> {
         layout: &case.layout,
         view: &case.view,
     };
-    // Serialising plain structs into a String cannot fail; the only failure serde_json knows
-    // here would be a non-string map key, and every map key is an id.
-    let mut text = serde_json::to_string_pretty(&file).unwrap_or_default();
+    let mut text = serde_json::to_string_pretty(&file)?;
     text.push('\n');
     Ok(text)
 }

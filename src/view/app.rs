@@ -8,6 +8,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};
 
 use super::canvas;
+use super::case_panels::CasePanels;
 use super::command::{self, Command, FileCommand, Selection};
 use super::dialogs::{Dialogs, ScriptedDialogs};
 use super::evidence_panel;
@@ -19,8 +20,8 @@ use super::open_case::OpenCase;
 use super::prompt::{self, Answer, Pending, Prompt};
 use super::search;
 use super::warnings_panel;
-use super::window_screenshot::{PendingScreenshot, ScreenshotUse, png_bytes};
-use crate::document::{AutosaveStore, Autosaved, Document, Edit, RecentFiles, file_name};
+use super::window_screenshot::{PendingScreenshot, ScreenshotError, ScreenshotUse, write_png};
+use crate::document::{AutosaveStore, Autosaved, Document, Edit, RecentFiles, UnreadableAutosave, file_name};
 use crate::model::{DocumentStore, ItemRef, LoadReport, documents_beside, load_case_file};
 use crate::theme;
 
@@ -39,8 +40,8 @@ const DISK_CHECK_INTERVAL_SECONDS: f64 = 2.0;
 
 /// What the window shows.
 pub enum Content {
-    /// A case that opened.
-    Open(Box<OpenCase>),
+    /// A case that opened, and what its panels remember between frames.
+    Open(Box<OpenCase>, Box<CasePanels>),
     /// A case that could not be opened, with the report saying why.
     Failed {
         /// The file that was asked for.
@@ -63,16 +64,32 @@ impl Content {
         Self::from_report(load_case_file(path), Some(path), Box::new(documents_beside(path)))
     }
 
+    /// `open` on screen, with its panels fresh.
+    pub fn open(open: OpenCase) -> Self {
+        Content::Open(Box::new(open), Box::default())
+    }
+
     fn from_report(report: LoadReport, file: Option<&Path>, documents: Box<dyn DocumentStore>) -> Self {
         let name = file_name(Path::new(&report.file));
         match report.into_result() {
             Ok((case, warnings)) => {
                 let document = Document::new(case, file.map(Path::to_path_buf), name, documents, warnings);
-                Content::Open(Box::new(OpenCase::new(document)))
+                Content::open(OpenCase::new(document))
             }
             Err(error) => Content::Failed { file: error.file.clone(), report: error.to_string() },
         }
     }
+}
+
+/// Why an item could not be selected by its id.
+#[derive(Debug, thiserror::Error)]
+pub enum SelectError {
+    /// No case opened.
+    #[error("no case is open")]
+    NoCase,
+    /// The case has no node or link of that id.
+    #[error("no node or link in the case has the id `{0}`")]
+    NoSuchItem(String),
 }
 
 /// What the app needs from the machine it runs on, so tests can give stand-ins.
@@ -95,7 +112,7 @@ pub struct ScreenshotRequest {
     /// Where to write the PNG.
     pub path: PathBuf,
     /// Set once the screenshot was written or failed.
-    pub outcome: Arc<Mutex<Option<Result<(), String>>>>,
+    pub outcome: Arc<Mutex<Option<Result<(), ScreenshotError>>>>,
     /// How long after `started` the layout came to rest for the screenshot, in milliseconds:
     /// how long a case without saved positions takes to lay out in the window.
     pub settled_after_ms: Arc<Mutex<Option<f32>>>,
@@ -217,9 +234,18 @@ impl CaseApp {
     /// offers back any unsaved work an earlier run left there.
     pub fn with_services(mut self, services: Services) -> Self {
         if let Some(folder) = &services.data_folder {
-            self.recent = RecentFiles::load(folder);
-            if let Some(found) = AutosaveStore::new(folder).list().into_iter().next() {
+            let mut problems = Vec::new();
+            match RecentFiles::load(folder) {
+                Ok(recent) => self.recent = recent,
+                Err(error) => problems.push(error.to_string()),
+            }
+            let listing = AutosaveStore::new(folder).list();
+            problems.extend(listing.unreadable.iter().map(ToString::to_string));
+            if let Some(found) = listing.found.into_iter().next() {
                 self.prompt = Some(Prompt::Restore(found));
+            } else if !problems.is_empty() {
+                let title = "Some of what the last run kept could not be read".to_owned();
+                self.prompt = Some(Prompt::Report { title, message: problems.join("\n") });
             }
         }
         self.services = services;
@@ -250,7 +276,7 @@ impl CaseApp {
     /// The open case, if one opened.
     pub fn open_case(&self) -> Option<&OpenCase> {
         match &self.content {
-            Content::Open(open) => Some(open),
+            Content::Open(open, _) => Some(open),
             Content::Failed { .. } => None,
         }
     }
@@ -258,7 +284,7 @@ impl CaseApp {
     /// The open case, for tests that set it up.
     pub fn open_case_mut(&mut self) -> Option<&mut OpenCase> {
         match &mut self.content {
-            Content::Open(open) => Some(open),
+            Content::Open(open, _) => Some(open),
             Content::Failed { .. } => None,
         }
     }
@@ -274,12 +300,12 @@ impl CaseApp {
     }
 
     /// Selects the node or link with id `id`, as if the analyst had clicked it.
-    pub fn select_id(&mut self, id: &str) -> Result<(), String> {
-        let open = self.open_case_mut().ok_or("no case is open")?;
+    pub fn select_id(&mut self, id: &str) -> Result<(), SelectError> {
+        let open = self.open_case_mut().ok_or(SelectError::NoCase)?;
         let selection = match open.document.graph.resolve(id) {
             Some(ItemRef::Node(node)) => Selection::Node(node),
             Some(ItemRef::Link(link)) => Selection::Link(link),
-            _ => return Err(format!("no node or link in the case has the id `{id}`")),
+            _ => return Err(SelectError::NoSuchItem(id.to_owned())),
         };
         open.apply(Command::Select(selection));
         Ok(())
@@ -288,7 +314,7 @@ impl CaseApp {
     /// The window title for what is shown.
     pub fn window_title(&self) -> String {
         match &self.content {
-            Content::Open(open) => open.window_title(),
+            Content::Open(open, _) => open.window_title(),
             Content::Failed { file, .. } => format!("{file} could not be opened — casegraph"),
         }
     }
@@ -326,7 +352,7 @@ impl CaseApp {
                 show_failure(ui, file, report);
                 true
             }
-            Content::Open(open) => show_open_case(ui, open, &mut commands, &self.frame_times),
+            Content::Open(open, panels) => show_open_case(ui, open, panels, &mut commands, &self.frame_times),
         };
         if let Some(measurement) = &self.measurement {
             measurement.next_frame(&ctx, &mut commands);
@@ -417,7 +443,7 @@ impl CaseApp {
     }
 
     fn show_export_dialog(&mut self, ctx: &egui::Context) {
-        let (Some(mut dialog), Content::Open(open)) = (self.export_dialog.take(), &self.content) else { return };
+        let (Some(mut dialog), Content::Open(open, _)) = (self.export_dialog.take(), &self.content) else { return };
         match export_dialog::show(ctx, &mut dialog, open) {
             Some(ExportAnswer::Cancel) => {}
             Some(ExportAnswer::Export) => {
@@ -438,10 +464,8 @@ impl CaseApp {
         match purpose {
             ScreenshotUse::Copy => ctx.copy_image((*image).clone()),
             ScreenshotUse::Save(path) => {
-                let written = png_bytes(&image).and_then(|bytes| {
-                    crate::document::replace_atomically(&path, &bytes).map_err(|error| error.to_string())
-                });
-                if let Err(message) = written {
+                if let Err(error) = write_png(&path, &image) {
+                    let message = error.to_string();
                     self.prompt = Some(Prompt::Report { title: "The screenshot was not written".into(), message });
                 }
             }
@@ -451,7 +475,7 @@ impl CaseApp {
     /// Asks where, then writes the figure. True once written; false keeps the dialog open
     /// (the file choice was cancelled, or writing failed and the reason is shown).
     fn write_figure(&mut self, dialog: &ExportDialog) -> bool {
-        let Content::Open(open) = &self.content else { return false };
+        let Content::Open(open, _) = &self.content else { return false };
         let stem = open.document.name().strip_suffix(".case.json").unwrap_or(open.document.name()).to_owned();
         let folder = open.document.file().and_then(Path::parent).map(Path::to_path_buf);
         let Some(path) = self
@@ -474,7 +498,7 @@ impl CaseApp {
         match written {
             Ok(()) => {
                 // The case keeps how its figure was made, so it can be made again exactly.
-                if let Content::Open(open) = &mut self.content {
+                if let Content::Open(open, _) = &mut self.content {
                     open.document.edit(Edit::SetFigureSettings(Box::new(dialog.settings.clone())));
                 }
                 true
@@ -522,9 +546,9 @@ impl CaseApp {
     /// stays as it was and the problems are shown.
     fn open_path(&mut self, path: &Path) {
         match Content::from_file(path) {
-            Content::Open(open) => {
+            opened @ Content::Open(..) => {
                 self.forget_autosave();
-                self.content = Content::Open(open);
+                self.content = opened;
                 self.autosave_due_from = None;
                 self.autosaved_revision = None;
                 self.remember_recent(path, true);
@@ -554,7 +578,7 @@ impl CaseApp {
     /// Saves the case, asking where for Save As or a case with no file. Returns true once it
     /// is saved; on failure the case stays unsaved and the reason is shown.
     fn save(&mut self, choose_file: bool) -> bool {
-        let Content::Open(open) = &mut self.content else { return false };
+        let Content::Open(open, _) = &mut self.content else { return false };
         let camera = open.saved_camera();
         let document = &mut open.document;
         let old_file = document.file().map(Path::to_path_buf);
@@ -635,7 +659,14 @@ impl CaseApp {
             Some(file) => Box::new(documents_beside(file)),
             None => Box::new(crate::sample::sample_documents()),
         };
-        let bytes = std::fs::read(&found.copy).unwrap_or_default();
+        let bytes = match std::fs::read(&found.copy) {
+            Ok(bytes) => bytes,
+            Err(cause) => {
+                let report = UnreadableAutosave::Read { path: found.copy.clone(), cause }.to_string();
+                self.prompt = Some(Prompt::OpenFailed { file: found.copy.display().to_string(), report });
+                return;
+            }
+        };
         let name = match &found.case_file {
             Some(file) => file_name(file),
             None => crate::sample::SAMPLE_FILE_NAME.to_owned(),
@@ -645,7 +676,7 @@ impl CaseApp {
             Ok((case, warnings)) => {
                 let mut document = Document::new(case, found.case_file.clone(), name, documents, warnings);
                 document.mark_unsaved();
-                self.content = Content::Open(Box::new(OpenCase::new(document)));
+                self.content = Content::open(OpenCase::new(document));
                 self.autosave_due_from = None;
                 self.autosaved_revision = None;
             }
@@ -752,6 +783,7 @@ impl eframe::App for CaseApp {
 fn show_open_case(
     ui: &mut egui::Ui,
     open: &mut OpenCase,
+    panels: &mut CasePanels,
     commands: &mut Vec<Command>,
     frame_times: &FrameTimes,
 ) -> bool {
@@ -761,16 +793,14 @@ fn show_open_case(
         open.apply(Command::FitToCase);
     }
     egui::Panel::right("casegraph-evidence").resizable(true).default_size(360.0).show(ui, |ui| {
-        commands.extend(evidence_panel::show(ui, open));
+        commands.extend(evidence_panel::show(ui, open, &mut panels.quote_contexts));
     });
     egui::Panel::bottom("casegraph-legend").show(ui, |ui| {
         ui.add_space(4.0);
         commands.extend(legend::show(ui, open));
     });
     egui::CentralPanel::no_frame().show(ui, |ui| {
-        let mut canvas_state = std::mem::take(&mut open.canvas);
-        let (rect, canvas_commands) = canvas::show(ui, open, &mut canvas_state);
-        open.canvas = canvas_state;
+        let (rect, canvas_commands) = canvas::show(ui, open, &mut panels.canvas);
         open.canvas_rect = rect;
         commands.extend(canvas_commands);
         if open.show_frame_times {
@@ -803,7 +833,7 @@ fn show_open_case(
         ctx.request_repaint();
     }
     // The overview picture still being drawn is about to change what the window shows.
-    open.document.layout.is_settled() && !open.canvas.is_overview_behind()
+    open.document.layout.is_settled() && !panels.canvas.is_overview_behind()
 }
 
 /// Adds the bundled fonts behind egui's own: DejaVu Sans for the arrows, signs and Cyrillic
@@ -864,11 +894,4 @@ fn take_screenshot_when_settled(ctx: &egui::Context, request: &mut ScreenshotReq
         ctx_for_close.send_viewport_cmd(egui::ViewportCommand::Close);
         ctx_for_close.request_repaint();
     });
-}
-
-/// Writes `image` as a PNG file.
-fn write_png(path: &std::path::Path, image: &egui::ColorImage) -> Result<(), String> {
-    let describe = |error: &dyn std::fmt::Display| format!("cannot write the screenshot {}: {error}", path.display());
-    let bytes = png_bytes(image).map_err(|error| describe(&error))?;
-    crate::document::replace_atomically(path, &bytes).map_err(|error| describe(&error))
 }

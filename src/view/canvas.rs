@@ -36,7 +36,7 @@ const MAX_OVERVIEW_PIXELS: f32 = 8_192.0;
 const PICK_CELL_WORLD: f32 = 4.0 * theme::NODE_RADIUS;
 
 /// What the canvas remembers between frames.
-#[derive(Clone, Debug, Default)]
+#[derive(Debug, Default)]
 pub struct CanvasState {
     drag: Option<NodeDrag>,
     /// The node the open context menu is about; `None` for the canvas's own menu.

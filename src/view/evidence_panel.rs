@@ -1,21 +1,51 @@
 //! The side panel: what the selected node or link is, and the quotes that back it, each
 //! with its source and, where the source's text is at hand, the paragraph it comes from.
 
-use egui::{Color32, RichText};
+use std::collections::HashMap;
+
+use egui::RichText;
 
 use super::canvas::color;
 use super::command::{Command, Selection};
 use super::open_case::OpenCase;
-use crate::model::{ItemRef, amount_text, link_claim, link_dates, quote_in_context};
+use crate::model::{
+    DocumentReadError, DocumentStore, ItemRef, QuoteInContext, amount_text, link_claim, link_dates, quote_in_context,
+};
 use crate::theme;
 
+/// The paragraphs around quotes shown "in context": each source's text is read once and each
+/// quote looked for once, not on every frame the panel is drawn. Kept beside the open case
+/// and dropped with it, so a reload reads the sources afresh.
+#[derive(Debug, Default)]
+pub struct QuoteContexts {
+    /// Each document's text, or why it cannot be read, by its path in the case.
+    texts: HashMap<String, Result<String, DocumentReadError>>,
+    /// Where each quote was found, by quote index; `None` when it is not in the text.
+    found: HashMap<usize, Option<QuoteInContext>>,
+}
+
+impl QuoteContexts {
+    /// Quote `quote` (with `text`) in the paragraph of `document` it comes from, or why it
+    /// cannot be shown.
+    fn context(
+        &mut self,
+        documents: &dyn DocumentStore,
+        document: &str,
+        quote: usize,
+        text: &str,
+    ) -> Result<Option<&QuoteInContext>, &DocumentReadError> {
+        let source_text = self.texts.entry(document.to_owned()).or_insert_with(|| documents.read(document)).as_ref()?;
+        Ok(self.found.entry(quote).or_insert_with(|| quote_in_context(source_text, text)).as_ref())
+    }
+}
+
 /// Shows the panel's contents and returns what the analyst clicked.
-pub fn show(ui: &mut egui::Ui, open: &OpenCase) -> Vec<Command> {
+pub fn show(ui: &mut egui::Ui, open: &OpenCase, contexts: &mut QuoteContexts) -> Vec<Command> {
     let mut commands = Vec::new();
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| match open.selection {
         None => overview(ui, open),
-        Some(Selection::Node(node)) => node_details(ui, open, node, &mut commands),
-        Some(Selection::Link(link)) => link_details(ui, open, link, &mut commands),
+        Some(Selection::Node(node)) => node_details(ui, open, node, contexts, &mut commands),
+        Some(Selection::Link(link)) => link_details(ui, open, link, contexts, &mut commands),
     });
     commands
 }
@@ -48,7 +78,13 @@ fn overview(ui: &mut egui::Ui, open: &OpenCase) {
     }
 }
 
-fn node_details(ui: &mut egui::Ui, open: &OpenCase, node: usize, commands: &mut Vec<Command>) {
+fn node_details(
+    ui: &mut egui::Ui,
+    open: &OpenCase,
+    node: usize,
+    contexts: &mut QuoteContexts,
+    commands: &mut Vec<Command>,
+) {
     let Some(item) = open.document.case.nodes.get(node) else { return };
     let style = theme::kind_style(item.kind);
     ui.label(RichText::new(style.legend).color(color(style.fill)).strong());
@@ -113,11 +149,17 @@ fn node_details(ui: &mut egui::Ui, open: &OpenCase, node: usize, commands: &mut 
     }
     ui.strong(format!("Quotes ({})", quotes.len()));
     for quote in quotes {
-        quote_card(ui, open, quote);
+        quote_card(ui, open, quote, contexts);
     }
 }
 
-fn link_details(ui: &mut egui::Ui, open: &OpenCase, link: usize, commands: &mut Vec<Command>) {
+fn link_details(
+    ui: &mut egui::Ui,
+    open: &OpenCase,
+    link: usize,
+    contexts: &mut QuoteContexts,
+    commands: &mut Vec<Command>,
+) {
     let Some(item) = open.document.case.links.get(link) else { return };
     ui.label(RichText::new("Link").strong());
     ui.heading(link_claim(&open.document.case, &open.document.graph, link));
@@ -151,7 +193,7 @@ fn link_details(ui: &mut egui::Ui, open: &OpenCase, link: usize, commands: &mut 
     }
     ui.strong(format!("Quotes ({})", quotes.len()));
     for &quote in quotes {
-        quote_card(ui, open, quote);
+        quote_card(ui, open, quote, contexts);
     }
 }
 
@@ -160,7 +202,7 @@ fn unsupported(ui: &mut egui::Ui, text: &str) {
 }
 
 /// One quote: its words, its source, and the paragraph around it on request.
-fn quote_card(ui: &mut egui::Ui, open: &OpenCase, quote: usize) {
+fn quote_card(ui: &mut egui::Ui, open: &OpenCase, quote: usize, contexts: &mut QuoteContexts) {
     let Some(item) = open.document.case.quotes.get(quote) else { return };
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
@@ -187,31 +229,31 @@ fn quote_card(ui: &mut egui::Ui, open: &OpenCase, quote: usize) {
         if let Some(document) = &source.document {
             egui::CollapsingHeader::new(RichText::new("In context").small()).id_salt(("quote-context", quote)).show(
                 ui,
-                |ui| match open
-                    .document
-                    .documents
-                    .read(document)
-                    .ok()
-                    .and_then(|text| quote_in_context(&text, &item.text))
-                {
-                    Some(context) => {
-                        let mut job = egui::text::LayoutJob::default();
-                        let plain = egui::TextFormat { color: ui.visuals().weak_text_color(), ..Default::default() };
-                        let marked = egui::TextFormat {
-                            color: ui.visuals().strong_text_color(),
-                            background: Color32::from_rgba_unmultiplied(240, 180, 0, 70),
-                            ..Default::default()
-                        };
-                        job.append(&context.before, 0.0, plain.clone());
-                        job.append(&context.quote, 0.0, marked);
-                        job.append(&context.after, 0.0, plain);
-                        ui.label(job);
-                    }
-                    None => {
+                |ui| match contexts.context(open.document.documents.as_ref(), document, quote, &item.text) {
+                    Ok(Some(context)) => in_context(ui, context),
+                    Ok(None) => {
                         ui.weak("The quote could not be found in the local copy of the source.");
+                    }
+                    Err(error) => {
+                        ui.weak(format!("The local copy of the source cannot be read: {error}"));
                     }
                 },
             );
         }
     });
+}
+
+/// The quote marked in its paragraph.
+fn in_context(ui: &mut egui::Ui, context: &QuoteInContext) {
+    let mut job = egui::text::LayoutJob::default();
+    let plain = egui::TextFormat { color: ui.visuals().weak_text_color(), ..Default::default() };
+    let marked = egui::TextFormat {
+        color: ui.visuals().strong_text_color(),
+        background: color(theme::QUOTE_MARK),
+        ..Default::default()
+    };
+    job.append(&context.before, 0.0, plain.clone());
+    job.append(&context.quote, 0.0, marked);
+    job.append(&context.after, 0.0, plain);
+    ui.label(job);
 }

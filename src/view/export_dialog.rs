@@ -20,7 +20,7 @@ pub struct ExportDialog {
     pub format: FigureFormat,
     /// The settings the preview was drawn with, so it is redrawn only when they change.
     previewed: Option<FigureSettings>,
-    preview: Option<Result<egui::TextureHandle, String>>,
+    preview: Option<Result<egui::TextureHandle, crate::export::ExportError>>,
 }
 
 /// What the analyst asked of the dialog this frame.
@@ -161,7 +161,7 @@ fn preview(ui: &mut egui::Ui, dialog: &mut ExportDialog, open: &OpenCase) {
         let width = dialog.settings.size.layout_width() as f32;
         let scale = PREVIEW_POINTS.x * ui.ctx().pixels_per_point() / width;
         let rendered = figure_pixels(&figure_input(open), &dialog.settings, scale.min(1.0));
-        dialog.preview = Some(rendered.map_err(|error| error.to_string()).map(|pixels| {
+        dialog.preview = Some(rendered.map(|pixels| {
             let image = egui::ColorImage::from_rgba_premultiplied(
                 [pixels.width as usize, pixels.height as usize],
                 &pixels.rgba_premultiplied,
@@ -177,7 +177,7 @@ fn preview(ui: &mut egui::Ui, dialog: &mut ExportDialog, open: &OpenCase) {
             ui.add(egui::Image::new((texture.id(), shown)).alt_text("Preview of the figure"));
         }
         Some(Err(error)) => {
-            ui.colored_label(ui.visuals().error_fg_color, error);
+            ui.colored_label(ui.visuals().error_fg_color, error.to_string());
         }
         None => {}
     }

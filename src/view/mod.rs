@@ -4,6 +4,7 @@
 pub mod app;
 pub mod camera;
 pub mod canvas;
+pub mod case_panels;
 pub mod command;
 pub mod dialogs;
 pub mod evidence_panel;
@@ -18,7 +19,7 @@ pub mod search;
 pub mod warnings_panel;
 pub mod window_screenshot;
 
-pub use app::{CaseApp, Content, FrameMeasurement, ScreenshotRequest, Services};
+pub use app::{CaseApp, Content, FrameMeasurement, ScreenshotRequest, SelectError, Services};
 pub use command::{Command, FileCommand, Selection};
 pub use dialogs::{Dialogs, NativeDialogs, ScriptedDialogs};
 pub use open_case::OpenCase;

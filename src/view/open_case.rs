@@ -5,7 +5,6 @@
 use egui::{Rect, pos2};
 
 use super::camera::Camera;
-use super::canvas::CanvasState;
 use super::command::{Command, Selection};
 use super::search::SearchState;
 use crate::document::{Document, Edit};
@@ -38,8 +37,6 @@ pub struct OpenCase {
     pub show_warnings: bool,
     /// Whether the frame-time readout shows over the canvas.
     pub show_frame_times: bool,
-    /// What the canvas remembers between frames (a drag in progress).
-    pub canvas: CanvasState,
     /// Per node: no quote supports it.
     pub unsupported_nodes: Vec<bool>,
     /// Per link: no quote supports it.
@@ -69,7 +66,6 @@ impl OpenCase {
             show_help: false,
             show_frame_times: false,
             show_warnings: false,
-            canvas: CanvasState::default(),
             unsupported_nodes,
             unsupported_links,
             link_ends,

@@ -264,13 +264,6 @@ impl std::fmt::Debug for OverviewCache {
     }
 }
 
-impl Clone for OverviewCache {
-    /// A copy draws its own picture when first shown.
-    fn clone(&self) -> Self {
-        Self::default()
-    }
-}
-
 impl OverviewCache {
     /// Whether the picture kept is for `key` and covers world rectangle `need_low`..`need_high`.
     pub fn is_current(&self, key: &OverviewKey, need_low: [f32; 2], need_high: [f32; 2]) -> bool {

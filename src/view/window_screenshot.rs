@@ -55,17 +55,38 @@ impl PendingScreenshot {
     }
 }
 
+/// Why a picture of the window was not written.
+#[derive(Debug, thiserror::Error)]
+pub enum ScreenshotError {
+    /// It could not be encoded as PNG.
+    #[error("cannot encode the screenshot as PNG: {0}")]
+    Encode(#[from] png::EncodingError),
+    /// It could not be written.
+    #[error(transparent)]
+    Write(#[from] crate::document::WriteError),
+    /// The window closed before the picture was taken.
+    #[error("the window closed before the screenshot was taken")]
+    NotTaken,
+}
+
+/// Writes `image` as a PNG file at `path`.
+pub fn write_png(path: &std::path::Path, image: &egui::ColorImage) -> Result<(), ScreenshotError> {
+    let bytes = png_bytes(image)?;
+    crate::document::replace_atomically(path, &bytes)?;
+    Ok(())
+}
+
 /// `image` as the bytes of an 8-bit RGBA PNG.
-pub fn png_bytes(image: &egui::ColorImage) -> Result<Vec<u8>, String> {
+pub fn png_bytes(image: &egui::ColorImage) -> Result<Vec<u8>, png::EncodingError> {
     let [width, height] = image.size;
     let mut bytes = Vec::new();
     let mut encoder = png::Encoder::new(&mut bytes, width as u32, height as u32);
     encoder.set_color(png::ColorType::Rgba);
     encoder.set_depth(png::BitDepth::Eight);
-    let mut writer = encoder.write_header().map_err(|error| error.to_string())?;
+    let mut writer = encoder.write_header()?;
     let pixels: Vec<u8> = image.pixels.iter().flat_map(|pixel| pixel.to_srgba_unmultiplied()).collect();
-    writer.write_image_data(&pixels).map_err(|error| error.to_string())?;
-    writer.finish().map_err(|error| error.to_string())?;
+    writer.write_image_data(&pixels)?;
+    writer.finish()?;
     Ok(bytes)
 }
 

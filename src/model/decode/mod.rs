@@ -9,20 +9,26 @@
 //! the item would otherwise vanish; a case with any error never opens, so stand-ins never
 //! reach the analyst.
 
+mod keys;
 mod split;
 
 use indexmap::IndexMap;
+
+use super::vocabulary::Vocabulary;
+use keys::{
+    AmountKey, CameraKey, CaseKey, FigureKey, LayoutKey, LinkKey, MAX_KEYS, NodeKey, ObjectKeys, PositionKey, QuoteKey,
+    SourceKey, TRANSACTION_ONLY, TopKey, ViewKey,
+};
+pub use keys::{FILE_OBJECTS, FileObject};
 
 use super::amount::{Amount, check_decimal};
 use super::case::{
     Camera, Case, CaseInfo, FORMAT_NAME, FORMAT_VERSION, Layout, Link, Node, Position, Quote, Source, View,
 };
-use super::claim_status::ClaimStatus;
 use super::codes::{Country, Currency};
 use super::diagnostic::{Diagnostic, did_you_mean};
 use super::figure_settings::{
-    FIGURE_DPI_RANGE, FIGURE_SCALE_RANGE, FIGURE_WIDTH_MM_RANGE, FIGURE_WIDTH_RANGE, FigureBackground, FigureExtent,
-    FigureSettings, FigureSize, SourceNote,
+    FIGURE_DPI_RANGE, FIGURE_SCALE_RANGE, FIGURE_WIDTH_MM_RANGE, FIGURE_WIDTH_RANGE, FigureSettings, FigureSize,
 };
 use super::id::Id;
 use super::json_path::{JsonPath, PathRef};
@@ -30,89 +36,6 @@ use super::link_kind::LinkKind;
 use super::node_kind::NodeKind;
 use super::partial_date::PartialDate;
 use super::spanned_json::{Cursor, Next, Scanner, SyntaxError};
-
-const TOP_KEYS: &[&str] =
-    &["format", "version", "case", "nodes", "links", "sources", "quotes", "layout", "view", "story"];
-const CASE_KEYS: &[&str] = &["title", "summary", "language", "created", "updated"];
-const NODE_KEYS: &[&str] = &[
-    "id",
-    "kind",
-    "label",
-    "aliases",
-    "countries",
-    "description",
-    "start_date",
-    "end_date",
-    "date",
-    "amount",
-    "status",
-];
-const TRANSACTION_ONLY_KEYS: &[&str] = &["date", "amount", "status"];
-const AMOUNT_KEYS: &[&str] = &["value", "max", "currency", "approximate"];
-const LINK_KEYS: &[&str] =
-    &["id", "kind", "source", "target", "role", "date", "start_date", "end_date", "status", "description"];
-const SOURCE_KEYS: &[&str] = &["id", "publisher", "title", "date", "authors", "url", "document"];
-const QUOTE_KEYS: &[&str] = &["id", "source", "text", "supports", "locator"];
-const LAYOUT_KEYS: &[&str] = &["seed", "positions"];
-const POSITION_KEYS: &[&str] = &["x", "y", "pinned"];
-const VIEW_KEYS: &[&str] = &["camera", "hidden_kinds", "figure"];
-const FIGURE_KEYS: &[&str] =
-    &["extent", "width", "width_mm", "dpi", "scale", "background", "title", "caption", "legend", "sources"];
-const CAMERA_KEYS: &[&str] = &["center_x", "center_y", "zoom"];
-
-/// The required keys of one kind of object, with their bits among its known keys worked out
-/// at compile time, so checking a valid object costs one comparison.
-struct Required {
-    keys: &'static [&'static str],
-    mask: u64,
-}
-
-impl Required {
-    const fn new(known: &[&str], keys: &'static [&'static str]) -> Self {
-        Self { keys, mask: key_mask(known, keys) }
-    }
-}
-
-/// The bits of `keys` within `known`; fails to compile if a key is not known.
-const fn key_mask(known: &[&str], keys: &[&str]) -> u64 {
-    let mut mask = 0;
-    let mut k = 0;
-    while k < keys.len() {
-        let mut i = 0;
-        let mut found = false;
-        while i < known.len() {
-            if known[i].len() == keys[k].len() && bytes_equal(known[i].as_bytes(), keys[k].as_bytes()) {
-                mask |= 1 << i;
-                found = true;
-            }
-            i += 1;
-        }
-        assert!(found, "a required key is not among the known keys");
-        k += 1;
-    }
-    mask
-}
-
-const fn bytes_equal(a: &[u8], b: &[u8]) -> bool {
-    let mut i = 0;
-    while i < a.len() {
-        if a[i] != b[i] {
-            return false;
-        }
-        i += 1;
-    }
-    true
-}
-
-const CASE_REQUIRED: Required = Required::new(CASE_KEYS, &["title"]);
-const NODE_REQUIRED: Required = Required::new(NODE_KEYS, &["id", "kind", "label"]);
-const TRANSACTION_ONLY: u64 = key_mask(NODE_KEYS, TRANSACTION_ONLY_KEYS);
-const AMOUNT_REQUIRED: Required = Required::new(AMOUNT_KEYS, &["value", "currency"]);
-const LINK_REQUIRED: Required = Required::new(LINK_KEYS, &["id", "kind", "source", "target"]);
-const SOURCE_REQUIRED: Required = Required::new(SOURCE_KEYS, &["id", "publisher", "title"]);
-const QUOTE_REQUIRED: Required = Required::new(QUOTE_KEYS, &["id", "source", "text", "supports"]);
-const POSITION_REQUIRED: Required = Required::new(POSITION_KEYS, &["x", "y"]);
-const CAMERA_REQUIRED: Required = Required::new(CAMERA_KEYS, &["center_x", "center_y", "zoom"]);
 
 /// Where each decoded item stood in the file's arrays. Items too malformed to keep are
 /// dropped, so the n-th node in the [`Case`] is not always `nodes[n]` in the file.
@@ -234,25 +157,30 @@ impl TopLevel {
     /// Takes from `later` the values of the top-level keys whose bits `seen` holds.
     fn take_keys(&mut self, mut later: TopLevel, seen: u64) {
         use std::mem::take;
-        for (slot, key) in TOP_KEYS.iter().enumerate() {
-            if seen & (1 << slot) == 0 {
+        for &key in TopKey::ALL {
+            if seen & key.bit() == 0 {
                 continue;
             }
-            match *key {
-                "format" => self.format = later.format.take(),
-                "version" => self.version = later.version.take(),
-                "case" => self.info = take(&mut later.info),
-                "nodes" => (self.nodes, self.indices.nodes) = (take(&mut later.nodes), take(&mut later.indices.nodes)),
-                "links" => (self.links, self.indices.links) = (take(&mut later.links), take(&mut later.indices.links)),
-                "sources" => {
+            match key {
+                TopKey::Format => self.format = later.format.take(),
+                TopKey::Version => self.version = later.version.take(),
+                TopKey::Case => self.info = take(&mut later.info),
+                TopKey::Nodes => {
+                    (self.nodes, self.indices.nodes) = (take(&mut later.nodes), take(&mut later.indices.nodes));
+                }
+                TopKey::Links => {
+                    (self.links, self.indices.links) = (take(&mut later.links), take(&mut later.indices.links));
+                }
+                TopKey::Sources => {
                     (self.sources, self.indices.sources) = (take(&mut later.sources), take(&mut later.indices.sources));
                 }
-                "quotes" => {
+                TopKey::Quotes => {
                     (self.quotes, self.indices.quotes) = (take(&mut later.quotes), take(&mut later.indices.quotes));
                 }
-                "layout" => self.layout = take(&mut later.layout),
-                "view" => self.view = take(&mut later.view),
-                _ => {}
+                TopKey::Layout => self.layout = take(&mut later.layout),
+                TopKey::View => self.view = take(&mut later.view),
+                // Reported where it was read; nothing is kept.
+                TopKey::Story => {}
             }
         }
     }
@@ -263,23 +191,55 @@ impl TopLevel {
     }
 }
 
+/// A size key, its value, its allowed range and its unit.
+type SizeKeyRange = (FigureKey, Option<f64>, (f64, f64), &'static str);
+
+/// The size keys of a figure as read, before they are checked together.
+#[derive(Clone, Copy, Default)]
+struct SizeKeys {
+    width: Option<f64>,
+    scale: Option<f64>,
+    width_mm: Option<f64>,
+    dpi: Option<f64>,
+}
+
+impl SizeKeys {
+    /// Each size key, its value, its allowed range and its unit, in the order they are checked.
+    fn ranges(self) -> [SizeKeyRange; 4] {
+        [
+            (FigureKey::Width, self.width, FIGURE_WIDTH_RANGE, "pixels"),
+            (FigureKey::Scale, self.scale, FIGURE_SCALE_RANGE, "(PNG pixels per figure pixel)"),
+            (FigureKey::WidthMm, self.width_mm, FIGURE_WIDTH_MM_RANGE, "mm"),
+            (FigureKey::Dpi, self.dpi, FIGURE_DPI_RANGE, "dots per inch"),
+        ]
+    }
+
+    /// Whether every size key given is within its range.
+    fn in_range(self) -> bool {
+        self.ranges()
+            .into_iter()
+            .all(|(_, value, (low, high), _)| value.is_none_or(|value| (low..=high).contains(&value)))
+    }
+}
+
 /// What reading one object found, for the checks that need the whole object.
 struct ObjectInfo {
     offset: u32,
+    /// The names of the keys this kind of object has, for messages.
     known: &'static [&'static str],
     /// Bit per known key: the key appeared with a value other than `null`.
     present: u64,
     /// Bit per known key: the key appeared at all.
     seen: u64,
     /// Offset of each known key that appeared.
-    key_offsets: [u32; 16],
+    key_offsets: [u32; MAX_KEYS],
     /// Keys that are not known here.
     unknown: Vec<String>,
 }
 
 impl ObjectInfo {
-    fn new(offset: u32, known: &'static [&'static str]) -> Self {
-        Self { offset, known, present: 0, seen: 0, key_offsets: [offset; 16], unknown: Vec::new() }
+    fn new<K: ObjectKeys>(offset: u32) -> Self {
+        Self { offset, known: K::NAMES, present: 0, seen: 0, key_offsets: [offset; MAX_KEYS], unknown: Vec::new() }
     }
 
     /// Takes in the keys `later` found when it read the rest of this object on another
@@ -297,20 +257,16 @@ impl ObjectInfo {
         disjoint
     }
 
-    fn slot(&self, key: &str) -> Option<usize> {
-        self.known.iter().position(|known| *known == key)
+    fn has<K: ObjectKeys>(&self, key: K) -> bool {
+        self.present & key.bit() != 0
     }
 
-    fn has(&self, key: &str) -> bool {
-        self.slot(key).is_some_and(|slot| self.present & (1 << slot) != 0)
+    fn appeared<K: ObjectKeys>(&self, key: K) -> bool {
+        self.seen & key.bit() != 0
     }
 
-    fn appeared(&self, key: &str) -> bool {
-        self.slot(key).is_some_and(|slot| self.seen & (1 << slot) != 0)
-    }
-
-    fn key_offset(&self, key: &str) -> u32 {
-        self.slot(key).map_or(self.offset, |slot| self.key_offsets[slot])
+    fn key_offset<K: ObjectKeys>(&self, key: K) -> u32 {
+        self.key_offsets[key.slot()]
     }
 }
 
@@ -332,82 +288,80 @@ impl Decoder<'_, '_> {
         Ok(())
     }
 
-    /// Reads an object whose keys must be among `known`, handing each known key's value to
-    /// `field`. Unknown and repeated keys are reported and skipped; `null` counts as absent.
-    fn object<'a>(
+    /// Reads an object whose keys are `K`'s, handing each key's value to `field`. Unknown and
+    /// repeated keys are reported and skipped; `null` counts as absent.
+    fn object<'a, K: ObjectKeys>(
         &mut self,
         s: &mut Scanner<'a>,
         path: &PathRef<'_>,
-        known: &'static [&'static str],
-        field: impl FnMut(&mut Self, &mut Scanner<'a>, &'static str, &PathRef<'_>) -> Read<()>,
+        field: impl FnMut(&mut Self, &mut Scanner<'a>, K, &PathRef<'_>) -> Read<()>,
     ) -> Read<Option<ObjectInfo>> {
-        debug_assert!(known.len() <= 16);
         let offset = s.offset();
         if s.next()? != Next::Object {
             self.type_error(s, path, "an object")?;
             return Ok(None);
         }
         let cursor = s.begin_object()?;
-        self.members(s, path, ObjectInfo::new(offset, known), cursor, field).map(Some)
+        self.members(s, path, ObjectInfo::new::<K>(offset), cursor, field).map(Some)
     }
 
     /// Reads the rest of an object from `cursor` on, as [`Decoder::object`] describes.
-    fn members<'a>(
+    fn members<'a, K: ObjectKeys>(
         &mut self,
         s: &mut Scanner<'a>,
         path: &PathRef<'_>,
         mut info: ObjectInfo,
         mut cursor: Cursor,
-        mut field: impl FnMut(&mut Self, &mut Scanner<'a>, &'static str, &PathRef<'_>) -> Read<()>,
+        mut field: impl FnMut(&mut Self, &mut Scanner<'a>, K, &PathRef<'_>) -> Read<()>,
     ) -> Read<ObjectInfo> {
-        let known = info.known;
-        while let Some((key, key_offset)) = s.next_key(&mut cursor)? {
-            let key_path = path.key(&key);
-            let Some(slot) = info.slot(&key) else {
-                let help = match did_you_mean(&key, known.iter().copied()) {
-                    Some(near) => format!("did you mean `{near}`? Valid keys here: {}", known.join(", ")),
-                    None => format!("valid keys here: {}", known.join(", ")),
+        while let Some((name, key_offset)) = s.next_key(&mut cursor)? {
+            let key_path = path.key(&name);
+            let Some(key) = K::from_name(&name) else {
+                let help = match did_you_mean(&name, K::NAMES.iter().copied()) {
+                    Some(near) => format!("did you mean `{near}`? Valid keys here: {}", K::NAMES.join(", ")),
+                    None => format!("valid keys here: {}", K::NAMES.join(", ")),
                 };
-                self.error(&key_path, key_offset, format!("unknown key `{key}`"), Some(help));
-                info.unknown.push(key.clone().into_owned());
+                self.error(&key_path, key_offset, format!("unknown key `{name}`"), Some(help));
+                info.unknown.push(name.clone().into_owned());
                 s.skip_value()?;
                 continue;
             };
-            if info.seen & (1 << slot) != 0 {
+            if info.appeared(key) {
                 self.error(
                     &key_path,
                     key_offset,
-                    format!("key `{key}` appears twice in this object"),
+                    format!("key `{name}` appears twice in this object"),
                     Some("keep one of them; JSON readers disagree on which one wins".to_owned()),
                 );
                 s.skip_value()?;
                 continue;
             }
-            info.seen |= 1 << slot;
-            info.key_offsets[slot] = key_offset;
+            info.seen |= key.bit();
+            info.key_offsets[key.slot()] = key_offset;
             if s.null()? {
                 continue;
             }
-            info.present |= 1 << slot;
-            field(self, s, known[slot], &key_path)?;
+            info.present |= key.bit();
+            field(self, s, key, &key_path)?;
         }
         Ok(info)
     }
 
-    /// Reports each required key that is absent.
-    fn require_all(&mut self, info: &ObjectInfo, required: &Required, path: &PathRef<'_>) {
-        if info.present & required.mask != required.mask {
-            for key in required.keys {
+    /// Reports each required key of `K` that is absent.
+    fn require_all<K: ObjectKeys>(&mut self, info: &ObjectInfo, path: &PathRef<'_>) {
+        if info.present & K::REQUIRED_MASK != K::REQUIRED_MASK {
+            for key in K::required() {
                 self.require(info, key, path);
             }
         }
     }
 
     /// Reports a required key that is absent, unless a misspelling of it was already reported.
-    fn require(&mut self, info: &ObjectInfo, key: &str, path: &PathRef<'_>) {
-        let misspelt = info.unknown.iter().any(|unknown| did_you_mean(unknown, [key]).is_some());
+    fn require<K: ObjectKeys>(&mut self, info: &ObjectInfo, key: K, path: &PathRef<'_>) {
+        let name = key.name();
+        let misspelt = info.unknown.iter().any(|unknown| did_you_mean(unknown, [name]).is_some());
         if !info.has(key) && !misspelt {
-            self.error(path, info.offset, format!("missing required key `{key}`"), None);
+            self.error(path, info.offset, format!("missing required key `{name}`"), None);
         }
     }
 
@@ -535,56 +489,23 @@ impl Decoder<'_, '_> {
         self.parsed(s, path, |text| check_decimal(text).map(|()| text.to_owned()))
     }
 
-    fn enumerated<T>(
-        &mut self,
-        s: &mut Scanner<'_>,
-        path: &PathRef<'_>,
-        (what, expected): (&str, &str),
-        names: &[&'static str],
-        parse: impl Fn(&str) -> Option<T>,
-    ) -> Read<Option<T>> {
-        let Some((text, offset)) = self.string_token(s, path, expected)? else { return Ok(None) };
-        if let Some(value) = parse(&text) {
+    /// One of the names of vocabulary `T`, or an error listing them.
+    fn vocabulary<T: Vocabulary>(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<Option<T>> {
+        let article = if T::WHAT.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+        let expected = format!("{article} {} name", T::WHAT);
+        let Some((text, offset)) = self.string_token(s, path, &expected)? else { return Ok(None) };
+        if let Some(value) = T::from_name(&text) {
             return Ok(Some(value));
         }
+        let names = T::names();
         let near = did_you_mean(&text, names.iter().copied()).map(|near| format!("did you mean `{near}`? "));
         self.error(
             path,
             offset,
-            format!("unknown {what} `{text}`"),
+            format!("unknown {} `{text}`", T::WHAT),
             Some(format!("{}valid values: {}", near.unwrap_or_default(), names.join(", "))),
         );
         Ok(None)
-    }
-
-    fn node_kind(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<Option<NodeKind>> {
-        self.enumerated(
-            s,
-            path,
-            ("node kind", "a node kind name"),
-            &NodeKind::ALL.map(NodeKind::as_str),
-            NodeKind::parse,
-        )
-    }
-
-    fn link_kind(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<Option<LinkKind>> {
-        self.enumerated(
-            s,
-            path,
-            ("link kind", "a link kind name"),
-            &LinkKind::ALL.map(LinkKind::as_str),
-            LinkKind::parse,
-        )
-    }
-
-    fn status(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<Option<ClaimStatus>> {
-        self.enumerated(
-            s,
-            path,
-            ("status", "a status name"),
-            &ClaimStatus::ALL.map(ClaimStatus::as_str),
-            ClaimStatus::parse,
-        )
     }
 
     fn number(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<Option<f64>> {
@@ -635,7 +556,7 @@ impl Decoder<'_, '_> {
             return Ok(Default::default());
         }
         let mut parts = TopLevel::default();
-        let object = self.object(s, &root, TOP_KEYS, |d, s, key, p| d.top_level_member(s, key, p, &mut parts))?;
+        let object = self.object(s, &root, |d, s, key, p| d.top_level_member(s, key, p, &mut parts))?;
         let Some(mut object) = object else { return Ok(Default::default()) };
         if let Some(later) = self.split.as_mut().and_then(|split| split.later_keys.take()) {
             self.split_conflict |= !object.absorb(later);
@@ -647,14 +568,20 @@ impl Decoder<'_, '_> {
             self.diagnostics.extend(problem);
             return Ok(Default::default());
         }
-        self.require(&object, "case", &root);
+        self.require(&object, TopKey::Case, &root);
         Ok(parts.into_case())
     }
 
     /// Reads the value of one top-level key into `parts`.
-    fn top_level_member(&mut self, s: &mut Scanner<'_>, key: &str, p: &PathRef<'_>, parts: &mut TopLevel) -> Read<()> {
+    fn top_level_member(
+        &mut self,
+        s: &mut Scanner<'_>,
+        key: TopKey,
+        p: &PathRef<'_>,
+        parts: &mut TopLevel,
+    ) -> Read<()> {
         match key {
-            "format" => {
+            TopKey::Format => {
                 let offset = s.offset();
                 let name = if s.next()? == Next::String { Some(s.string()?.into_owned()) } else { None };
                 if name.is_none() {
@@ -662,20 +589,20 @@ impl Decoder<'_, '_> {
                 }
                 parts.format = Some((offset, name));
             }
-            "version" => {
+            TopKey::Version => {
                 let offset = s.offset();
                 let before = self.diagnostics.len();
                 let value = self.whole_number(s, p)?;
                 parts.version = Some((offset, value, self.diagnostics.split_off(before)));
             }
-            "case" => parts.info = self.case_info(s, p)?,
-            "nodes" => self.collection(s, p, Collection::Nodes, parts, TopLevel::nodes, Self::node)?,
-            "links" => self.collection(s, p, Collection::Links, parts, TopLevel::links, Self::link)?,
-            "sources" => self.collection(s, p, Collection::Sources, parts, TopLevel::sources, Self::source)?,
-            "quotes" => self.collection(s, p, Collection::Quotes, parts, TopLevel::quotes, Self::quote)?,
-            "layout" => parts.layout = self.layout(s, p)?,
-            "view" => parts.view = self.view(s, p)?,
-            _ => {
+            TopKey::Case => parts.info = self.case_info(s, p)?,
+            TopKey::Nodes => self.collection(s, p, Collection::Nodes, parts, TopLevel::nodes, Self::node)?,
+            TopKey::Links => self.collection(s, p, Collection::Links, parts, TopLevel::links, Self::link)?,
+            TopKey::Sources => self.collection(s, p, Collection::Sources, parts, TopLevel::sources, Self::source)?,
+            TopKey::Quotes => self.collection(s, p, Collection::Quotes, parts, TopLevel::quotes, Self::quote)?,
+            TopKey::Layout => parts.layout = self.layout(s, p)?,
+            TopKey::View => parts.view = self.view(s, p)?,
+            TopKey::Story => {
                 let offset = s.offset();
                 s.skip_value()?;
                 self.error(
@@ -782,18 +709,18 @@ impl Decoder<'_, '_> {
 
     fn case_info(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<CaseInfo> {
         let mut info = CaseInfo::default();
-        let object = self.object(s, path, CASE_KEYS, |d, s, key, p| {
+        let object = self.object(s, path, |d, s, key, p| {
             match key {
-                "title" => info.title = d.text(s, p)?.unwrap_or_default(),
-                "summary" => info.summary = d.string(s, p)?,
-                "language" => info.language = d.language(s, p)?,
-                "created" => info.created = d.date(s, p)?,
-                _ => info.updated = d.date(s, p)?,
+                CaseKey::Title => info.title = d.text(s, p)?.unwrap_or_default(),
+                CaseKey::Summary => info.summary = d.string(s, p)?,
+                CaseKey::Language => info.language = d.language(s, p)?,
+                CaseKey::Created => info.created = d.date(s, p)?,
+                CaseKey::Updated => info.updated = d.date(s, p)?,
             }
             Ok(())
         })?;
         if let Some(object) = object {
-            self.require_all(&object, &CASE_REQUIRED, path);
+            self.require_all::<CaseKey>(&object, path);
         }
         Ok(info)
     }
@@ -828,33 +755,33 @@ impl Decoder<'_, '_> {
             amount: None,
             status: None,
         };
-        let object = self.object(s, path, NODE_KEYS, |d, s, key, p| {
+        let object = self.object(s, path, |d, s, key, p| {
             match key {
-                "id" => id = d.id(s, p)?,
-                "kind" => kind = d.node_kind(s, p)?,
-                "label" => label = d.text(s, p)?,
-                "aliases" => node.aliases = d.list(s, p, Self::text)?,
-                "countries" => node.countries = d.list(s, p, Self::country)?,
-                "description" => node.description = d.string(s, p)?,
-                "start_date" => node.start_date = d.date(s, p)?,
-                "end_date" => node.end_date = d.date(s, p)?,
-                "date" => node.date = d.date(s, p)?,
-                "amount" => node.amount = d.amount(s, p)?,
-                _ => node.status = d.status(s, p)?,
+                NodeKey::Id => id = d.id(s, p)?,
+                NodeKey::Kind => kind = d.vocabulary::<NodeKind>(s, p)?,
+                NodeKey::Label => label = d.text(s, p)?,
+                NodeKey::Aliases => node.aliases = d.list(s, p, Self::text)?,
+                NodeKey::Countries => node.countries = d.list(s, p, Self::country)?,
+                NodeKey::Description => node.description = d.string(s, p)?,
+                NodeKey::StartDate => node.start_date = d.date(s, p)?,
+                NodeKey::EndDate => node.end_date = d.date(s, p)?,
+                NodeKey::Date => node.date = d.date(s, p)?,
+                NodeKey::Amount => node.amount = d.amount(s, p)?,
+                NodeKey::Status => node.status = d.vocabulary(s, p)?,
             }
             Ok(())
         })?;
         let Some(object) = object else { return Ok(None) };
-        self.require_all(&object, &NODE_REQUIRED, path);
+        self.require_all::<NodeKey>(&object, path);
         if let Some(kind) = kind
             && kind != NodeKind::Transaction
-            && object.seen & TRANSACTION_ONLY != 0
         {
-            for key in TRANSACTION_ONLY_KEYS.iter().filter(|key| object.appeared(key)) {
+            for key in TRANSACTION_ONLY.into_iter().filter(|&key| object.appeared(key)) {
+                let name = key.name();
                 self.error(
-                    &path.key(key),
+                    &path.key(name),
                     object.key_offset(key),
-                    format!("`{key}` is only for transactions, and this node is a {}", kind.as_str()),
+                    format!("`{name}` is only for transactions, and this node is a {}", kind.as_str()),
                     Some("use `start_date`/`end_date` for other kinds, or put the claim on a link".to_owned()),
                 );
             }
@@ -868,17 +795,17 @@ impl Decoder<'_, '_> {
 
     fn amount(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<Option<Amount>> {
         let (mut value, mut max, mut currency, mut approximate) = (None, None, None, None);
-        let object = self.object(s, path, AMOUNT_KEYS, |d, s, key, p| {
+        let object = self.object(s, path, |d, s, key, p| {
             match key {
-                "value" => value = d.decimal(s, p)?,
-                "max" => max = d.decimal(s, p)?,
-                "currency" => currency = d.currency(s, p)?,
-                _ => approximate = d.boolean(s, p)?,
+                AmountKey::Value => value = d.decimal(s, p)?,
+                AmountKey::Max => max = d.decimal(s, p)?,
+                AmountKey::Currency => currency = d.currency(s, p)?,
+                AmountKey::Approximate => approximate = d.boolean(s, p)?,
             }
             Ok(())
         })?;
         let Some(object) = object else { return Ok(None) };
-        self.require_all(&object, &AMOUNT_REQUIRED, path);
+        self.require_all::<AmountKey>(&object, path);
         let (Some(value), Some(currency)) = (value, currency) else { return Ok(None) };
         Ok(Some(Amount { value, max, currency, approximate: approximate.unwrap_or(false) }))
     }
@@ -897,23 +824,23 @@ impl Decoder<'_, '_> {
             status: None,
             description: None,
         };
-        let object = self.object(s, path, LINK_KEYS, |d, s, key, p| {
+        let object = self.object(s, path, |d, s, key, p| {
             match key {
-                "id" => id = d.id(s, p)?,
-                "kind" => kind = d.link_kind(s, p)?,
-                "source" => source = d.id(s, p)?,
-                "target" => target = d.id(s, p)?,
-                "role" => link.role = d.text(s, p)?,
-                "date" => link.date = d.date(s, p)?,
-                "start_date" => link.start_date = d.date(s, p)?,
-                "end_date" => link.end_date = d.date(s, p)?,
-                "status" => link.status = d.status(s, p)?,
-                _ => link.description = d.string(s, p)?,
+                LinkKey::Id => id = d.id(s, p)?,
+                LinkKey::Kind => kind = d.vocabulary(s, p)?,
+                LinkKey::Source => source = d.id(s, p)?,
+                LinkKey::Target => target = d.id(s, p)?,
+                LinkKey::Role => link.role = d.text(s, p)?,
+                LinkKey::Date => link.date = d.date(s, p)?,
+                LinkKey::StartDate => link.start_date = d.date(s, p)?,
+                LinkKey::EndDate => link.end_date = d.date(s, p)?,
+                LinkKey::Status => link.status = d.vocabulary(s, p)?,
+                LinkKey::Description => link.description = d.string(s, p)?,
             }
             Ok(())
         })?;
         let Some(object) = object else { return Ok(None) };
-        self.require_all(&object, &LINK_REQUIRED, path);
+        self.require_all::<LinkKey>(&object, path);
         let (Some(id), Some(source), Some(target)) = (id, source, target) else { return Ok(None) };
         link.id = id;
         link.kind = kind.unwrap_or(LinkKind::Unknown);
@@ -933,20 +860,20 @@ impl Decoder<'_, '_> {
             url: None,
             document: None,
         };
-        let object = self.object(s, path, SOURCE_KEYS, |d, s, key, p| {
+        let object = self.object(s, path, |d, s, key, p| {
             match key {
-                "id" => id = d.id(s, p)?,
-                "publisher" => source.publisher = d.text(s, p)?.unwrap_or_default(),
-                "title" => source.title = d.text(s, p)?.unwrap_or_default(),
-                "date" => source.date = d.date(s, p)?,
-                "authors" => source.authors = d.list(s, p, Self::text)?,
-                "url" => source.url = d.url(s, p)?,
-                _ => source.document = d.document_path(s, p)?,
+                SourceKey::Id => id = d.id(s, p)?,
+                SourceKey::Publisher => source.publisher = d.text(s, p)?.unwrap_or_default(),
+                SourceKey::Title => source.title = d.text(s, p)?.unwrap_or_default(),
+                SourceKey::Date => source.date = d.date(s, p)?,
+                SourceKey::Authors => source.authors = d.list(s, p, Self::text)?,
+                SourceKey::Url => source.url = d.url(s, p)?,
+                SourceKey::Document => source.document = d.document_path(s, p)?,
             }
             Ok(())
         })?;
         let Some(object) = object else { return Ok(None) };
-        self.require_all(&object, &SOURCE_REQUIRED, path);
+        self.require_all::<SourceKey>(&object, path);
         let Some(id) = id else { return Ok(None) };
         source.id = id;
         Ok(Some(source))
@@ -975,28 +902,28 @@ impl Decoder<'_, '_> {
 
     fn quote(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<Option<Quote>> {
         let (mut id, mut source, mut text, mut supports, mut locator) = (None, None, None, None, None);
-        let object = self.object(s, path, QUOTE_KEYS, |d, s, key, p| {
+        let object = self.object(s, path, |d, s, key, p| {
             match key {
-                "id" => id = d.id(s, p)?,
-                "source" => source = d.id(s, p)?,
-                "text" => text = d.text(s, p)?,
-                "supports" => supports = Some(d.list(s, p, Self::id)?),
-                _ => locator = d.text(s, p)?,
+                QuoteKey::Id => id = d.id(s, p)?,
+                QuoteKey::Source => source = d.id(s, p)?,
+                QuoteKey::Text => text = d.text(s, p)?,
+                QuoteKey::Supports => supports = Some(d.list(s, p, Self::id)?),
+                QuoteKey::Locator => locator = d.text(s, p)?,
             }
             Ok(())
         })?;
         let Some(object) = object else { return Ok(None) };
-        self.require_all(&object, &QUOTE_REQUIRED, path);
+        self.require_all::<QuoteKey>(&object, path);
         let (Some(id), Some(source), Some(supports)) = (id, source, supports) else { return Ok(None) };
         Ok(Some(Quote { id, source, text: text.unwrap_or_default(), supports, locator }))
     }
 
     fn layout(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<Layout> {
         let mut layout = Layout::default();
-        self.object(s, path, LAYOUT_KEYS, |d, s, key, p| {
+        self.object(s, path, |d, s, key, p| {
             match key {
-                "seed" => layout.seed = d.whole_number(s, p)?.unwrap_or(0),
-                _ => layout.positions = d.positions(s, p)?,
+                LayoutKey::Seed => layout.seed = d.whole_number(s, p)?.unwrap_or(0),
+                LayoutKey::Positions => layout.positions = d.positions(s, p)?,
             }
             Ok(())
         })?;
@@ -1028,27 +955,27 @@ impl Decoder<'_, '_> {
 
     fn position(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<Option<Position>> {
         let (mut x, mut y, mut pinned) = (None, None, None);
-        let object = self.object(s, path, POSITION_KEYS, |d, s, key, p| {
+        let object = self.object(s, path, |d, s, key, p| {
             match key {
-                "x" => x = d.number(s, p)?,
-                "y" => y = d.number(s, p)?,
-                _ => pinned = d.boolean(s, p)?,
+                PositionKey::X => x = d.number(s, p)?,
+                PositionKey::Y => y = d.number(s, p)?,
+                PositionKey::Pinned => pinned = d.boolean(s, p)?,
             }
             Ok(())
         })?;
         let Some(object) = object else { return Ok(None) };
-        self.require_all(&object, &POSITION_REQUIRED, path);
+        self.require_all::<PositionKey>(&object, path);
         let (Some(x), Some(y)) = (x, y) else { return Ok(None) };
         Ok(Some(Position { x, y, pinned: pinned.unwrap_or(false) }))
     }
 
     fn view(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<View> {
         let mut view = View::default();
-        self.object(s, path, VIEW_KEYS, |d, s, key, p| {
+        self.object(s, path, |d, s, key, p| {
             match key {
-                "camera" => view.camera = d.camera(s, p)?,
-                "figure" => view.figure = d.figure(s, p)?,
-                _ => view.hidden_kinds = d.list(s, p, Self::node_kind)?,
+                ViewKey::Camera => view.camera = d.camera(s, p)?,
+                ViewKey::Figure => view.figure = d.figure(s, p)?,
+                ViewKey::HiddenKinds => view.hidden_kinds = d.list(s, p, Self::vocabulary)?,
             }
             Ok(())
         })?;
@@ -1057,109 +984,82 @@ impl Decoder<'_, '_> {
 
     fn figure(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<Option<FigureSettings>> {
         let mut settings = FigureSettings::default();
-        let (mut width, mut scale, mut width_mm, mut dpi) = (None, None, None, None);
-        let object = self.object(s, path, FIGURE_KEYS, |d, s, key, p| {
+        let mut size = SizeKeys::default();
+        let object = self.object(s, path, |d, s, key, p| {
             match key {
-                "extent" => {
-                    let names = ["whole", "saved"];
-                    let parse = |text: &str| match text {
-                        "whole" => Some(FigureExtent::Whole),
-                        "saved" => Some(FigureExtent::Saved),
-                        _ => None,
-                    };
-                    settings.extent =
-                        d.enumerated(s, p, ("extent", "an extent name"), &names, parse)?.unwrap_or_default();
-                }
-                "width" => width = d.number(s, p)?,
-                "width_mm" => width_mm = d.number(s, p)?,
-                "dpi" => dpi = d.number(s, p)?,
-                "scale" => scale = d.number(s, p)?,
-                "background" => {
-                    let names = ["white", "transparent", "theme"];
-                    let parse = |text: &str| match text {
-                        "white" => Some(FigureBackground::White),
-                        "transparent" => Some(FigureBackground::Transparent),
-                        "theme" => Some(FigureBackground::Theme),
-                        _ => None,
-                    };
-                    settings.background =
-                        d.enumerated(s, p, ("background", "a background name"), &names, parse)?.unwrap_or_default();
-                }
-                "title" => settings.title = d.string(s, p)?,
-                "caption" => settings.caption = d.text(s, p)?,
-                "legend" => settings.legend = d.boolean(s, p)?.unwrap_or(settings.legend),
-                _ => {
-                    let names = ["none", "credit", "numbered"];
-                    let parse = |text: &str| match text {
-                        "none" => Some(SourceNote::None),
-                        "credit" => Some(SourceNote::Credit),
-                        "numbered" => Some(SourceNote::Numbered),
-                        _ => None,
-                    };
-                    settings.sources =
-                        d.enumerated(s, p, ("source note", "a source note name"), &names, parse)?.unwrap_or_default();
-                }
+                FigureKey::Extent => settings.extent = d.vocabulary(s, p)?.unwrap_or_default(),
+                FigureKey::Width => size.width = d.number(s, p)?,
+                FigureKey::WidthMm => size.width_mm = d.number(s, p)?,
+                FigureKey::Dpi => size.dpi = d.number(s, p)?,
+                FigureKey::Scale => size.scale = d.number(s, p)?,
+                FigureKey::Background => settings.background = d.vocabulary(s, p)?.unwrap_or_default(),
+                FigureKey::Title => settings.title = d.string(s, p)?,
+                FigureKey::Caption => settings.caption = d.text(s, p)?,
+                FigureKey::Legend => settings.legend = d.boolean(s, p)?.unwrap_or(settings.legend),
+                FigureKey::Sources => settings.sources = d.vocabulary(s, p)?.unwrap_or_default(),
             }
             Ok(())
         })?;
         let Some(object) = object else { return Ok(None) };
-        let mut in_range = |key: &str, value: Option<f64>, (low, high): (f64, f64), unit: &str| {
-            let outside = value.filter(|value| !(low..=high).contains(value));
-            if let Some(value) = outside {
-                let offset = object.key_offset(key);
-                let message = format!("{key} must be from {low} to {high} {unit}, not {value}");
-                self.error(&path.key(key), offset, message, None);
-            }
-            outside.is_none()
-        };
-        let in_range = [
-            in_range("width", width, FIGURE_WIDTH_RANGE, "pixels"),
-            in_range("scale", scale, FIGURE_SCALE_RANGE, "(PNG pixels per figure pixel)"),
-            in_range("width_mm", width_mm, FIGURE_WIDTH_MM_RANGE, "mm"),
-            in_range("dpi", dpi, FIGURE_DPI_RANGE, "dots per inch"),
-        ]
-        .into_iter()
-        .all(|fine| fine);
-        // A size is given in pixels (`width`, `scale`) or for print (`width_mm`, `dpi`).
-        let pixels = width.is_some() || scale.is_some();
-        let mistake = match (pixels, width_mm, dpi) {
-            (true, Some(_), _) => Some(("width_mm", "`width_mm` is for print sizes, and this size is in pixels")),
-            (true, None, Some(_)) => Some(("dpi", "`dpi` is for print sizes, and this size is in pixels")),
-            (false, None, Some(_)) => Some(("dpi", "`dpi` needs `width_mm`, the printed width")),
-            _ => None,
-        };
-        if let Some((key, message)) = mistake {
-            let help = "use `width` (and `scale`) for a screen size in pixels, or `width_mm` (and `dpi`) for print";
-            self.error(&path.key(key), object.key_offset(key), message, Some(help.to_owned()));
-            return Ok(None);
-        }
-        settings.size = match width_mm {
-            Some(width_mm) => FigureSize::Print { width_mm, dpi: dpi.unwrap_or(300.0) },
-            None => FigureSize::Pixels { width: width.unwrap_or(1200.0), scale: scale.unwrap_or(1.0) },
-        };
-        if let Some(problem) = settings.problem().filter(|_| in_range) {
-            let key = ["width_mm", "dpi", "width", "scale"].into_iter().find(|key| object.has(key)).unwrap_or("width");
-            self.error(&path.key(key), object.key_offset(key), problem, None);
+        let Some(figure_size) = self.figure_size(&object, path, size) else { return Ok(None) };
+        settings.size = figure_size;
+        if let Some(problem) = settings.problem().filter(|_| size.in_range()) {
+            let key = [FigureKey::WidthMm, FigureKey::Dpi, FigureKey::Width, FigureKey::Scale]
+                .into_iter()
+                .find(|&key| object.has(key))
+                .unwrap_or(FigureKey::Width);
+            self.error(&path.key(key.name()), object.key_offset(key), problem, None);
         }
         Ok(Some(settings))
     }
 
+    /// The figure's size from its size keys, reporting each out of range; `None` when the
+    /// keys mix a size in pixels with one for print.
+    fn figure_size(&mut self, object: &ObjectInfo, path: &PathRef<'_>, size: SizeKeys) -> Option<FigureSize> {
+        for (key, value, (low, high), unit) in size.ranges() {
+            if let Some(value) = value.filter(|value| !(low..=high).contains(value)) {
+                let name = key.name();
+                let message = format!("{name} must be from {low} to {high} {unit}, not {value}");
+                self.error(&path.key(name), object.key_offset(key), message, None);
+            }
+        }
+        // A size is given in pixels (`width`, `scale`) or for print (`width_mm`, `dpi`).
+        let pixels = size.width.is_some() || size.scale.is_some();
+        let mistake = match (pixels, size.width_mm, size.dpi) {
+            (true, Some(_), _) => {
+                Some((FigureKey::WidthMm, "`width_mm` is for print sizes, and this size is in pixels"))
+            }
+            (true, None, Some(_)) => Some((FigureKey::Dpi, "`dpi` is for print sizes, and this size is in pixels")),
+            (false, None, Some(_)) => Some((FigureKey::Dpi, "`dpi` needs `width_mm`, the printed width")),
+            _ => None,
+        };
+        if let Some((key, message)) = mistake {
+            let help = "use `width` (and `scale`) for a screen size in pixels, or `width_mm` (and `dpi`) for print";
+            self.error(&path.key(key.name()), object.key_offset(key), message, Some(help.to_owned()));
+            return None;
+        }
+        Some(match size.width_mm {
+            Some(width_mm) => FigureSize::Print { width_mm, dpi: size.dpi.unwrap_or(300.0) },
+            None => FigureSize::Pixels { width: size.width.unwrap_or(1200.0), scale: size.scale.unwrap_or(1.0) },
+        })
+    }
+
     fn camera(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<Option<Camera>> {
         let (mut center_x, mut center_y, mut zoom) = (None, None, None);
-        let object = self.object(s, path, CAMERA_KEYS, |d, s, key, p| {
+        let object = self.object(s, path, |d, s, key, p| {
             match key {
-                "center_x" => center_x = d.number(s, p)?,
-                "center_y" => center_y = d.number(s, p)?,
-                _ => zoom = d.number(s, p)?,
+                CameraKey::CenterX => center_x = d.number(s, p)?,
+                CameraKey::CenterY => center_y = d.number(s, p)?,
+                CameraKey::Zoom => zoom = d.number(s, p)?,
             }
             Ok(())
         })?;
         let Some(object) = object else { return Ok(None) };
-        self.require_all(&object, &CAMERA_REQUIRED, path);
+        self.require_all::<CameraKey>(&object, path);
         if let Some(zoom) = zoom
             && zoom <= 0.0
         {
-            let offset = object.key_offset("zoom");
+            let offset = object.key_offset(CameraKey::Zoom);
             self.error(&path.key("zoom"), offset, format!("zoom must be above 0, not {zoom}"), None);
             return Ok(None);
         }

@@ -9,7 +9,7 @@
 
 use std::thread::ScopedJoinHandle;
 
-use super::{Collection, Cursor, Decoder, Next, ObjectInfo, Read, Scanner, TOP_KEYS, TopLevel, read_document};
+use super::{Collection, Cursor, Decoder, Next, ObjectInfo, Read, Scanner, TopKey, TopLevel, read_document};
 use crate::model::case::Case;
 use crate::model::decode::FileIndices;
 use crate::model::diagnostic::Diagnostic;
@@ -26,8 +26,22 @@ const ELEMENT_BOUNDARY: &[u8] = b"\n    },\n    {";
 /// How far past the middle to look for an element boundary.
 const SEARCH_WINDOW_BYTES: usize = 1 << 20;
 
-/// Reads `text` on two threads; `None` when it cannot be split or when the split reading
-/// might differ from reading in one go, with `diagnostics` as they were.
+/// Which way a large file was read: tests must know that the split path really ran.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum SplitPath {
+    /// The second thread's reading of the second half was taken.
+    TwoThreads,
+    /// The main reader never arrived where the second thread started, and read it all.
+    MainReaderOnly,
+    /// Taking the second half would have read differently from one go: not used.
+    Conflict,
+    /// No element boundary near the middle to start a second thread at.
+    NoSplitPoint,
+}
+
+/// Reads `text` on two threads if this machine has two cores; `None` when it cannot be
+/// split or when the split reading might differ from reading in one go, with `diagnostics`
+/// as they were.
 pub(super) fn decode_on_two_threads(
     text: &str,
     diagnostics: &mut Vec<Diagnostic>,
@@ -35,20 +49,25 @@ pub(super) fn decode_on_two_threads(
     if std::thread::available_parallelism().map_or(1, usize::from) < 2 {
         return None;
     }
-    let at = element_start_near_middle(text.as_bytes())?;
+    decode_split(text, diagnostics).0
+}
+
+/// [`decode_on_two_threads`] on any machine, saying which path the reading took.
+fn decode_split(text: &str, diagnostics: &mut Vec<Diagnostic>) -> (Option<Read<(Case, FileIndices)>>, SplitPath) {
+    let Some(at) = element_start_near_middle(text.as_bytes()) else { return (None, SplitPath::NoSplitPoint) };
     let before = diagnostics.len();
-    let (decoded, conflict) = std::thread::scope(|scope| {
+    let (decoded, conflict, taken) = std::thread::scope(|scope| {
         let helper = scope.spawn(move || read_rest(text, at));
-        let split = Split { at, helper: Some(helper), later_keys: None };
+        let split = Split { at, helper: Some(helper), later_keys: None, taken: false };
         let mut decoder = Decoder { diagnostics: &mut *diagnostics, split: Some(split), split_conflict: false };
         let decoded = read_document(&mut decoder, text);
-        (decoded, decoder.split_conflict)
+        (decoded, decoder.split_conflict, decoder.split.is_some_and(|split| split.taken))
     });
     if conflict {
         diagnostics.truncate(before);
-        return None;
+        return (None, SplitPath::Conflict);
     }
-    Some(decoded)
+    (Some(decoded), if taken { SplitPath::TwoThreads } else { SplitPath::MainReaderOnly })
 }
 
 /// The main reader's view of the second thread.
@@ -59,6 +78,8 @@ pub(super) struct Split<'s> {
     helper: Option<ScopedJoinHandle<'s, Option<Rest>>>,
     /// The top-level keys the second thread read, once taken, for checking repeats.
     pub(super) later_keys: Option<ObjectInfo>,
+    /// Whether the second thread's reading was taken.
+    taken: bool,
 }
 
 impl Split<'_> {
@@ -69,7 +90,8 @@ impl Split<'_> {
             return None;
         }
         let rest = self.helper.take()?.join().ok().flatten()?;
-        (rest.collection == collection).then_some(rest)
+        self.taken = rest.collection == collection;
+        self.taken.then_some(rest)
     }
 }
 
@@ -110,7 +132,7 @@ fn read_rest_with(d: &mut Decoder<'_, '_>, s: &mut Scanner<'_>, collection: Coll
         Collection::Quotes => d.rest_of_collection(s, &path, &mut parts, TopLevel::quotes, Decoder::quote)?,
     }
     let array_close = s.offset() - 1;
-    let keys = ObjectInfo::new(array_close, TOP_KEYS);
+    let keys = ObjectInfo::new::<TopKey>(array_close);
     let later_keys =
         d.members(s, &root, keys, Cursor::after_member(), |d, s, key, p| d.top_level_member(s, key, p, &mut parts))?;
     let object_close = s.offset() - 1;
@@ -184,12 +206,13 @@ mod tests {
         (decoded, diagnostics)
     }
 
-    /// The two-thread reading, or the one-go reading it falls back to, as `decode_case` does.
-    fn on_two_threads(text: &str) -> Outcome {
+    /// The two-thread reading, or the one-go reading it falls back to, as `decode_case` does,
+    /// and which path it took.
+    fn on_two_threads(text: &str) -> (Outcome, SplitPath) {
         let mut diagnostics = Vec::new();
-        match decode_on_two_threads(text, &mut diagnostics) {
-            Some(decoded) => (decoded, diagnostics),
-            None => in_one_go(text),
+        match decode_split(text, &mut diagnostics) {
+            (Some(decoded), path) => ((decoded, diagnostics), path),
+            (None, path) => (in_one_go(text), path),
         }
     }
 
@@ -205,7 +228,8 @@ mod tests {
             assert_eq!(text.as_bytes()[at as usize], b'{');
             let rest = read_rest(&text, at).expect("the second half of a valid case reads cleanly");
             assert_eq!(&text[rest.object_close as usize..], "}\n");
-            let (decoded, diagnostics) = on_two_threads(&text);
+            let ((decoded, diagnostics), path) = on_two_threads(&text);
+            assert_eq!(path, SplitPath::TwoThreads, "{nodes} nodes");
             assert_eq!(diagnostics, Vec::new());
             assert_eq!((decoded, diagnostics), in_one_go(&text), "{nodes} nodes");
         }
@@ -245,6 +269,7 @@ mod tests {
                 t.replace_range(at..end, "\"");
             },
         ];
+        let mut paths = Vec::new();
         for round in 0..400 {
             let mut damaged = text.clone();
             let near_split = round % 2 == 0;
@@ -253,8 +278,15 @@ mod tests {
                 at -= 1;
             }
             damages[round % damages.len()](&mut damaged, at);
-            assert_eq!(on_two_threads(&damaged), in_one_go(&damaged), "damage {} at {at}", round % damages.len());
+            let (outcome, path) = on_two_threads(&damaged);
+            assert_eq!(outcome, in_one_go(&damaged), "damage {} at {at}", round % damages.len());
+            paths.push(path);
         }
+        let count = |wanted: SplitPath| paths.iter().filter(|&&path| path == wanted).count();
+        // Damage in the first half leaves the second thread's reading good to take; damage in
+        // the second half must be caught and read again in one go.
+        assert!(count(SplitPath::TwoThreads) >= 50, "{paths:?}");
+        assert!(count(SplitPath::Conflict) + count(SplitPath::MainReaderOnly) >= 50, "{paths:?}");
     }
 
     #[test]
@@ -262,7 +294,8 @@ mod tests {
         let text = generated_text(60, 4);
         for repeated in ["\"format\": \"casegraph\"", "\"links\": []", "\"case\": {\"title\": \"again\"}"] {
             let damaged = format!("{},\n  {repeated}\n}}\n", text.trim_end().trim_end_matches('}').trim_end());
-            let (decoded, diagnostics) = on_two_threads(&damaged);
+            let ((decoded, diagnostics), path) = on_two_threads(&damaged);
+            assert_eq!(path, SplitPath::Conflict, "{repeated}");
             assert!(diagnostics.iter().any(|d| d.message.contains("appears twice")), "{repeated}: {diagnostics:?}");
             assert_eq!((decoded, diagnostics), in_one_go(&damaged), "{repeated}");
         }
