@@ -210,3 +210,55 @@ fn a_generated_case_passes_the_checker_and_two_forces_are_compared_in_one_run() 
     let line: serde_json::Value = serde_json::from_str(stdout(&again).trim()).expect("a JSON line");
     assert_eq!(line["iterations"], 4, "{line}");
 }
+
+/// The files in `folder`, sorted.
+fn names_in(folder: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(folder)
+        .expect("the folder")
+        .map(|entry| entry.expect("an entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// Saves killed with `kill -9` while their file is being written leave their temporary files
+/// behind, but they do not pile up: each next save removes them, killed or not.
+#[test]
+fn saves_killed_halfway_leave_nothing_once_a_save_completes() {
+    let folder = tempfile::tempdir().expect("a folder");
+    let case = folder.path().join("big.case.json");
+    let case_text = case.to_str().expect("UTF-8");
+    let generated = casegraph(&["generate", "--nodes", "30000", "--placed", "1", "-o", case_text]);
+    assert!(generated.status.success(), "{}", String::from_utf8_lossy(&generated.stderr));
+    let save = ["layout", case_text, "--iterations", "1", "-o", case_text];
+    let is_temporary = |name: &str| name.starts_with(".big.case.json.") && name.ends_with(".tmp");
+    let (mut killed_while_writing, mut most_left) = (0, 0);
+    for _ in 0..20 {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_casegraph")).args(save).spawn().expect("run casegraph");
+        // Kill it as soon as its temporary file appears: halfway through the save.
+        let seen = loop {
+            if names_in(folder.path()).iter().any(|name| is_temporary(name) && !name.contains(".bak.")) {
+                break true;
+            }
+            if child.try_wait().expect("the save's state").is_some() {
+                break false;
+            }
+            std::thread::sleep(std::time::Duration::from_micros(200));
+        };
+        child.kill().expect("killed");
+        child.wait().expect("ended");
+        let left = names_in(folder.path()).into_iter().filter(|name| is_temporary(name)).count();
+        killed_while_writing += usize::from(seen);
+        most_left = most_left.max(left);
+        assert!(left <= 2, "{left} temporary files after a killed save: they pile up");
+        if killed_while_writing >= 5 && most_left >= 1 {
+            break;
+        }
+    }
+    assert!(killed_while_writing >= 5 && most_left >= 1, "{killed_while_writing} saves killed, {most_left} files left");
+    assert_eq!(casegraph(&["check", case_text]).status.code(), Some(0), "the case is whole after every kill");
+
+    let completed = casegraph(&save);
+    assert!(completed.status.success(), "{}", String::from_utf8_lossy(&completed.stderr));
+    assert_eq!(names_in(folder.path()), ["big.case.json", "big.case.json.bak"]);
+}
