@@ -163,6 +163,12 @@ pub const MIN_ICON_RADIUS_POINTS: f32 = 9.0;
 pub const PIN: Colour = Colour::hex(0xB91C1C);
 /// The mark on a node or link no quote supports.
 pub const UNSUPPORTED: Colour = Colour::hex(0xB91C1C);
+/// The radius of the unsupported-claim mark, in screen points.
+pub const MARK_RADIUS_POINTS: f32 = 5.0;
+/// The size of the "!" in that mark, in points.
+pub const MARK_TEXT_POINTS: f32 = 8.0;
+/// The radius of a pin's head, in screen points.
+pub const PIN_HEAD_RADIUS_POINTS: f32 = 3.5;
 /// The numbered marker on a link in a figure, naming the sources behind it.
 pub const SOURCE_MARKER: Colour = Colour::hex(0x1F2933);
 /// Opacity of everything not near the hovered item.

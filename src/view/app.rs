@@ -735,7 +735,7 @@ impl CaseApp {
 impl eframe::App for CaseApp {
     /// The canvas's background: the canvas leaves it as the window was cleared.
     fn clear_color(&self, _visuals: &egui::Visuals) -> [f32; 4] {
-        canvas::color(theme::BACKGROUND).to_normalized_gamma_f32()
+        super::marks::color(theme::BACKGROUND).to_normalized_gamma_f32()
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {

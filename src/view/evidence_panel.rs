@@ -5,8 +5,8 @@ use std::collections::HashMap;
 
 use egui::RichText;
 
-use super::canvas::color;
 use super::command::{Command, Selection};
+use super::marks::color;
 use super::open_case::OpenCase;
 use crate::model::{
     DocumentReadError, DocumentStore, ItemRef, QuoteInContext, amount_text, link_claim, link_dates, quote_in_context,

@@ -3,8 +3,8 @@
 
 use egui::{Sense, Stroke, Vec2, vec2};
 
-use super::canvas::{color, paint_icon, paint_shape};
 use super::command::Command;
+use super::marks::{color, paint_icon, paint_pin_mark, paint_shape, paint_unsupported_mark};
 use super::open_case::OpenCase;
 use crate::model::NodeKind;
 use crate::theme::{self, LinePattern};
@@ -54,18 +54,11 @@ pub fn show(ui: &mut egui::Ui, open: &OpenCase) -> Vec<Command> {
             ui.add_space(6.0);
         }
         let (rect, _) = ui.allocate_exact_size(vec2(12.0, 12.0), Sense::hover());
-        ui.painter().circle_filled(rect.center(), 5.0, color(theme::UNSUPPORTED));
-        ui.painter().text(
-            rect.center(),
-            egui::Align2::CENTER_CENTER,
-            "!",
-            egui::FontId::proportional(8.0),
-            egui::Color32::WHITE,
-        );
+        paint_unsupported_mark(ui.painter(), rect.center(), false);
         ui.label("No quote supports it");
         ui.add_space(6.0);
         let (rect, _) = ui.allocate_exact_size(vec2(12.0, 12.0), Sense::hover());
-        ui.painter().circle_filled(rect.center(), 3.5, color(theme::PIN));
+        paint_pin_mark(ui.painter(), rect.center(), false, false);
         ui.label("Pinned in place");
     });
     commands

@@ -11,6 +11,7 @@ pub mod evidence_panel;
 pub mod export_dialog;
 pub mod frame_times;
 pub mod legend;
+pub mod marks;
 pub mod menus;
 pub mod open_case;
 pub mod overview;

@@ -1,0 +1,97 @@
+//! Links drawn in full: their lines (dashed when qualified), arrowheads, the selection
+//! band and the unsupported mark; their captions wait for a place among the labels.
+
+use egui::{Color32, Pos2, Shape, Stroke, pos2, vec2};
+
+use super::super::command::Selection;
+use super::super::marks::{color, faded, paint_unsupported_mark};
+use super::super::open_case::OpenCase;
+use super::FrameGeometry;
+use super::focus::Focus;
+use super::picking::CURVE_SEGMENTS;
+use crate::link_routes::{LinkRoute, arrowhead, trim_polyline_end};
+use crate::theme::{self, LinePattern};
+
+/// A link's caption waiting for a place among the labels.
+pub(super) struct Caption {
+    /// The link.
+    pub(super) link: usize,
+    /// Where it goes: the middle of the line.
+    pub(super) at: Pos2,
+    /// Placed even where it overlaps: the selected link, or one near the hovered item.
+    pub(super) important: bool,
+    /// Faded back with its link.
+    pub(super) faded: bool,
+}
+
+/// Draws `links` and returns their captions, for those zoomed in enough or selected.
+pub(super) fn paint_links(
+    painter: &egui::Painter,
+    open: &OpenCase,
+    routes: &[Option<LinkRoute>],
+    frame: FrameGeometry,
+    links: &[usize],
+    focus: &Focus,
+) -> Vec<Caption> {
+    let show_captions = frame.camera.zoom >= theme::LINK_LABELS_HIDDEN_BELOW_ZOOM;
+    let mut captions = Vec::new();
+    for &link in links {
+        let Some(route) = routes[link] else { continue };
+        let selected = open.selection == Some(Selection::Link(link));
+        let faded_now = focus.is_faded_link(link);
+        paint_link(painter, open, link, route, frame, selected, faded_now);
+        let middle = frame.screen_from_world(route.label_point());
+        if open.unsupported_links[link] {
+            paint_unsupported_mark(painter, middle + vec2(0.0, -8.0), faded_now);
+        }
+        if show_captions || selected {
+            let important = selected || (focus.hovered.is_some() && !faded_now);
+            captions.push(Caption { link, at: middle, important, faded: faded_now });
+        }
+    }
+    captions
+}
+
+/// One link's line, with its selection band and arrowhead.
+fn paint_link(
+    painter: &egui::Painter,
+    open: &OpenCase,
+    link: usize,
+    route: LinkRoute,
+    frame: FrameGeometry,
+    selected: bool,
+    faded_now: bool,
+) {
+    let item = &open.document.case.links[link];
+    let line: Vec<Pos2> = route.polyline(CURVE_SEGMENTS).into_iter().map(|p| frame.screen_from_world(p)).collect();
+    let stroke_colour = faded(color(theme::LINK), faded_now);
+    if selected {
+        let band = Stroke::new(theme::LINK_WIDTH + 2.0 * theme::SELECTION_WIDTH, color(theme::SELECTION));
+        painter.add(Shape::line(line.clone(), band));
+    }
+    // Stop the line at the target's outline, so the arrowhead is seen.
+    let trim = if matches!(route, LinkRoute::Loop { .. }) { 0.0 } else { frame.node_radius_points };
+    let points: Vec<[f32; 2]> = line.iter().map(|p| [p.x, p.y]).collect();
+    let line: Vec<Pos2> = trim_polyline_end(&points, trim).into_iter().map(|[x, y]| pos2(x, y)).collect();
+    let stroke = Stroke::new(theme::LINK_WIDTH, stroke_colour);
+    match LinePattern::for_status(item.status) {
+        LinePattern::Solid => {
+            painter.add(Shape::line(line.clone(), stroke));
+        }
+        LinePattern::Dashed => {
+            painter.extend(Shape::dashed_line(&line, stroke, theme::DASH_LENGTH, theme::DASH_GAP));
+        }
+    }
+    if item.kind.is_directed()
+        && let [.., before, tip] = line.as_slice()
+    {
+        paint_arrowhead(painter, *before, *tip, stroke_colour);
+    }
+}
+
+fn paint_arrowhead(painter: &egui::Painter, from: Pos2, tip: Pos2, colour: Color32) {
+    if let Some(corners) = arrowhead([from.x, from.y], [tip.x, tip.y]) {
+        let corners = corners.into_iter().map(|[x, y]| pos2(x, y)).collect();
+        painter.add(Shape::convex_polygon(corners, colour, Stroke::NONE));
+    }
+}
