@@ -2,13 +2,16 @@
 //! and the layout; changes go through [`open_case::OpenCase::apply`] as commands.
 
 pub mod app;
+pub mod autosave_timer;
 pub mod camera;
 pub mod canvas;
 pub mod case_panels;
 pub mod command;
 pub mod dialogs;
+pub mod disk_watch;
 pub mod evidence_panel;
 pub mod export_dialog;
+pub mod frame_measurement;
 pub mod frame_times;
 pub mod legend;
 pub mod marks;
@@ -16,11 +19,14 @@ pub mod menus;
 pub mod open_case;
 pub mod overview;
 pub mod prompt;
+pub mod screenshot_request;
 pub mod search;
 pub mod warnings_panel;
 pub mod window_screenshot;
 
-pub use app::{CaseApp, Content, FrameMeasurement, ScreenshotRequest, SelectError, Services};
+pub use app::{CaseApp, Content, SelectError, Services};
 pub use command::{Command, FileCommand, Selection};
 pub use dialogs::{Dialogs, NativeDialogs, ScriptedDialogs};
+pub use frame_measurement::FrameMeasurement;
 pub use open_case::OpenCase;
+pub use screenshot_request::ScreenshotRequest;
