@@ -232,3 +232,41 @@ fn pdfs_embed_their_fonts_and_a_pdf_reader_renders_them() {
     let distinct: std::collections::HashSet<&[u8]> = pixels.chunks(4).collect();
     assert!(distinct.len() > 20, "the rendered page looks blank");
 }
+
+/// The element that opens `<g id="ID"…>` and everything up to the group's end, for groups that
+/// hold no groups.
+fn group<'a>(svg: &'a str, id: &str) -> Option<&'a str> {
+    let start = svg.find(&format!(r#"<g id="{id}""#))?;
+    let end = start + svg[start..].find("</g>")?;
+    Some(&svg[start..end])
+}
+
+#[test]
+fn a_graphics_desk_finds_each_node_and_link_as_a_group_in_named_layers() {
+    let case = load("north-korea-business-russia.case.json");
+    let options = FigureSettings { caption: Some("Figure 1.".into()), ..Default::default() };
+    let svg = svg(&case, &options);
+    assert!(svg.contains(r#"xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape""#));
+    let layers: Vec<&str> = svg
+        .split(r#"inkscape:groupmode="layer" inkscape:label=""#)
+        .skip(1)
+        .filter_map(|rest| rest.split_once('"').map(|(label, _)| label))
+        .collect();
+    assert_eq!(layers, ["Title", "Links", "Nodes", "Labels", "Legend", "Caption", "Sources"]);
+    for node in &case.nodes {
+        let opening = format!(r#"<g id="node-{}" class="node {}">"#, node.id, node.kind.as_str());
+        let found = group(&svg, &format!("node-{}", node.id)).unwrap_or_else(|| panic!("no group for {}", node.id));
+        assert!(found.starts_with(&opening), "{found}");
+        // Its shape, its icon and its label, which starts with the label's first word.
+        assert!(found.contains(r##" stroke="#1F2933""##), "{} has no shape: {found}", node.id);
+        let first_word = escaped(node.label.split_whitespace().next().expect("a label"));
+        assert!(found.contains(&format!(r#"class="label">{first_word}"#)), "{} has no label: {found}", node.id);
+    }
+    for link in &case.links {
+        let status = link.status.map_or("stated", |status| status.as_str());
+        let opening = format!(r#"<g id="link-{}" class="link {} {status}">"#, link.id, link.kind.as_str());
+        assert!(svg.contains(&opening), "{opening}");
+        let found = group(&svg, &format!("link-{}", link.id)).expect("the link's group");
+        assert!(found.contains("<polyline"), "{found}");
+    }
+}

@@ -4,12 +4,12 @@
 use std::fmt::Write as _;
 
 use super::FigureInput;
-use super::svg_primitives::{Anchor, Text, colour, dash_attribute, icon, number, points, shape};
+use super::svg_primitives::{Anchor, Text, colour, dash_attribute, escape, icon, layer, number, points, shape};
 use super::text_metrics::text_width;
 use crate::label_placement::{Area, Occupancy, Placement, place_label};
 use crate::layout::WorldPoint;
 use crate::link_routes::{LinkRoute, arrowhead, link_routes, trim_polyline_end};
-use crate::model::{FigureExtent, FigureSettings, ItemRef, amount_text, link_caption};
+use crate::model::{ClaimStatus, FigureExtent, FigureSettings, ItemRef, amount_text, link_caption};
 use crate::theme::{self, Colour, LinePattern};
 
 /// The smallest and largest node radius in a figure, so a large case stays legible and a
@@ -27,6 +27,9 @@ const ASCENT: f32 = 0.95;
 const EDGE_PADDING: f32 = 6.0;
 /// Line spacing of labels, in font sizes.
 const LINE_HEIGHT: f32 = 1.2;
+
+/// The class of a link stated plainly, with no status.
+const STATED: &str = "stated";
 
 /// What the figure shows.
 pub struct Shown {
@@ -234,19 +237,28 @@ pub struct GraphDrawing {
     pub labels: Vec<PlacedLabel>,
 }
 
-/// Draws the graph into `svg` in the band `inner_width` wide from `left`, `top`.
-#[allow(clippy::too_many_arguments)]
+/// Where the graph goes and what is behind it.
+pub struct Band {
+    /// The band's top-left corner.
+    pub top_left: [f32; 2],
+    /// Its width.
+    pub width: f32,
+    /// The colour behind labels, so they read over lines.
+    pub halo: Colour,
+}
+
+/// Draws the graph into `svg` in `band`, as three layers: links, nodes (each node a group
+/// holding its shape, icon and label), and link labels with source markers.
 pub fn draw_graph(
     svg: &mut String,
     input: &FigureInput<'_>,
     settings: &FigureSettings,
     shown: &Shown,
     numbers: Option<&SourceNumbers>,
-    [left, top]: [f32; 2],
-    inner_width: f32,
-    halo: Colour,
+    band: &Band,
 ) -> GraphDrawing {
-    let Some(geometry) = geometry(input, settings, shown, left, top, inner_width) else {
+    let [left, top] = band.top_left;
+    let Some(geometry) = geometry(input, settings, shown, left, top, band.width) else {
         return GraphDrawing { bottom: top, labels: Vec::new() };
     };
     let clipped = settings.extent == FigureExtent::Saved && input.camera.is_some();
@@ -254,26 +266,16 @@ pub fn draw_graph(
         let frame = geometry.frame;
         let _ = writeln!(
             svg,
-            r#"<clipPath id="graph"><rect x="{}" y="{}" width="{}" height="{}"/></clipPath><g clip-path="url(#graph)">"#,
+            r#"<clipPath id="graph"><rect x="{}" y="{}" width="{}" height="{}"/></clipPath>"#,
             number(frame.min[0]),
             number(frame.min[1]),
             number(frame.max[0] - frame.min[0]),
             number(frame.max[1] - frame.min[1])
         );
-    } else {
-        svg.push_str("<g>\n");
     }
     let routes = link_routes(&shown.ends, input.positions);
-    draw_links(svg, input, shown, &routes, &geometry);
-    for &node in &shown.nodes {
-        let item = &input.case.nodes[node];
-        let style = theme::kind_style(item.kind);
-        let center = geometry.figure_from_world(input.positions[node]);
-        shape(svg, style.shape, center, geometry.radius, style.fill);
-        if geometry.radius >= theme::MIN_ICON_RADIUS_POINTS * 0.75 {
-            icon(svg, item.kind, style.shape, center, geometry.radius);
-        }
-    }
+    let mut links_layer = String::new();
+    draw_links(&mut links_layer, input, shown, &routes, &geometry);
 
     // What covers what: nodes first, then source markers (always drawn), then labels, then
     // link captions wherever they still fit.
@@ -285,21 +287,57 @@ pub fn draw_graph(
         bottom = bottom.max(area.max[1]);
         occupancy.insert(area);
     }
+    let mut labels_layer = String::new();
     let markers: Vec<(usize, Area)> = match numbers {
-        Some(numbers) => draw_markers(svg, input, shown, &routes, &geometry, numbers, &mut occupancy),
+        Some(numbers) => draw_markers(&mut labels_layer, input, shown, &routes, &geometry, numbers, &mut occupancy),
         None => Vec::new(),
     };
     let labels = place_labels(input, shown, &geometry, &mut occupancy);
-    for label in &labels {
-        draw_label(svg, label, geometry.label_size, halo);
-        bottom = bottom.max(label.placement.area.max[1]);
-    }
-    draw_captions(svg, input, shown, &routes, &geometry, &markers, &mut occupancy, halo);
-    svg.push_str("</g>\n");
+    bottom = labels.iter().fold(bottom, |bottom, label| bottom.max(label.placement.area.max[1]));
+    let captions = Captions { routes: &routes, markers: &markers, halo: band.halo };
+    draw_captions(&mut labels_layer, input, shown, &geometry, &captions, &mut occupancy);
+    let nodes_layer = draw_nodes(input, shown, &geometry, &labels, band.halo);
+    let clip = clipped.then_some("graph");
+    layer(svg, "links", "Links", clip, &links_layer);
+    layer(svg, "nodes", "Nodes", clip, &nodes_layer);
+    layer(svg, "labels", "Labels", clip, &labels_layer);
     let bottom = if clipped { geometry.frame.max[1] } else { bottom + geometry.label_size * 0.5 };
     GraphDrawing { bottom, labels }
 }
 
+/// Every shown node as a group `node-ID` of classes `node KIND`, holding its shape, its icon
+/// and its label, so a graphics desk can move or restyle a node as one.
+fn draw_nodes(
+    input: &FigureInput<'_>,
+    shown: &Shown,
+    geometry: &Geometry,
+    labels: &[PlacedLabel],
+    halo: Colour,
+) -> String {
+    let mut label_of = vec![None; input.case.nodes.len()];
+    for label in labels {
+        label_of[label.node] = Some(label);
+    }
+    let mut svg = String::new();
+    for &node in &shown.nodes {
+        let item = &input.case.nodes[node];
+        let style = theme::kind_style(item.kind);
+        let center = geometry.figure_from_world(input.positions[node]);
+        let _ = writeln!(svg, r#"<g id="node-{}" class="node {}">"#, escape(item.id.as_str()), item.kind.as_str());
+        shape(&mut svg, style.shape, center, geometry.radius, style.fill);
+        if geometry.radius >= theme::MIN_ICON_RADIUS_POINTS * 0.75 {
+            icon(&mut svg, item.kind, style.shape, center, geometry.radius);
+        }
+        if let Some(label) = label_of[node] {
+            draw_label(&mut svg, label, geometry.label_size, halo);
+        }
+        svg.push_str("</g>\n");
+    }
+    svg
+}
+
+/// Every shown link as a group `link-ID` of classes `link KIND STATUS`, holding its line and
+/// arrowhead; a link stated plainly has the status `stated`.
 fn draw_links(
     svg: &mut String,
     input: &FigureInput<'_>,
@@ -309,6 +347,9 @@ fn draw_links(
 ) {
     for (link, route) in shown.routes(routes) {
         let item = &input.case.links[link];
+        let status = item.status.map_or(STATED, ClaimStatus::as_str);
+        let _ =
+            writeln!(svg, r#"<g id="link-{}" class="link {} {status}">"#, escape(item.id.as_str()), item.kind.as_str());
         let line: Vec<[f32; 2]> =
             route.polyline(16).into_iter().map(|point| geometry.figure_from_world(point)).collect();
         // Stop at the target's outline, so the arrowhead shows.
@@ -328,6 +369,7 @@ fn draw_links(
         {
             let _ = writeln!(svg, r#"<polygon points="{}" fill="{}"/>"#, points(head), colour(theme::LINK));
         }
+        svg.push_str("</g>\n");
     }
 }
 
@@ -409,28 +451,34 @@ fn draw_label(svg: &mut String, label: &PlacedLabel, size: f32, halo: Colour) {
     };
     for (index, line) in label.lines.iter().enumerate() {
         let y = area.min[1] + size * ASCENT + index as f32 * size * LINE_HEIGHT;
-        Text { at: [x, y], size, fill: theme::LABEL, anchor, halo: Some(halo), style: "" }.write(svg, line);
+        Text { at: [x, y], size, fill: theme::LABEL, anchor, halo: Some(halo), style: r#" class="label""# }
+            .write(svg, line);
     }
+}
+
+/// What link captions are placed among: the links' routes and source markers.
+struct Captions<'a> {
+    routes: &'a [Option<LinkRoute>],
+    markers: &'a [(usize, Area)],
+    halo: Colour,
 }
 
 /// Link captions where they cover no label, node or marker: centred on the link, or beside
 /// its source marker.
-#[allow(clippy::too_many_arguments)]
 fn draw_captions(
     svg: &mut String,
     input: &FigureInput<'_>,
     shown: &Shown,
-    routes: &[Option<LinkRoute>],
     geometry: &Geometry,
-    markers: &[(usize, Area)],
+    captions: &Captions<'_>,
     occupancy: &mut Occupancy,
-    halo: Colour,
 ) {
     if geometry.scale < theme::LINK_LABELS_HIDDEN_BELOW_ZOOM {
         return;
     }
+    let (markers, halo) = (captions.markers, captions.halo);
     let size = geometry.label_size * theme::LINK_LABEL_SCALE;
-    for (link, route) in shown.routes(routes) {
+    for (link, route) in shown.routes(captions.routes) {
         let caption = link_caption(&input.case.links[link]);
         let caption_size = [text_width(&caption, size), size * LINE_HEIGHT];
         let candidates: Vec<(Area, Anchor)> = match markers.iter().find(|(marked, _)| *marked == link) {

@@ -6,8 +6,10 @@
 use std::fmt::Write as _;
 
 use super::FigureInput;
-use super::figure_graph::{GraphDrawing, Shown, SourceNumbers, draw_graph};
-use super::svg_primitives::{Anchor, Text, colour, dash_attribute, escape, icon, number, shape};
+use super::figure_graph::{Band, GraphDrawing, Shown, SourceNumbers, draw_graph};
+use super::svg_primitives::{
+    Anchor, INKSCAPE_NAMESPACE, Text, colour, dash_attribute, escape, icon, layer, number, shape,
+};
 use super::text_metrics::{Weight, text_width, weighted_wrap, wrap};
 use crate::model::{FigureBackground, FigureSettings, NodeKind, SourceNote};
 use crate::theme::{self, Colour, LinePattern};
@@ -30,7 +32,8 @@ pub fn figure_svg(input: &FigureInput<'_>, settings: &FigureSettings) -> String 
     figure(input, settings).0
 }
 
-/// The figure, and what drawing its graph left behind.
+/// The figure, and what drawing its graph left behind. Each part is a named layer: title,
+/// links, nodes, labels, legend, caption and sources.
 fn figure(input: &FigureInput<'_>, settings: &FigureSettings) -> (String, GraphDrawing) {
     let width = settings.size.layout_width() as f32;
     let heading = settings.heading(&input.case.info.title);
@@ -41,76 +44,104 @@ fn figure(input: &FigureInput<'_>, settings: &FigureSettings) -> (String, GraphD
     };
     let mut body = String::new();
     let mut y = MARGIN;
-
     if let Some(title) = heading {
-        let text = Text {
-            at: [MARGIN, 0.0],
-            size: TITLE_SIZE,
-            fill: theme::LABEL,
-            anchor: Anchor::Start,
-            halo: None,
-            style: r#" font-weight="bold""#,
-        };
-        for line in weighted_wrap(Weight::Bold, title, TITLE_SIZE, inner_width) {
-            y += TITLE_SIZE;
-            Text { at: [MARGIN, y], ..text }.write(&mut body, &line);
-            y += TITLE_SIZE * 0.3;
-        }
-        y += MARGIN * 0.5;
+        let mut part = String::new();
+        y = title_lines(&mut part, title, y, inner_width);
+        layer(&mut body, "title", "Title", None, &part);
     }
-
     let shown = Shown::new(input);
     let numbers = (settings.sources == SourceNote::Numbered).then(|| SourceNumbers::new(input, &shown));
-    let drawing = draw_graph(&mut body, input, settings, &shown, numbers.as_ref(), [MARGIN, y], inner_width, halo);
+    let band = Band { top_left: [MARGIN, y], width: inner_width, halo };
+    let drawing = draw_graph(&mut body, input, settings, &shown, numbers.as_ref(), &band);
     y = drawing.bottom;
-
     if settings.legend {
-        y = legend(&mut body, input, &shown, y + MARGIN * 0.5, inner_width);
+        let mut part = String::new();
+        y = legend(&mut part, input, &shown, y + MARGIN * 0.5, inner_width);
+        layer(&mut body, "legend", "Legend", None, &part);
     }
-    let note = Text { at: [MARGIN, 0.0], size: NOTE_SIZE, fill: NOTE, anchor: Anchor::Start, halo: None, style: "" };
     if let Some(caption) = settings.caption.as_deref().filter(|caption| !caption.trim().is_empty()) {
+        let mut part = String::new();
         y += NOTE_SIZE * 0.5;
         for line in wrap(caption, NOTE_SIZE, inner_width) {
             y += NOTE_SIZE * 1.3;
-            Text { at: [MARGIN, y], style: r#" font-style="italic""#, ..note }.write(&mut body, &line);
+            Text { at: [MARGIN, y], style: r#" font-style="italic""#, ..NOTE_TEXT }.write(&mut part, &line);
         }
+        layer(&mut body, "caption", "Caption", None, &part);
     }
     if settings.sources != SourceNote::None {
-        match &numbers {
-            Some(numbers) => {
-                // A numbered list: the number hangs in the margin of its entry.
-                let indent = text_width("00", NOTE_SIZE) + 6.0;
-                y += NOTE_SIZE * 0.5;
-                for (number, source) in numbers.list() {
-                    let entry = source_entry(input, source);
-                    for (index, line) in wrap(&entry, NOTE_SIZE, inner_width - indent).into_iter().enumerate() {
-                        y += NOTE_SIZE * 1.3;
-                        if index == 0 {
-                            Text {
-                                at: [MARGIN + indent - 6.0, y],
-                                anchor: Anchor::End,
-                                style: r#" font-weight="bold""#,
-                                ..note
-                            }
-                            .write(&mut body, &number.to_string());
-                        }
-                        Text { at: [MARGIN + indent, y], ..note }.write(&mut body, &line);
-                    }
-                }
-            }
-            None => {
-                if let Some(credit) = source_credit(input) {
-                    y += NOTE_SIZE * 0.5;
-                    for line in wrap(&credit, NOTE_SIZE, inner_width) {
-                        y += NOTE_SIZE * 1.3;
-                        Text { at: [MARGIN, y], ..note }.write(&mut body, &line);
-                    }
-                }
-            }
-        }
+        let mut part = String::new();
+        y = source_note(&mut part, input, numbers.as_ref(), y, inner_width);
+        layer(&mut body, "sources", "Sources", None, &part);
     }
     let height = (y + MARGIN).ceil();
+    let mut svg = root(settings, heading, [width, height], halo);
+    svg.push_str(&body);
+    svg.push_str("</svg>\n");
+    (svg, drawing)
+}
 
+/// The text style of the caption and the sources.
+const NOTE_TEXT: Text<'static> =
+    Text { at: [MARGIN, 0.0], size: NOTE_SIZE, fill: NOTE, anchor: Anchor::Start, halo: None, style: "" };
+
+/// The title in bold, wrapped, below `y`; returns the new bottom.
+fn title_lines(svg: &mut String, title: &str, mut y: f32, width: f32) -> f32 {
+    let text = Text {
+        at: [MARGIN, 0.0],
+        size: TITLE_SIZE,
+        fill: theme::LABEL,
+        anchor: Anchor::Start,
+        halo: None,
+        style: r#" font-weight="bold""#,
+    };
+    for line in weighted_wrap(Weight::Bold, title, TITLE_SIZE, width) {
+        y += TITLE_SIZE;
+        Text { at: [MARGIN, y], ..text }.write(svg, &line);
+        y += TITLE_SIZE * 0.3;
+    }
+    y + MARGIN * 0.5
+}
+
+/// The sources under the figure, below `y`: the numbered list the markers point into, or a
+/// credit line. Returns the new bottom.
+fn source_note(
+    svg: &mut String,
+    input: &FigureInput<'_>,
+    numbers: Option<&SourceNumbers>,
+    mut y: f32,
+    width: f32,
+) -> f32 {
+    let Some(numbers) = numbers else {
+        if let Some(credit) = source_credit(input) {
+            y += NOTE_SIZE * 0.5;
+            for line in wrap(&credit, NOTE_SIZE, width) {
+                y += NOTE_SIZE * 1.3;
+                Text { at: [MARGIN, y], ..NOTE_TEXT }.write(svg, &line);
+            }
+        }
+        return y;
+    };
+    // A numbered list: the number hangs in the margin of its entry.
+    let indent = text_width("00", NOTE_SIZE) + 6.0;
+    y += NOTE_SIZE * 0.5;
+    for (number, source) in numbers.list() {
+        let entry = source_entry(input, source);
+        for (index, line) in wrap(&entry, NOTE_SIZE, width - indent).into_iter().enumerate() {
+            y += NOTE_SIZE * 1.3;
+            if index == 0 {
+                let at = [MARGIN + indent - 6.0, y];
+                Text { at, anchor: Anchor::End, style: r#" font-weight="bold""#, ..NOTE_TEXT }
+                    .write(svg, &number.to_string());
+            }
+            Text { at: [MARGIN + indent, y], ..NOTE_TEXT }.write(svg, &line);
+        }
+    }
+    y
+}
+
+/// The opening of the SVG, `size` in figure units: the root element (in mm for print sizes,
+/// declaring the layers' namespace), the title for screen readers, and the background.
+fn root(settings: &FigureSettings, heading: Option<&str>, [width, height]: [f32; 2], halo: Colour) -> String {
     let mut svg = String::new();
     let (width_attribute, height_attribute) = match settings.size.width_mm() {
         Some(mm) => {
@@ -121,7 +152,7 @@ fn figure(input: &FigureInput<'_>, settings: &FigureSettings) -> (String, GraphD
     };
     let _ = writeln!(
         svg,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width_attribute}" height="{height_attribute}" viewBox="0 0 {} {}" font-family="{FONT_FAMILY}">"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:inkscape="{INKSCAPE_NAMESPACE}" width="{width_attribute}" height="{height_attribute}" viewBox="0 0 {} {}" font-family="{FONT_FAMILY}">"#,
         number(width),
         number(height)
     );
@@ -134,9 +165,7 @@ fn figure(input: &FigureInput<'_>, settings: &FigureSettings) -> (String, GraphD
             let _ = writeln!(svg, r#"<rect width="100%" height="100%" fill="{}"/>"#, colour(halo));
         }
     }
-    svg.push_str(&body);
-    svg.push_str("</svg>\n");
-    (svg, drawing)
+    svg
 }
 
 /// The legend: the kinds and line styles the figure shows, in rows; returns the new bottom.

@@ -23,6 +23,21 @@ pub fn escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
+/// The namespace that lets Inkscape and Illustrator show a group as a named layer.
+pub const INKSCAPE_NAMESPACE: &str = "http://www.inkscape.org/namespaces/inkscape";
+
+/// A named layer holding `content`: a group that Inkscape and Illustrator list by `label`,
+/// clipped to `clip` (the id of a clip path) when given. Nothing is written for no content.
+pub fn layer(svg: &mut String, id: &str, label: &str, clip: Option<&str>, content: &str) {
+    if content.is_empty() {
+        return;
+    }
+    let clip = clip.map_or(String::new(), |clip| format!(r#" clip-path="url(#{clip})""#));
+    let _ = writeln!(svg, r#"<g id="{id}" inkscape:groupmode="layer" inkscape:label="{label}"{clip}>"#);
+    svg.push_str(content);
+    svg.push_str("</g>\n");
+}
+
 /// Points as `x,y x,y …`.
 pub fn points(points: impl IntoIterator<Item = [f32; 2]>) -> String {
     points.into_iter().map(|[x, y]| format!("{},{}", number(x), number(y))).collect::<Vec<_>>().join(" ")
