@@ -1,7 +1,8 @@
-//! Where node labels go: beside their node, on the first side where they cover no other label
-//! or node, placed best-connected first. The canvas leaves out a label that has no free side
-//! (zooming in makes room); a printed figure has no zoom, so it takes the side that covers
-//! least. Shared by the window and the export so both follow one rule.
+//! Where node labels go: beside their node, touching it, on the first side where they cover no
+//! other label or node, placed best-connected first. A label never moves away from its node to
+//! find room: the canvas leaves out a label that has no free side (zooming in makes room); a
+//! printed figure has no zoom, so it tries shorter forms of the label, and failing those takes
+//! the side that covers least. Shared by the window and the export so both follow one rule.
 
 use rustc_hash::FxHashMap;
 
@@ -166,9 +167,9 @@ pub struct Placement {
 
 /// The best place for a label of `size` by a node at `center`: the first side (in
 /// [`Side::ALL`] order) where the label, grown by `gap`, covers nothing taken and stays inside
-/// `frame`, trying every side at `clearance` from the centre and then one label height
-/// further out; failing that, the place that covers least. The caller marks the chosen box
-/// as taken, or leaves the label out.
+/// `frame`; failing that, the side that covers least. Every side keeps `clearance` from the
+/// centre, so the label always touches its node. The caller marks the chosen box as taken,
+/// or leaves the label out.
 pub fn place_label(
     occupancy: &Occupancy,
     center: [f32; 2],
@@ -177,26 +178,48 @@ pub fn place_label(
     gap: f32,
     frame: Option<&Area>,
 ) -> Placement {
-    let candidate = |side: Side, clearance: f32| {
+    let candidate = |side: Side| {
         let area = label_area(center, clearance, size, side);
         let covered = occupancy.overlap(&area.grown(gap));
         // Leaving the frame is worse than covering another label: it is cut off.
         let cost = covered + frame.map_or(0.0, |frame| 4.0 * area.outside(frame));
         (cost, Placement { side, area, covered })
     };
-    // Every side close to the node first, then every side one label height further out.
-    let rings = [clearance, clearance + size[1] + gap];
-    let mut best = candidate(Side::Below, clearance);
-    for (ring, side) in rings.iter().flat_map(|&ring| Side::ALL.map(|side| (ring, side))).skip(1) {
+    let mut best = candidate(Side::Below);
+    for side in Side::ALL.into_iter().skip(1) {
         if best.0 == 0.0 {
             break;
         }
-        let next = candidate(side, ring);
+        let next = candidate(side);
         if next.0 < best.0 {
             best = next;
         }
     }
     best.1
+}
+
+/// [`place_label`] for a label that can be shortened: `sizes` are its forms, longest first.
+/// The first form with a free side wins; when none has one, the shortest takes its least
+/// covered side. Returns the form's index and its place.
+pub fn place_label_shortening(
+    occupancy: &Occupancy,
+    center: [f32; 2],
+    clearance: f32,
+    sizes: &[[f32; 2]],
+    gap: f32,
+    frame: Option<&Area>,
+) -> (usize, Placement) {
+    let mut last =
+        (0, place_label(occupancy, center, clearance, sizes.first().copied().unwrap_or_default(), gap, frame));
+    for (form, &size) in sizes.iter().enumerate() {
+        let placement = place_label(occupancy, center, clearance, size, gap, frame);
+        let fits = placement.covered == 0.0 && frame.is_none_or(|frame| placement.area.outside(frame) == 0.0);
+        if fits {
+            return (form, placement);
+        }
+        last = (form, placement);
+    }
+    last
 }
 
 #[cfg(test)]
@@ -229,15 +252,48 @@ mod tests {
     }
 
     #[test]
-    fn with_no_free_side_the_least_covered_one_wins() {
+    fn with_no_free_side_the_least_covered_one_wins_and_the_label_stays_by_its_node() {
         let mut occupancy = Occupancy::new(32.0);
         // The node sits in a crowd that ends 30 units to its left.
         occupancy.insert(Area { min: [0.0, 0.0], max: [200.0, 200.0] });
         let placement = place_label(&occupancy, [30.0, 100.0], 12.0, LABEL, 0.0, None);
-        // Left, one label height further out, reaches furthest out of the crowd: only 8 of
-        // its 40 units are covered.
+        // Left reaches furthest out of the crowd, and still touches the node: 22 of its 40
+        // units stick out, 18 are covered.
         assert_eq!(placement.side, Side::Left);
-        assert_eq!(placement.covered, 80.0);
+        assert_eq!(placement.covered, 180.0);
+        assert_eq!(placement.area.max[0], 30.0 - 12.0);
+    }
+
+    #[test]
+    fn a_crowded_label_is_shortened_before_it_covers_anything() {
+        let mut occupancy = Occupancy::new(32.0);
+        // Room for 25 units to the right of the node only.
+        occupancy.insert(Area { min: [0.0, 0.0], max: [88.0, 200.0] });
+        occupancy.insert(Area { min: [88.0, 0.0], max: [200.0, 94.0] });
+        occupancy.insert(Area { min: [88.0, 106.0], max: [200.0, 200.0] });
+        occupancy.insert(Area { min: [137.0, 94.0], max: [200.0, 106.0] });
+        let sizes = [[40.0, 10.0], [30.0, 10.0], [20.0, 10.0]];
+        let (form, placement) = place_label_shortening(&occupancy, [100.0, 100.0], 12.0, &sizes, 1.0, None);
+        assert_eq!((form, placement.side, placement.covered), (2, Side::Right, 0.0));
+    }
+
+    /// Wherever a label goes, it stays within `clearance` of its node's centre on each axis.
+    #[test]
+    fn every_placement_touches_its_node() {
+        let mut random = crate::seeded_random::SplitMix64::new(3);
+        for _ in 0..500 {
+            let mut occupancy = Occupancy::new(16.0);
+            for _ in 0..random.below(30) {
+                let at = [random.below(200) as f32, random.below(200) as f32];
+                occupancy.insert(Area::around(at, [random.below(60) as f32, random.below(20) as f32]));
+            }
+            let (center, clearance) = ([100.0, 100.0], 12.0);
+            let placement = place_label(&occupancy, center, clearance, LABEL, 2.0, None);
+            let area = placement.area;
+            let away_x = (area.min[0] - center[0]).max(center[0] - area.max[0]).max(0.0);
+            let away_y = (area.min[1] - center[1]).max(center[1] - area.max[1]).max(0.0);
+            assert!(away_x.max(away_y) <= clearance + 1e-3, "{placement:?}");
+        }
     }
 
     #[test]

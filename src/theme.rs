@@ -149,6 +149,12 @@ pub const LABEL: Colour = Colour::hex(0x111827);
 pub const LINK_LABEL: Colour = Colour::hex(0x4B5563);
 /// The halo behind labels, so they stay readable over lines.
 pub const LABEL_HALO: Colour = Colour::hex(0xFAFAF7).with_alpha(220);
+/// How far a label keeps from its node's centre, for a node of `radius`: just clear of the
+/// node's box, so the label reads as the node's.
+pub fn label_clearance(radius: f32) -> f32 {
+    radius * 1.2 + 2.0
+}
+
 /// The least space between two labels, in screen points, so neighbours do not read as one.
 pub const LABEL_GAP_POINTS: f32 = 4.0;
 /// The ring around the selected item.

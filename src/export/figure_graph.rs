@@ -5,8 +5,8 @@ use std::fmt::Write as _;
 
 use super::FigureInput;
 use super::svg_primitives::{Anchor, Text, colour, dash_attribute, escape, icon, layer, number, points, shape};
-use super::text_metrics::text_width;
-use crate::label_placement::{Area, Occupancy, Placement, place_label};
+use super::text_metrics::{shortened, text_width};
+use crate::label_placement::{Area, Occupancy, Placement, place_label_shortening};
 use crate::layout::WorldPoint;
 use crate::link_routes::{LinkRoute, arrowhead, link_routes, trim_polyline_end};
 use crate::model::{ClaimStatus, FigureExtent, FigureSettings, ItemRef, amount_text, link_caption};
@@ -19,6 +19,9 @@ const NODE_RADIUS_RANGE: (f32, f32) = (6.0, 16.0);
 const MAX_GRAPH_ASPECT: f32 = 1.25;
 /// Node labels wrap at about this width, in label-size units.
 const LABEL_WRAP_EMS: f32 = 14.0;
+/// Where no side of a node is free, its label is shortened to one line this wide, in
+/// label-size units, and then this.
+const SHORTENED_LABEL_EMS: [f32; 2] = [9.0, 5.0];
 /// Text size of the numbers in source markers.
 const MARKER_SIZE: f32 = 9.0;
 /// Baseline of a line of text below the top of its box, in font sizes.
@@ -130,6 +133,8 @@ pub struct PlacedLabel {
     pub lines: Vec<String>,
     /// Its side and box.
     pub placement: Placement,
+    /// The box of its node.
+    pub node_box: Area,
 }
 
 /// How the world maps onto the figure.
@@ -160,17 +165,36 @@ impl Geometry {
 
     /// The distance from a node's centre to its label.
     fn label_clearance(&self) -> f32 {
-        self.radius * 1.3 + 2.0
+        theme::label_clearance(self.radius)
     }
 }
 
-/// The lines of a node's label at `size`.
+/// The forms of a node's label at `size`, longest first: the name wrapped, then on one line
+/// shortened twice; a transaction's amount follows the name in each.
+fn label_forms(input: &FigureInput<'_>, node: usize, size: f32) -> Vec<Vec<String>> {
+    let item = &input.case.nodes[node];
+    let amount = item.amount.as_ref().map(amount_text);
+    let with_amount = |mut lines: Vec<String>| {
+        lines.extend(amount.clone());
+        lines
+    };
+    let mut forms = vec![label_lines(input, node, size)];
+    for ems in SHORTENED_LABEL_EMS {
+        let line = shortened(&item.label, size, size * ems);
+        let form = with_amount(vec![line]);
+        if !forms.contains(&form) {
+            forms.push(form);
+        }
+    }
+    forms
+}
+
+/// The lines of a node's label at `size`, in full: the name wrapped, and a transaction's
+/// amount.
 fn label_lines(input: &FigureInput<'_>, node: usize, size: f32) -> Vec<String> {
     let item = &input.case.nodes[node];
     let mut lines = super::text_metrics::wrap(&item.label, size, size * LABEL_WRAP_EMS);
-    if let Some(amount) = &item.amount {
-        lines.push(amount_text(amount));
-    }
+    lines.extend(item.amount.as_ref().map(amount_text));
     lines
 }
 
@@ -425,19 +449,20 @@ fn place_labels(
     order
         .into_iter()
         .map(|node| {
-            let lines = label_lines(input, node, geometry.label_size);
+            let forms = label_forms(input, node, geometry.label_size);
+            let sizes: Vec<[f32; 2]> = forms.iter().map(|lines| label_size(lines, geometry.label_size)).collect();
             let center = geometry.figure_from_world(input.positions[node]);
-            let size = label_size(&lines, geometry.label_size);
-            let placement = place_label(
+            let (form, placement) = place_label_shortening(
                 occupancy,
                 center,
                 geometry.label_clearance(),
-                size,
+                &sizes,
                 theme::LABEL_GAP_POINTS,
                 Some(&geometry.label_frame),
             );
             occupancy.insert(placement.area);
-            PlacedLabel { node, lines, placement }
+            let node_box = Area::around(center, [2.0 * geometry.radius, 2.0 * geometry.radius]);
+            PlacedLabel { node, lines: forms[form].clone(), placement, node_box }
         })
         .collect()
 }

@@ -289,6 +289,24 @@ mod tests {
         labels
     }
 
+    /// Every label touches its node's box: at most half a line of text away.
+    #[test]
+    fn every_label_of_the_sample_figure_stays_with_its_node() {
+        for width in [1600.0, 1200.0, 900.0] {
+            for label in sample_labels(width) {
+                let (area, node) = (label.placement.area, label.node_box);
+                let away_x = (area.min[0] - node.max[0]).max(node.min[0] - area.max[0]).max(0.0);
+                let away_y = (area.min[1] - node.max[1]).max(node.min[1] - area.max[1]).max(0.0);
+                let line_height = (area.max[1] - area.min[1]) / label.lines.len() as f32;
+                assert!(
+                    away_x.max(away_y) <= line_height / 2.0,
+                    "at {width} px, the label {:?} is {away_x} × {away_y} from its node",
+                    label.lines
+                );
+            }
+        }
+    }
+
     #[test]
     fn no_two_labels_of_the_sample_figure_overlap() {
         for width in [1600.0, 1200.0, 900.0] {

@@ -47,6 +47,33 @@ fn char_width(faces: &[ttf_parser::Face<'static>], c: char, size: f32) -> f32 {
     size * 0.6
 }
 
+/// `text` cut at a word (or, for one long word, a letter) so that it and an ellipsis fit in
+/// `max_width` at `size`; `text` itself when it fits.
+pub fn shortened(text: &str, size: f32, max_width: f32) -> String {
+    if text_width(text, size) <= max_width {
+        return text.to_owned();
+    }
+    let fits = |kept: &str| text_width(&format!("{kept}…"), size) <= max_width;
+    let mut kept = String::new();
+    for word in text.split_whitespace() {
+        let longer = if kept.is_empty() { word.to_owned() } else { format!("{kept} {word}") };
+        if !fits(&longer) {
+            break;
+        }
+        kept = longer;
+    }
+    if kept.is_empty() {
+        for letter in text.chars() {
+            kept.push(letter);
+            if !fits(&kept) {
+                kept.pop();
+                break;
+            }
+        }
+    }
+    format!("{}…", kept.trim_end_matches([',', ';', ':', '-', '—']))
+}
+
 /// Regular `text` broken into lines no wider than `max_width`, at spaces; a word wider than
 /// the line gets a line of its own.
 pub fn wrap(text: &str, size: f32, max_width: f32) -> Vec<String> {

@@ -53,7 +53,7 @@ pub(super) fn paint_labels(
         let placement = place_label(
             occupancy,
             [center.x, center.y],
-            frame.node_radius_points * 1.3 + 2.0,
+            theme::label_clearance(frame.node_radius_points),
             [size.x, size.y],
             theme::LABEL_GAP_POINTS,
             None,
@@ -68,7 +68,8 @@ pub(super) fn paint_labels(
     }
 }
 
-/// Link captions where they cover no label or node, important ones first.
+/// Link captions where they cover no label or node, important ones first; see
+/// [`caption_place`].
 pub(super) fn paint_captions(
     painter: &egui::Painter,
     open: &OpenCase,
@@ -82,10 +83,10 @@ pub(super) fn paint_captions(
         let text_colour = faded(color(theme::LINK_LABEL), caption.faded);
         let text = link_caption(&open.document.case.links[caption.link]);
         let galley = painter.layout_no_wrap(text, font.clone(), text_colour);
-        let area = Area::around([caption.at.x, caption.at.y], [galley.size().x, galley.size().y]);
-        if !caption.important && !occupancy.is_free(&area.grown(theme::LABEL_GAP_POINTS)) {
+        let size = [galley.size().x, galley.size().y];
+        let Some(area) = caption_place(occupancy, [caption.at.x, caption.at.y], size, caption.forced) else {
             continue;
-        }
+        };
         occupancy.insert(area);
         let rect = rect_of(area);
         painter.rect_filled(rect.expand(1.5), CornerRadius::same(2), faded(color(theme::LABEL_HALO), caption.faded));
@@ -93,6 +94,51 @@ pub(super) fn paint_captions(
     }
 }
 
+/// Where a caption of `size` goes for the link whose middle is `at`, by the rule node labels
+/// follow: on the middle if it is free, else on the first free side touching it. A caption
+/// with no free place is left out, unless `forced` (the selected or hovered link's own), which
+/// takes the place that covers least.
+fn caption_place(occupancy: &Occupancy, at: [f32; 2], size: [f32; 2], forced: bool) -> Option<Area> {
+    let centred = Area::around(at, size);
+    if occupancy.is_free(&centred.grown(theme::LABEL_GAP_POINTS)) {
+        return Some(centred);
+    }
+    let placement = place_label(occupancy, at, CAPTION_CLEARANCE_POINTS, size, theme::LABEL_GAP_POINTS, None);
+    (placement.covered == 0.0 || forced).then_some(placement.area)
+}
+
+/// How far a caption moved off its link's middle keeps from it, in points: clear of the line.
+const CAPTION_CLEARANCE_POINTS: f32 = 2.0;
+
 fn rect_of(area: Area) -> Rect {
     Rect::from_min_max(pos2(area.min[0], area.min[1]), pos2(area.max[0], area.max[1]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A hub's captions, all at about the same point: none covers another, and the selected
+    /// link's is always placed.
+    #[test]
+    fn a_hubs_captions_do_not_pile_up() {
+        let mut occupancy = Occupancy::new(40.0);
+        occupancy.insert(Area::around([200.0, 200.0], [32.0, 32.0]));
+        let mut placed: Vec<Area> = Vec::new();
+        for link in 0..11 {
+            let angle = link as f32 * 0.57;
+            let at = [200.0 + 40.0 * angle.cos(), 200.0 + 40.0 * angle.sin()];
+            if let Some(area) = caption_place(&occupancy, at, [70.0, 12.0], false) {
+                occupancy.insert(area);
+                placed.push(area);
+            }
+        }
+        assert!(placed.len() >= 4, "only {} of 11 placed", placed.len());
+        for (index, area) in placed.iter().enumerate() {
+            for other in &placed[index + 1..] {
+                assert_eq!(area.overlap(other), 0.0, "{area:?} and {other:?}");
+            }
+        }
+        assert!(caption_place(&occupancy, [200.0, 240.0], [70.0, 12.0], true).is_some(), "the selected link's");
+    }
 }

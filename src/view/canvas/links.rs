@@ -18,8 +18,10 @@ pub(super) struct Caption {
     pub(super) link: usize,
     /// Where it goes: the middle of the line.
     pub(super) at: Pos2,
-    /// Placed even where it overlaps: the selected link, or one near the hovered item.
+    /// Placed before the others: the selected link, or one near the hovered item.
     pub(super) important: bool,
+    /// Placed even where it overlaps: the selected or hovered link's own.
+    pub(super) forced: bool,
     /// Faded back with its link.
     pub(super) faded: bool,
 }
@@ -46,7 +48,8 @@ pub(super) fn paint_links(
         }
         if show_captions || selected {
             let important = selected || (focus.hovered.is_some() && !faded_now);
-            captions.push(Caption { link, at: middle, important, faded: faded_now });
+            let forced = selected || focus.hovered == Some(Selection::Link(link));
+            captions.push(Caption { link, at: middle, important, forced, faded: faded_now });
         }
     }
     captions
