@@ -199,8 +199,9 @@ pub fn place_label(
 }
 
 /// [`place_label`] for a label that can be shortened: `sizes` are its forms, longest first.
-/// The first form with a free side wins; when none has one, the shortest takes its least
-/// covered side. Returns the form's index and its place.
+/// The first form with a free side wins, looked for with `gap` around it and then, closer
+/// to its neighbours, with none; when no form has one, the shortest takes its least covered side. Returns the
+/// form's index and its place.
 pub fn place_label_shortening(
     occupancy: &Occupancy,
     center: [f32; 2],
@@ -209,17 +210,17 @@ pub fn place_label_shortening(
     gap: f32,
     frame: Option<&Area>,
 ) -> (usize, Placement) {
-    let mut last =
-        (0, place_label(occupancy, center, clearance, sizes.first().copied().unwrap_or_default(), gap, frame));
     for (form, &size) in sizes.iter().enumerate() {
-        let placement = place_label(occupancy, center, clearance, size, gap, frame);
-        let fits = placement.covered == 0.0 && frame.is_none_or(|frame| placement.area.outside(frame) == 0.0);
-        if fits {
-            return (form, placement);
+        for gap in [gap, 0.0] {
+            let placement = place_label(occupancy, center, clearance, size, gap, frame);
+            let fits = placement.covered == 0.0 && frame.is_none_or(|frame| placement.area.outside(frame) == 0.0);
+            if fits {
+                return (form, placement);
+            }
         }
-        last = (form, placement);
     }
-    last
+    let shortest = sizes.len().saturating_sub(1);
+    (shortest, place_label(occupancy, center, clearance, sizes.get(shortest).copied().unwrap_or_default(), gap, frame))
 }
 
 #[cfg(test)]
