@@ -40,7 +40,7 @@ fn layout_step(c: &mut Criterion) {
             b.iter(|| {
                 layout.restart();
                 black_box(layout.step())
-            })
+            });
         });
     }
     group.finish();

@@ -19,7 +19,7 @@ static LIVE: AtomicUsize = AtomicUsize::new(0);
 static PEAK: AtomicUsize = AtomicUsize::new(0);
 
 // SAFETY: forwards every call to the system allocator unchanged; only counts sizes.
-#[allow(unsafe_code)]
+#[expect(unsafe_code)]
 unsafe impl GlobalAlloc for CountingAllocator {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         if COUNTING.load(Ordering::Relaxed) {
@@ -82,7 +82,7 @@ fn load_throughput(c: &mut Criterion) {
     group.sample_size(20);
     // The loaded case is what the analyst works on, so freeing it is not part of loading.
     group.bench_function(format!("load_and_validate_{NODES}_nodes"), |b| {
-        b.iter_with_large_drop(|| load_case_bytes(black_box(&bytes), "generated.case.json", &documents))
+        b.iter_with_large_drop(|| load_case_bytes(black_box(&bytes), "generated.case.json", &documents));
     });
     group.finish();
 
@@ -91,7 +91,7 @@ fn load_throughput(c: &mut Criterion) {
     let mut group = c.benchmark_group("load_sample");
     group.throughput(Throughput::BytesDecimal(sample.len() as u64));
     group.bench_function("load_validate_and_check_quotes", |b| {
-        b.iter_with_large_drop(|| load_case_bytes(black_box(sample), "sample.case.json", &sample_documents))
+        b.iter_with_large_drop(|| load_case_bytes(black_box(sample), "sample.case.json", &sample_documents));
     });
     group.finish();
 }

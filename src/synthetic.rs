@@ -44,6 +44,30 @@ const CLUSTER_SIZE: usize = 40;
 pub fn generate(shape: &SyntheticShape) -> Case {
     let node_count = shape.nodes;
     let mut rng = SplitMix64::new(shape.seed);
+    let nodes = generate_nodes(&mut rng, node_count);
+    let links = generate_links(&mut rng, &nodes, shape);
+    let (sources, quotes) = generate_evidence(&mut rng, &nodes, &links);
+    let positions = generate_positions(&mut rng, &nodes, shape);
+    Case {
+        info: CaseInfo {
+            title: format!("Synthetic case of {node_count} nodes"),
+            summary: Some("Generated for benchmarks and tests.".to_owned()),
+            language: Some("en".to_owned()),
+            created: None,
+            updated: None,
+        },
+        nodes,
+        links,
+        sources,
+        quotes,
+        layout: Layout { seed: shape.seed, positions },
+        view: View::default(),
+    }
+}
+
+/// The nodes: people, companies and the rest in realistic shares, a quarter with an alias,
+/// transactions with amounts and statuses.
+fn generate_nodes(rng: &mut SplitMix64, node_count: usize) -> Vec<Node> {
     const COUNTRIES: [Country; 6] = [
         Country::known("ru"),
         Country::known("kp"),
@@ -97,11 +121,39 @@ pub fn generate(shape: &SyntheticShape) -> Case {
             status: is_transaction.then(|| ClaimStatus::ALL[rng.below(ClaimStatus::ALL.len())]),
         });
     }
-    let hubs = (node_count / 500).max(1);
-    let clusters = (node_count / CLUSTER_SIZE).max(1);
-    let cluster_of = |node: usize| node * clusters / node_count.max(1);
-    let cluster_start = |cluster: usize| (cluster * node_count).div_ceil(clusters);
-    let isolated = |node: usize| node >= hubs && node % 20 == 19;
+    nodes
+}
+
+/// Which cluster each node is in, and which nodes are hubs or isolated.
+struct Clusters {
+    node_count: usize,
+    clusters: usize,
+    hubs: usize,
+}
+
+impl Clusters {
+    fn new(node_count: usize) -> Self {
+        Self { node_count, clusters: (node_count / CLUSTER_SIZE).max(1), hubs: (node_count / 500).max(1) }
+    }
+
+    fn of(&self, node: usize) -> usize {
+        node * self.clusters / self.node_count.max(1)
+    }
+
+    fn start(&self, cluster: usize) -> usize {
+        (cluster * self.node_count).div_ceil(self.clusters)
+    }
+
+    fn is_isolated(&self, node: usize) -> bool {
+        node >= self.hubs && node % 20 == 19
+    }
+}
+
+/// The links: most within a cluster, a fifth to a hub, a few anywhere; none to an isolated
+/// node, and transactions joined by payer and beneficiary links.
+fn generate_links(rng: &mut SplitMix64, nodes: &[Node], shape: &SyntheticShape) -> Vec<Link> {
+    let node_count = nodes.len();
+    let clusters = Clusters::new(node_count);
     let plain_kinds =
         [LinkKind::Ownership, LinkKind::Employment, LinkKind::Control, LinkKind::Unknown, LinkKind::Sanction];
     let link_count = if node_count < 2 { 0 } else { (node_count as f64 * shape.links_per_node).round() as usize };
@@ -112,15 +164,15 @@ pub fn generate(shape: &SyntheticShape) -> Case {
         attempts -= 1;
         let node = rng.below(node_count);
         let other = match rng.below(10) {
-            0 | 1 => rng.below(hubs),
+            0 | 1 => rng.below(clusters.hubs),
             2 => rng.below(node_count),
             _ => {
-                let cluster = cluster_of(node);
-                let (start, end) = (cluster_start(cluster), cluster_start(cluster + 1));
+                let cluster = clusters.of(node);
+                let (start, end) = (clusters.start(cluster), clusters.start(cluster + 1));
                 start + rng.below((end - start).max(1))
             }
         };
-        if node == other || isolated(node) || isolated(other) {
+        if node == other || clusters.is_isolated(node) || clusters.is_isolated(other) {
             continue;
         }
         let (node, other_node) = (&nodes[node], &nodes[other]);
@@ -143,6 +195,12 @@ pub fn generate(shape: &SyntheticShape) -> Case {
             description: None,
         });
     }
+    links
+}
+
+/// A source for every fifty nodes, and a quote backing every three items.
+fn generate_evidence(rng: &mut SplitMix64, nodes: &[Node], links: &[Link]) -> (Vec<Source>, Vec<Quote>) {
+    let node_count = nodes.len();
     let source_count = (node_count / 50).max(1);
     let sources = (0..source_count)
         .map(|index| Source {
@@ -179,13 +237,19 @@ pub fn generate(shape: &SyntheticShape) -> Case {
             locator: None,
         });
     }
-    // Clusters on a grid, their nodes scattered around the cluster's spot.
-    let columns = (clusters as f64).sqrt().ceil().max(1.0) as usize;
+    (sources, quotes)
+}
+
+/// Positions for the placed share of nodes: clusters on a grid, their nodes scattered around
+/// the cluster's spot, one in fifty on the point of the node before it.
+fn generate_positions(rng: &mut SplitMix64, nodes: &[Node], shape: &SyntheticShape) -> IndexMap<Id, Position> {
+    let clusters = Clusters::new(nodes.len());
+    let columns = (clusters.clusters as f64).sqrt().ceil().max(1.0) as usize;
     let spacing = (CLUSTER_SIZE as f64).sqrt() * 150.0;
     let mut positions: IndexMap<Id, Position> = IndexMap::new();
     let mut previous: Option<Position> = None;
     for (index, node) in nodes.iter().enumerate() {
-        let cluster = cluster_of(index);
+        let cluster = clusters.of(index);
         let spot = [(cluster % columns) as f64 * spacing, (cluster / columns) as f64 * spacing];
         let jitter = [(rng.unit() - 0.5) * spacing * 0.8, (rng.unit() - 0.5) * spacing * 0.8];
         let mut position = Position { x: spot[0] + jitter[0], y: spot[1] + jitter[1], pinned: rng.below(10) == 0 };
@@ -198,19 +262,5 @@ pub fn generate(shape: &SyntheticShape) -> Case {
             previous = Some(position);
         }
     }
-    Case {
-        info: CaseInfo {
-            title: format!("Synthetic case of {node_count} nodes"),
-            summary: Some("Generated for benchmarks and tests.".to_owned()),
-            language: Some("en".to_owned()),
-            created: None,
-            updated: None,
-        },
-        nodes,
-        links,
-        sources,
-        quotes,
-        layout: Layout { seed: shape.seed, positions },
-        view: View::default(),
-    }
+    positions
 }

@@ -27,7 +27,7 @@ fn each_broken_fixture_gives_its_expected_report() {
         let expected_path = file.with_extension("").with_extension("expected");
         let (report, code) = check(&file);
         let has_errors = !report.lines().last().unwrap_or_default().contains(" 0 errors");
-        assert_eq!(code, Some(if has_errors { 1 } else { 0 }), "exit code for {}", file.display());
+        assert_eq!(code, Some(i32::from(has_errors)), "exit code for {}", file.display());
         if update {
             std::fs::write(&expected_path, &report).expect("write expectation");
             continue;

@@ -212,7 +212,7 @@ fn case_with_every_field() -> Case {
         }],
         layout: Layout {
             seed: 1,
-            positions: [(id("t-1"), Position { x: 1.0, y: 2.0, pinned: true })].into_iter().collect(),
+            positions: std::iter::once((id("t-1"), Position { x: 1.0, y: 2.0, pinned: true })).collect(),
         },
         view: View {
             camera: Some(Camera { center_x: 0.0, center_y: 0.0, zoom: 1.0 }),

@@ -217,7 +217,7 @@ fn the_history_survives_a_save() {
 fn permissions_are_ignored(folder: &Path) -> bool {
     let probe = folder.join("probe");
     let ignored = fs::write(&probe, b"").is_ok();
-    let _ = fs::remove_file(probe);
+    let _: std::io::Result<()> = fs::remove_file(probe);
     ignored
 }
 

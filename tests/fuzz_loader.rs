@@ -91,12 +91,14 @@ fn damaged_files_never_panic_the_loader() {
             crashes.push(damaged);
         }
     }
-    let _ = std::panic::take_hook();
+    drop(std::panic::take_hook());
     println!("loader fuzz: {executions} executions in {seconds} s, {} crashes", crashes.len());
     for (index, crash) in crashes.iter().enumerate() {
         let path = std::env::temp_dir().join(format!("casegraph-fuzz-crash-{index}.case.json"));
-        let _ = std::fs::write(&path, crash);
-        println!("  crashing input written to {}", path.display());
+        match std::fs::write(&path, crash) {
+            Ok(()) => println!("  crashing input written to {}", path.display()),
+            Err(error) => println!("  crashing input not written to {}: {error}", path.display()),
+        }
     }
     assert!(crashes.is_empty(), "the loader panicked on {} inputs", crashes.len());
 }

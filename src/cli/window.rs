@@ -78,7 +78,7 @@ pub fn run(
         if let Ok(Some(settled_after_ms)) = settled_after.lock().map(|settled| *settled) {
             println!("Layout at rest {settled_after_ms:.0} ms after start (loading, layout, window)");
         }
-        let outcome = outcome.lock().map_err(|_| anyhow!("the screenshot was lost"))?.take();
+        let outcome = outcome.lock().map_err(|poisoned| anyhow!("the screenshot was lost: {poisoned}"))?.take();
         match outcome {
             Some(Ok(())) => {}
             Some(Err(error)) => return Err(error).context("the screenshot was not written"),

@@ -152,13 +152,13 @@ fn write(
     // an abandoned one while it is being written.
     drop(file);
     if result.is_err() {
-        let _ = fs::remove_file(&temporary);
+        let _: io::Result<()> = fs::remove_file(&temporary);
     }
     result?;
     // Make the rename itself durable. Not every platform can open a folder; the file is
     // already complete either way.
     if let Ok(folder) = File::open(folder_of(path)) {
-        let _ = folder.sync_all();
+        let _: io::Result<()> = folder.sync_all();
     }
     Ok(())
 }
@@ -173,7 +173,7 @@ fn back_up(path: &Path) -> io::Result<()> {
         .and_then(|()| fs::rename(&backup_temporary, &backup));
     drop(copy);
     if copied.is_err() {
-        let _ = fs::remove_file(&backup_temporary);
+        let _: io::Result<()> = fs::remove_file(&backup_temporary);
     }
     copied
 }
@@ -182,7 +182,7 @@ fn back_up(path: &Path) -> io::Result<()> {
 /// without locks still gets the file; its temporaries are then never taken for abandoned.
 fn create_locked(path: &Path) -> io::Result<File> {
     let file = OpenOptions::new().write(true).create_new(true).open(path)?;
-    let _ = file.try_lock();
+    let _: Result<(), TryLockError> = file.try_lock();
     Ok(file)
 }
 
@@ -202,7 +202,7 @@ fn remove_abandoned_temporaries(path: &Path) {
         match file.try_lock() {
             // Removed while this lock is held, so no writer can take it up meanwhile.
             Ok(()) => {
-                let _ = fs::remove_file(entry.path());
+                let _: io::Result<()> = fs::remove_file(entry.path());
             }
             Err(TryLockError::WouldBlock | TryLockError::Error(_)) => {}
         }

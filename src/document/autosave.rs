@@ -100,8 +100,8 @@ impl AutosaveStore {
     /// Removes the copy for `case_file`, after a clean save or a discard.
     pub fn remove(&self, case_file: Option<&Path>) {
         let (copy, origin) = self.paths(case_file);
-        let _ = fs::remove_file(copy);
-        let _ = fs::remove_file(origin);
+        let _: std::io::Result<()> = fs::remove_file(copy);
+        let _: std::io::Result<()> = fs::remove_file(origin);
     }
 
     /// Every copy in the store, newest first, and every one that cannot be read. An empty or

@@ -54,8 +54,8 @@ fn normalise(path: &Path) -> PathBuf {
 /// The path from the folder `from` to `target`, both absolute, with `/` between parts as the
 /// case format writes it; `None` when they share no root (another drive).
 pub fn relative_path(from: &Path, target: &Path) -> Option<String> {
-    let from: Vec<Component> = from.components().collect();
-    let target: Vec<Component> = target.components().collect();
+    let from: Vec<Component<'_>> = from.components().collect();
+    let target: Vec<Component<'_>> = target.components().collect();
     if from.first() != target.first() {
         return None;
     }

@@ -22,6 +22,10 @@ const LABEL_WRAP_EMS: f32 = 14.0;
 /// Where no side of a node is free, its label is shortened to one line this wide, in
 /// label-size units, and then this.
 const SHORTENED_LABEL_EMS: [f32; 2] = [9.0, 5.0];
+/// Where along its link a source marker may go, as a share of the way from source to target,
+/// in order of preference: the middle, then nearer either end where the middle is crowded.
+/// Where every place is crowded, the marker takes the one it covers least of.
+const MARKER_PLACES: [f32; 5] = [0.5, 0.4, 0.6, 0.3, 0.7];
 /// Text size of the numbers in source markers.
 const MARKER_SIZE: f32 = 9.0;
 /// Baseline of a line of text below the top of its box, in font sizes.
@@ -125,7 +129,7 @@ fn quoted_sources<'a>(input: &'a FigureInput<'_>, item: ItemRef) -> impl Iterato
 
 /// A node label and where it went.
 #[derive(Clone, Debug)]
-#[cfg_attr(not(test), allow(dead_code))] // Only the tests look back at where labels went.
+#[cfg_attr(not(test), expect(dead_code))] // Only the tests look back at where labels went.
 pub struct PlacedLabel {
     /// The node it names.
     pub node: usize,
@@ -253,7 +257,7 @@ fn geometry(
 }
 
 /// What drawing the graph left behind.
-#[cfg_attr(not(test), allow(dead_code))] // Only the tests look back at where labels went.
+#[cfg_attr(not(test), expect(dead_code))] // Only the tests look back at where labels went.
 pub struct GraphDrawing {
     /// The bottom of the graph band.
     pub bottom: f32,
@@ -301,8 +305,8 @@ pub fn draw_graph(
     let mut links_layer = String::new();
     draw_links(&mut links_layer, input, shown, &routes, &geometry);
 
-    // What covers what: nodes first, then source markers (always drawn), then labels, then
-    // link captions wherever they still fit.
+    // What covers what: nodes first, then labels, then source markers (always drawn, along
+    // their link where it is free), then link captions wherever they still fit.
     let mut occupancy = Occupancy::new(geometry.label_size * 4.0);
     let mut bottom = top;
     for &node in &shown.nodes {
@@ -311,12 +315,12 @@ pub fn draw_graph(
         bottom = bottom.max(area.max[1]);
         occupancy.insert(area);
     }
+    let labels = place_labels(input, shown, &geometry, &mut occupancy);
     let mut labels_layer = String::new();
     let markers: Vec<(usize, Area)> = match numbers {
         Some(numbers) => draw_markers(&mut labels_layer, input, shown, &routes, &geometry, numbers, &mut occupancy),
         None => Vec::new(),
     };
-    let labels = place_labels(input, shown, &geometry, &mut occupancy);
     bottom = labels.iter().fold(bottom, |bottom, label| bottom.max(label.placement.area.max[1]));
     let captions = Captions { routes: &routes, markers: &markers, halo: band.halo };
     draw_captions(&mut labels_layer, input, shown, &geometry, &captions, &mut occupancy);
@@ -397,7 +401,8 @@ fn draw_links(
     }
 }
 
-/// A pill at each link's middle with the numbers of its sources; returns where each went.
+/// A pill on each link with the numbers of its sources, at its middle or, where that is
+/// taken, nearer an end; returns where each went.
 fn draw_markers(
     svg: &mut String,
     input: &FigureInput<'_>,
@@ -416,8 +421,16 @@ fn draw_markers(
         let text = sources.iter().map(usize::to_string).collect::<Vec<_>>().join(",");
         let height = MARKER_SIZE + 4.0;
         let width = (text_width(&text, MARKER_SIZE) + 6.0).max(height);
-        let center = geometry.figure_from_world(route.label_point());
-        let area = Area::around(center, [width, height]);
+        // The middle of the link, or where it is free nearer either end.
+        let place = |t: f32| {
+            let center = geometry.figure_from_world(route.point_at(t));
+            (center, Area::around(center, [width, height]))
+        };
+        let (center, area) = MARKER_PLACES
+            .into_iter()
+            .map(place)
+            .min_by(|a, b| occupancy.overlap(&a.1.grown(1.0)).total_cmp(&occupancy.overlap(&b.1.grown(1.0))))
+            .unwrap_or_else(|| place(0.5));
         let _ = writeln!(
             svg,
             r#"<rect x="{}" y="{}" width="{}" height="{}" rx="{}" fill="{}"/>"#,

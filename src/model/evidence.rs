@@ -285,7 +285,7 @@ pub fn quote_in_context(document: &str, quote: &str) -> Option<QuoteInContext> {
     let before = tidy(&document[paragraph_start..start]);
     let after = tidy(&document[end..paragraph_end]);
     Some(QuoteInContext {
-        before: if before.is_empty() { before } else { before + " " },
+        before: if before.is_empty() { before } else { format!("{before} ") },
         quote: tidy(&document[start..end]),
         after: if after.is_empty() || after.starts_with(['.', ',', ';', ':', '"', '\'', '”', '’', ')']) {
             after

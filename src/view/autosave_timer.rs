@@ -64,7 +64,8 @@ impl AutosaveTimer {
         }
         if let Ok(text) = open.document.text_to_save(open.saved_camera()) {
             // A failed copy is tried again at the next change; the work is still in memory.
-            let _ = store.write(open.document.file(), &text, SystemTime::now());
+            let _: Result<std::path::PathBuf, crate::document::WriteError> =
+                store.write(open.document.file(), &text, SystemTime::now());
         }
         self.copied_revision = revision;
         self.due_from = None;

@@ -66,86 +66,77 @@ pub fn show(ctx: &egui::Context, prompt: &Prompt, case_name: &str, dirty: bool) 
     let mut answer = None;
     let modal = egui::Modal::new(egui::Id::unique("casegraph-prompt")).show(ctx, |ui| {
         ui.set_max_width(560.0);
-        match prompt {
-            Prompt::Unsaved { then } => {
-                ui.heading("Save the changes?");
-                let going = match then {
-                    Pending::Quit => "before closing",
-                    Pending::Open(_) | Pending::ChooseAndOpen => "before opening another case",
-                };
-                ui.label(format!("{case_name} has changes that are not saved. Save them {going}?"));
-                ui.add_space(8.0);
-                ui.horizontal(|ui| {
-                    if ui.button("Save").clicked() {
-                        answer = Some(Answer::Save);
-                    }
-                    if ui.button("Discard").clicked() {
-                        answer = Some(Answer::Discard);
-                    }
-                    if ui.button("Cancel").clicked() {
-                        answer = Some(Answer::Cancel);
-                    }
-                });
-            }
-            Prompt::OpenFailed { file, report } => {
-                ui.heading(format!("{file} could not be opened"));
-                ui.label(
-                    "The case that was open stays open. Fix these problems in a text editor, then open the file again.",
-                );
-                ui.separator();
-                egui::ScrollArea::both().max_height(360.0).show(ui, |ui| {
-                    ui.monospace(report);
-                });
-                if ui.button("OK").clicked() {
-                    answer = Some(Answer::Cancel);
-                }
-            }
-            Prompt::Report { title, message } => {
-                ui.heading(title);
-                ui.label(message);
-                if ui.button("OK").clicked() {
-                    answer = Some(Answer::Cancel);
-                }
-            }
-            Prompt::Restore(found) => {
-                ui.heading("Restore unsaved work?");
-                let whose = match &found.case_file {
-                    Some(file) => format!("{}", file.display()),
-                    None => "a case that was never saved".to_owned(),
-                };
-                ui.label(format!(
-                    "casegraph closed without saving changes to {whose}. A copy was written {}.",
-                    describe_unix_time(found.written_unix_seconds)
-                ));
-                ui.horizontal(|ui| {
-                    if ui.button("Restore").clicked() {
-                        answer = Some(Answer::Restore);
-                    }
-                    if ui.button("Discard it").clicked() {
-                        answer = Some(Answer::Discard);
-                    }
-                });
-            }
-            Prompt::ChangedOnDisk => {
-                ui.heading("The file changed on disk");
-                ui.label(format!("Another program changed {case_name} since it was opened or saved here."));
-                if dirty {
-                    ui.label("Reloading it loses the changes made here since the last save.");
-                }
-                ui.horizontal(|ui| {
-                    if ui.button("Reload").clicked() {
-                        answer = Some(Answer::Reload);
-                    }
-                    if ui.button("Keep this version").clicked() {
-                        answer = Some(Answer::Cancel);
-                    }
-                });
-            }
-        }
+        answer = prompt_ui(ui, prompt, case_name, dirty);
     });
     if answer.is_none() && modal.should_close() {
         // Escape or a click outside: the cautious answer.
         answer = Some(Answer::Cancel);
     }
     answer
+}
+
+/// The buttons of a prompt in a row, each with its answer; the one clicked, if any.
+fn buttons(ui: &mut egui::Ui, choices: &[(&str, Answer)]) -> Option<Answer> {
+    ui.horizontal(|ui| {
+        let mut clicked = None;
+        for (text, answer) in choices {
+            if ui.button(*text).clicked() {
+                clicked = Some(*answer);
+            }
+        }
+        clicked
+    })
+    .inner
+}
+
+/// The prompt's words and buttons; the answer clicked, if any.
+fn prompt_ui(ui: &mut egui::Ui, prompt: &Prompt, case_name: &str, dirty: bool) -> Option<Answer> {
+    match prompt {
+        Prompt::Unsaved { then } => {
+            ui.heading("Save the changes?");
+            let going = match then {
+                Pending::Quit => "before closing",
+                Pending::Open(_) | Pending::ChooseAndOpen => "before opening another case",
+            };
+            ui.label(format!("{case_name} has changes that are not saved. Save them {going}?"));
+            ui.add_space(8.0);
+            buttons(ui, &[("Save", Answer::Save), ("Discard", Answer::Discard), ("Cancel", Answer::Cancel)])
+        }
+        Prompt::OpenFailed { file, report } => {
+            ui.heading(format!("{file} could not be opened"));
+            ui.label(
+                "The case that was open stays open. Fix these problems in a text editor, then open the file again.",
+            );
+            ui.separator();
+            egui::ScrollArea::both().max_height(360.0).show(ui, |ui| {
+                ui.monospace(report);
+            });
+            ui.button("OK").clicked().then_some(Answer::Cancel)
+        }
+        Prompt::Report { title, message } => {
+            ui.heading(title);
+            ui.label(message);
+            ui.button("OK").clicked().then_some(Answer::Cancel)
+        }
+        Prompt::Restore(found) => {
+            ui.heading("Restore unsaved work?");
+            let whose = match &found.case_file {
+                Some(file) => format!("{}", file.display()),
+                None => "a case that was never saved".to_owned(),
+            };
+            ui.label(format!(
+                "casegraph closed without saving changes to {whose}. A copy was written {}.",
+                describe_unix_time(found.written_unix_seconds)
+            ));
+            buttons(ui, &[("Restore", Answer::Restore), ("Discard it", Answer::Discard)])
+        }
+        Prompt::ChangedOnDisk => {
+            ui.heading("The file changed on disk");
+            ui.label(format!("Another program changed {case_name} since it was opened or saved here."));
+            if dirty {
+                ui.label("Reloading it loses the changes made here since the last save.");
+            }
+            buttons(ui, &[("Reload", Answer::Reload), ("Keep this version", Answer::Cancel)])
+        }
+    }
 }

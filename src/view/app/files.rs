@@ -184,7 +184,7 @@ impl CaseApp {
         }
         if let Some(folder) = &self.services.data_folder {
             // The list is a convenience: failing to keep it is not worth interrupting for.
-            let _ = self.recent.store(folder);
+            let _: Result<(), crate::document::WriteError> = self.recent.store(folder);
         }
     }
 
@@ -298,7 +298,7 @@ impl CaseApp {
         }
     }
 
-    fn forget_autosave(&mut self) {
+    fn forget_autosave(&self) {
         if let (Some(store), Some(open)) = (self.autosave_store(), self.open_case()) {
             store.remove(open.document.file());
         }
