@@ -32,7 +32,7 @@ fn open(path: &Path) -> Document {
 }
 
 fn settle(document: &mut Document) {
-    document.layout.run_until_settled();
+    document.settle_layout();
 }
 
 /// Saves `case` as a file in `folder`, opens it, settles, saves, and checks the round trip:
@@ -45,7 +45,7 @@ fn check_round_trip(folder: &Path, case: &Case) {
     document.save(None).expect("saved");
     let first = fs::read(&path).expect("the saved file");
     let reloaded = load_case_file(&path).into_result().expect("the saved file opens").0;
-    assert_eq!(reloaded, document.case, "load → save → load changed the case");
+    assert_eq!(&reloaded, document.case(), "load → save → load changed the case");
     assert_eq!(reloaded.nodes, case.nodes, "saving changed the facts");
     assert_eq!(reloaded.links, case.links);
     assert_eq!(reloaded.quotes, case.quotes);
@@ -53,7 +53,7 @@ fn check_round_trip(folder: &Path, case: &Case) {
     document.save(None).expect("saved again");
     assert_eq!(fs::read(&path).expect("the file"), first, "a second save changed the bytes");
     let mut reopened = open(&path);
-    assert!(reopened.layout.is_settled(), "a fully placed case opens at rest");
+    assert!(reopened.layout().is_settled(), "a fully placed case opens at rest");
     reopened.save(None).expect("saved after reopening");
     assert_eq!(fs::read(&path).expect("the file"), first, "reopening and saving changed the bytes");
 }
@@ -95,7 +95,7 @@ fn moving_one_node_changes_only_its_own_lines() {
     let before = fs::read_to_string(&path).expect("the file");
 
     let mut document = open(&path);
-    let node = document.graph.node_index("p-igor-michurin").expect("Michurin");
+    let node = document.graph().node_index("p-igor-michurin").expect("Michurin");
     document.edit(Edit::MoveNode { node, to: [1234.5, -678.25] });
     document.edit(Edit::EndDrag);
     assert!(document.is_dirty());
@@ -121,30 +121,30 @@ fn undo_and_redo_restore_a_drag_exactly_and_a_drag_is_one_step() {
     let folder = tempfile::tempdir().expect("a temporary folder");
     let mut document = open(&sample_on_disk(folder.path()));
     settle(&mut document);
-    let node = document.graph.node_index("c-ardis-bearings").expect("Ardis");
-    let start = document.layout.positions().to_vec();
-    assert!(!document.layout.is_pinned(node));
+    let node = document.graph().node_index("c-ardis-bearings").expect("Ardis");
+    let start = document.layout().positions().to_vec();
+    assert!(!document.layout().is_pinned(node));
     for step in 1..=10 {
         document.edit(Edit::MoveNode { node, to: [step as f32 * 10.0, 5.0] });
-        document.layout.advance(1);
+        document.step_layout(1);
     }
     document.edit(Edit::EndDrag);
     for _ in 0..50 {
-        document.layout.advance(1);
+        document.step_layout(1);
     }
-    let dragged = document.layout.positions().to_vec();
+    let dragged = document.layout().positions().to_vec();
     assert_eq!(dragged[node], [100.0, 5.0]);
 
     assert!(document.undo());
-    assert_eq!(document.layout.positions(), &start[..], "undo did not restore every node");
-    assert!(!document.layout.is_pinned(node), "undo did not unpin");
-    assert!(document.layout.is_settled(), "the layout was at rest before the drag");
+    assert_eq!(document.layout().positions(), &start[..], "undo did not restore every node");
+    assert!(!document.layout().is_pinned(node), "undo did not unpin");
+    assert!(document.layout().is_settled(), "the layout was at rest before the drag");
     assert!(!document.is_dirty(), "undoing the only change leaves the case as saved");
     assert!(!document.undo(), "the whole drag was one step");
 
     assert!(document.redo());
-    assert_eq!(document.layout.positions()[node], [100.0, 5.0]);
-    assert!(document.layout.is_pinned(node));
+    assert_eq!(document.layout().positions()[node], [100.0, 5.0]);
+    assert!(document.layout().is_pinned(node));
     assert!(document.is_dirty());
 }
 
@@ -153,10 +153,10 @@ fn pins_visibility_and_relayout_are_undoable() {
     let folder = tempfile::tempdir().expect("a temporary folder");
     let mut document = open(&sample_on_disk(folder.path()));
     settle(&mut document);
-    let settled = document.layout.positions().to_vec();
+    let settled = document.layout().positions().to_vec();
 
     document.edit(Edit::PinAll);
-    assert!(document.layout.pinned().iter().all(|&p| p));
+    assert!(document.layout().pinned().iter().all(|&p| p));
     document.edit(Edit::ToggleKind(casegraph::model::NodeKind::Embassy));
     assert_eq!(document.hidden_kinds(), [casegraph::model::NodeKind::Embassy]);
     document.edit(Edit::UnpinAll);
@@ -164,13 +164,13 @@ fn pins_visibility_and_relayout_are_undoable() {
     settle(&mut document);
 
     assert!(document.undo(), "undo the re-run");
-    assert_eq!(document.layout.positions(), &settled[..]);
+    assert_eq!(document.layout().positions(), &settled[..]);
     assert!(document.undo(), "undo unpin all");
-    assert!(document.layout.pinned().iter().all(|&p| p));
+    assert!(document.layout().pinned().iter().all(|&p| p));
     assert!(document.undo(), "undo hiding");
     assert!(document.hidden_kinds().is_empty());
     assert!(document.undo(), "undo pin all");
-    assert!(document.layout.pinned().iter().all(|&p| !p));
+    assert!(document.layout().pinned().iter().all(|&p| !p));
     assert!(!document.is_dirty());
     assert!(!document.undo());
 }
@@ -208,7 +208,7 @@ fn the_history_survives_a_save() {
     assert!(!document.is_dirty());
     assert!(document.undo(), "the step before the save can still be undone");
     assert!(document.is_dirty(), "the file holds the pinned state");
-    assert!(!document.layout.is_pinned(0));
+    assert!(!document.layout().is_pinned(0));
     assert!(document.redo());
     assert!(!document.is_dirty());
 }

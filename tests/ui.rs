@@ -19,11 +19,11 @@ fn sample_app() -> Harness<'static, CaseApp> {
 
 fn node_index(harness: &Harness<'_, CaseApp>, label: &str) -> usize {
     let open = harness.state().open_case().expect("the sample opens");
-    open.document.case.nodes.iter().position(|node| node.label == label).expect("the node is in the sample")
+    open.document.case().nodes.iter().position(|node| node.label == label).expect("the node is in the sample")
 }
 
 fn position_of(harness: &Harness<'_, CaseApp>, node: usize) -> [f32; 2] {
-    harness.state().open_case().expect("the sample opens").document.layout.positions()[node]
+    harness.state().open_case().expect("the sample opens").document.layout().positions()[node]
 }
 
 #[test]
@@ -32,10 +32,10 @@ fn the_layout_settles_and_then_asks_for_no_more_frames() {
     let frames = harness.try_run().expect("the layout comes to rest");
     assert!(frames < MAX_FRAMES, "took {frames} frames");
     let open = harness.state().open_case().expect("the sample opens");
-    assert!(open.document.layout.is_settled());
-    assert!(open.document.layout.positions().iter().flatten().all(|c| c.is_finite()));
+    assert!(open.document.layout().is_settled());
+    assert!(open.document.layout().positions().iter().flatten().all(|c| c.is_finite()));
     // Every node is on the canvas and labelled for screen readers.
-    for node in &open.document.case.nodes {
+    for node in &open.document.case().nodes {
         assert!(!harness.query_all_by_label(&node.label).collect::<Vec<_>>().is_empty(), "{} is not shown", node.label);
     }
 }
@@ -49,8 +49,8 @@ fn selecting_a_node_shows_its_quotes_and_their_sources() {
     let open = harness.state().open_case().expect("the sample opens");
     let michurin = node_index(&harness, "Igor Michurin");
     assert_eq!(open.selection, Some(Selection::Node(michurin)));
-    let quote = open.document.graph.evidence_for_node(michurin)[0];
-    let text = &open.document.case.quotes[quote].text;
+    let quote = open.document.graph().evidence_for_node(michurin)[0];
+    let text = &open.document.case().quotes[quote].text;
     let fragment: String = text.chars().take(40).collect();
     let shown = |text: &str| harness.query_all_by_label_contains(text).next().is_some();
     assert!(shown(&fragment), "the panel does not show “{fragment}”");
@@ -65,7 +65,7 @@ fn a_dragged_node_follows_the_pointer_exactly_and_stays_pinned() {
     let node = node_index(&harness, "Ardis-Bearings");
     let before = position_of(&harness, node);
     let open = harness.state().open_case().expect("the sample opens");
-    assert!(!open.document.layout.is_pinned(node));
+    assert!(!open.document.layout().is_pinned(node));
     let zoom = open.camera.expect("the view is set").zoom;
     // Grab the node off its centre, as a hand would.
     let grab = node_screen_position(open, node).expect("on screen") + vec2(3.0, 2.0);
@@ -82,8 +82,8 @@ fn a_dragged_node_follows_the_pointer_exactly_and_stays_pinned() {
     let moved = [(after[0] - before[0]) * zoom, (after[1] - before[1]) * zoom];
     assert!((moved[0] - 120.0).abs() < 0.01 && (moved[1] - 45.0).abs() < 0.01, "moved by {moved:?} screen points");
     let open = harness.state().open_case().expect("the sample opens");
-    assert!(open.document.layout.is_pinned(node));
-    assert!(open.document.layout.is_settled());
+    assert!(open.document.layout().is_pinned(node));
+    assert!(open.document.layout().is_settled());
 }
 
 #[test]
@@ -150,7 +150,7 @@ fn the_fit_button_brings_the_whole_case_back_into_view() {
     }
     let off_canvas = |harness: &Harness<'_, CaseApp>| {
         let open = harness.state().open_case().expect("the sample opens");
-        (0..open.document.case.nodes.len())
+        (0..open.document.case().nodes.len())
             .filter(|&node| {
                 let at = node_screen_position(open, node).expect("placed");
                 !open.canvas_rect.contains(at)
@@ -212,10 +212,10 @@ fn in_a_big_case_the_pointer_finds_nodes_without_a_widget_each() {
     let mut harness = big_case_app(folder.path(), 3_000);
     harness.run();
     let open = harness.state().open_case().expect("the case opens");
-    assert!(open.document.layout.is_settled(), "the layout comes to rest");
+    assert!(open.document.layout().is_settled(), "the layout comes to rest");
     // The best-connected nodes are described for screen readers, but not all three thousand.
     let described = (0..3_000).filter(|&node| {
-        let label = &open.document.case.nodes[node].label;
+        let label = &open.document.case().nodes[node].label;
         harness.query_all_by_label(label).next().is_some()
     });
     let described = described.count();
@@ -225,7 +225,7 @@ fn in_a_big_case_the_pointer_finds_nodes_without_a_widget_each() {
     let node = (0..3_000)
         .find(|&node| {
             let at = node_screen_position(open, node).expect("on screen");
-            open.canvas_rect.shrink(40.0).contains(at) && open.document.graph.degree(node) > 0
+            open.canvas_rect.shrink(40.0).contains(at) && open.document.graph().degree(node) > 0
         })
         .expect("a linked node well inside the canvas");
     let at = node_screen_position(open, node).expect("on screen");
@@ -235,7 +235,7 @@ fn in_a_big_case_the_pointer_finds_nodes_without_a_widget_each() {
     harness.run();
     let selected = harness.state().open_case().expect("open").selection;
     let Some(Selection::Node(picked)) = selected else { panic!("selected {selected:?}") };
-    let positions = harness.state().open_case().expect("open").document.layout.positions().to_vec();
+    let positions = harness.state().open_case().expect("open").document.layout().positions().to_vec();
     assert!(
         positions[picked] == positions[node],
         "picked node {picked} at {:?}, not node {node} at {:?}",
@@ -248,7 +248,7 @@ fn in_a_big_case_the_pointer_finds_nodes_without_a_widget_each() {
     harness.run();
     harness.get_by_label("Pin here").click();
     harness.run();
-    assert!(harness.state().open_case().expect("open").document.layout.is_pinned(picked));
+    assert!(harness.state().open_case().expect("open").document.layout().is_pinned(picked));
 }
 
 /// The sample's documents, counting how often they are read.
@@ -283,8 +283,8 @@ fn quotes_in_context_read_each_source_once_not_every_frame() {
     // The first quote as its source has it, and the paragraph around it.
     let open = harness.state().open_case().expect("open");
     let quote =
-        &open.document.case.quotes[open.document.graph.evidence_for_node(node_index(&harness, "Igor Michurin"))[0]];
-    let source = open.document.case.sources.iter().find(|source| source.id == quote.source).expect("its source");
+        &open.document.case().quotes[open.document.graph().evidence_for_node(node_index(&harness, "Igor Michurin"))[0]];
+    let source = open.document.case().sources.iter().find(|source| source.id == quote.source).expect("its source");
     let text = casegraph::sample::sample_documents().texts[source.document.as_deref().expect("a local copy")].clone();
     let context = casegraph::model::quote_in_context(&text, &quote.text).expect("the quote is in its source");
     let paragraph = format!("{}{}{}", context.before, context.quote, context.after);
@@ -302,10 +302,10 @@ fn quotes_in_context_read_each_source_once_not_every_frame() {
     assert_eq!(reads.load(std::sync::atomic::Ordering::Relaxed), after_opening, "read again while drawing");
     let open = harness.state().open_case().expect("open");
     let michurin = node_index(&harness, "Igor Michurin");
-    let mut sources: Vec<&str> = (open.document.graph.evidence_for_node(michurin).into_iter())
+    let mut sources: Vec<&str> = (open.document.graph().evidence_for_node(michurin).into_iter())
         .filter_map(|quote| {
-            let source = &open.document.case.quotes[quote].source;
-            open.document.case.sources.iter().find(|s| &s.id == source)?.document.as_deref()
+            let source = &open.document.case().quotes[quote].source;
+            open.document.case().sources.iter().find(|s| &s.id == source)?.document.as_deref()
         })
         .collect();
     sources.sort_unstable();

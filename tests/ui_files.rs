@@ -28,7 +28,7 @@ fn sample_app(dialogs: ScriptedDialogs, data_folder: Option<&Path>) -> Harness<'
 
 fn node_index(harness: &Harness<'_, CaseApp>, label: &str) -> usize {
     let open = harness.state().open_case().expect("a case is open");
-    open.document.case.nodes.iter().position(|node| node.label == label).expect("the node is in the case")
+    open.document.case().nodes.iter().position(|node| node.label == label).expect("the node is in the case")
 }
 
 /// Drags the node labelled `label` by `delta` screen points; returns its index.
@@ -95,23 +95,23 @@ fn closing_with_unsaved_work_asks_first_and_cancel_keeps_it() {
 fn undo_puts_a_dragged_node_back_exactly_and_redo_moves_it_again() {
     let mut harness = sample_app(ScriptedDialogs::default(), None);
     let node = node_index(&harness, "Ardis-Bearings");
-    let before = harness.state().open_case().expect("open").document.layout.positions().to_vec();
+    let before = harness.state().open_case().expect("open").document.layout().positions().to_vec();
     drag(&mut harness, "Ardis-Bearings", vec2(90.0, -30.0));
-    let dragged = harness.state().open_case().expect("open").document.layout.positions()[node];
+    let dragged = harness.state().open_case().expect("open").document.layout().positions()[node];
     assert_ne!(dragged, before[node]);
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     let open = harness.state().open_case().expect("open");
-    assert_eq!(open.document.layout.positions()[node], before[node], "undo did not put it back exactly");
-    assert!(!open.document.layout.is_pinned(node), "undo did not unpin it");
+    assert_eq!(open.document.layout().positions()[node], before[node], "undo did not put it back exactly");
+    assert!(!open.document.layout().is_pinned(node), "undo did not unpin it");
     assert!(!open.document.is_dirty());
 
     harness.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
     harness.run();
     let open = harness.state().open_case().expect("open");
-    assert_eq!(open.document.layout.positions()[node], dragged, "redo did not move it again");
-    assert!(open.document.layout.is_pinned(node));
+    assert_eq!(open.document.layout().positions()[node], dragged, "redo did not move it again");
+    assert!(open.document.layout().is_pinned(node));
 }
 
 #[test]
@@ -120,7 +120,7 @@ fn opening_a_broken_file_keeps_the_open_case_and_shows_the_errors() {
     let dialogs = ScriptedDialogs { to_open: [broken].into(), ..Default::default() };
     let mut harness = sample_app(dialogs, None);
     drag(&mut harness, "Ardis-Bearings", vec2(40.0, 40.0));
-    let positions = harness.state().open_case().expect("open").document.layout.positions().to_vec();
+    let positions = harness.state().open_case().expect("open").document.layout().positions().to_vec();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
     harness.run();
     // Unsaved work: asked first; discarding goes on to open.
@@ -130,7 +130,7 @@ fn opening_a_broken_file_keeps_the_open_case_and_shows_the_errors() {
     assert!(harness.query_by_label_contains("missing-comma.case.json:").is_some(), "no file:line:column shown");
     let open = harness.state().open_case().expect("the old case is still open");
     assert_eq!(open.document.name(), casegraph::sample::SAMPLE_FILE_NAME);
-    assert_eq!(open.document.layout.positions(), &positions[..], "the old case changed");
+    assert_eq!(open.document.layout().positions(), &positions[..], "the old case changed");
     harness.get_by_label("OK").click();
     harness.run();
     assert!(harness.state().prompt().is_none());
@@ -146,7 +146,7 @@ fn work_left_unsaved_by_a_crash_is_offered_back_at_the_next_start() {
     let mut harness = app(Content::from_file(&case_file), ScriptedDialogs::default(), Some(data.path()));
     harness.run();
     let node = drag(&mut harness, "Ardis-Bearings", vec2(70.0, 35.0));
-    let dragged = harness.state().open_case().expect("open").document.layout.positions()[node];
+    let dragged = harness.state().open_case().expect("open").document.layout().positions()[node];
     harness.run();
     // The crash: the app is gone without saving or asking.
     drop(harness);
@@ -159,8 +159,8 @@ fn work_left_unsaved_by_a_crash_is_offered_back_at_the_next_start() {
     harness.get_by_label("Restore").click();
     harness.run();
     let open = harness.state().open_case().expect("restored");
-    assert_eq!(open.document.layout.positions()[node], rounded(dragged), "the restored node is elsewhere");
-    assert!(open.document.layout.is_pinned(node));
+    assert_eq!(open.document.layout().positions()[node], rounded(dragged), "the restored node is elsewhere");
+    assert!(open.document.layout().is_pinned(node));
     assert!(open.document.is_dirty(), "restored work is not yet saved");
     assert_eq!(open.document.file(), Some(case_file.as_path()));
 
@@ -245,7 +245,7 @@ fn each_warning_is_listed_and_selects_its_item_when_clicked() {
     harness.get(entry).click();
     harness.run();
     let open = harness.state().open_case().expect("open");
-    let lee = open.document.graph.node_index("p-lee").expect("Lee");
+    let lee = open.document.graph().node_index("p-lee").expect("Lee");
     assert_eq!(open.selection, Some(casegraph::view::Selection::Node(lee)));
 }
 

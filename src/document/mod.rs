@@ -121,18 +121,20 @@ impl FileStamp {
     }
 }
 
-/// The case being worked on.
+/// The case being worked on. Its facts, look-ups and arrangement are read through accessors
+/// and change only through [`Document::edit`], [`Document::undo`] and [`Document::redo`], and
+/// the layout's own movement through [`Document::step_layout`].
 pub struct Document {
     /// The case as its file holds it (facts, saved positions, saved view).
-    pub case: Case,
+    case: Case,
     /// Look-ups over the case.
-    pub graph: CaseGraph,
+    graph: CaseGraph,
     /// Where every node is now, moving while the layout runs.
-    pub layout: LiveLayout,
+    layout: LiveLayout,
     /// The local copies of the sources, for showing quotes in context.
-    pub documents: Box<dyn DocumentStore>,
+    documents: Box<dyn DocumentStore>,
     /// What loading warned about.
-    pub warnings: Vec<Diagnostic>,
+    warnings: Vec<Diagnostic>,
     hidden_kinds: Vec<NodeKind>,
     figure: Option<FigureSettings>,
     history: History<Step>,
@@ -198,6 +200,43 @@ impl Document {
             stamp,
             revision: 0,
         }
+    }
+
+    /// The case as its file holds it: facts, saved positions, saved view.
+    pub fn case(&self) -> &Case {
+        &self.case
+    }
+
+    /// Look-ups over the case: ids, neighbours, the quotes behind an item.
+    pub fn graph(&self) -> &CaseGraph {
+        &self.graph
+    }
+
+    /// Where every node is now, and which are pinned.
+    pub fn layout(&self) -> &LiveLayout {
+        &self.layout
+    }
+
+    /// The local copies of the sources, for showing quotes in context.
+    pub fn documents(&self) -> &dyn DocumentStore {
+        self.documents.as_ref()
+    }
+
+    /// What loading warned about.
+    pub fn warnings(&self) -> &[Diagnostic] {
+        &self.warnings
+    }
+
+    /// Moves the layout on by up to `max_steps` steps, or takes the newest step of a layout on
+    /// its own thread; returns whether a node moved. This is the one change to the arrangement
+    /// that is not an edit: the layout's own movement is not the analyst's, and is not undone.
+    pub fn step_layout(&mut self, max_steps: usize) -> bool {
+        self.layout.advance(max_steps)
+    }
+
+    /// Runs the layout until it comes to rest, as [`Document::step_layout`] does step by step.
+    pub fn settle_layout(&mut self) {
+        self.layout.run_until_settled();
     }
 
     /// The file the case is saved in, if it has one.

@@ -51,7 +51,7 @@ pub fn show(ui: &mut egui::Ui, open: &OpenCase, contexts: &mut QuoteContexts) ->
 }
 
 fn overview(ui: &mut egui::Ui, open: &OpenCase) {
-    let info = &open.document.case.info;
+    let info = &open.document.case().info;
     ui.heading(&info.title);
     if let Some(summary) = &info.summary {
         ui.label(summary);
@@ -59,20 +59,20 @@ fn overview(ui: &mut egui::Ui, open: &OpenCase) {
     ui.add_space(8.0);
     ui.label(format!(
         "{} nodes, {} links, {} quotes from {} sources.",
-        open.document.case.nodes.len(),
-        open.document.case.links.len(),
-        open.document.case.quotes.len(),
-        open.document.case.sources.len()
+        open.document.case().nodes.len(),
+        open.document.case().links.len(),
+        open.document.case().quotes.len(),
+        open.document.case().sources.len()
     ));
     ui.add_space(8.0);
     ui.weak("Select a node or link to read the quotes behind it. Drag nodes to arrange the story; a dragged node stays where you put it.");
-    if !open.document.warnings.is_empty() {
+    if !open.document.warnings().is_empty() {
         ui.add_space(8.0);
         ui.colored_label(
             color(theme::UNSUPPORTED),
-            format!("{} warnings when the case was opened:", open.document.warnings.len()),
+            format!("{} warnings when the case was opened:", open.document.warnings().len()),
         );
-        for warning in open.document.warnings.iter().take(20) {
+        for warning in open.document.warnings().iter().take(20) {
             ui.label(RichText::new(warning.display_in(open.document.name()).to_string()).small());
         }
     }
@@ -85,7 +85,7 @@ fn node_details(
     contexts: &mut QuoteContexts,
     commands: &mut Vec<Command>,
 ) {
-    let Some(item) = open.document.case.nodes.get(node) else { return };
+    let Some(item) = open.document.case().nodes.get(node) else { return };
     let style = theme::kind_style(item.kind);
     ui.label(RichText::new(style.legend).color(color(style.fill)).strong());
     ui.heading(&item.label);
@@ -122,7 +122,7 @@ fn node_details(
         ui.label(description);
     }
     ui.add_space(4.0);
-    let pinned = open.document.layout.is_pinned(node);
+    let pinned = open.document.layout().is_pinned(node);
     ui.horizontal(|ui| {
         if pinned {
             ui.label("Pinned.");
@@ -134,16 +134,16 @@ fn node_details(
         }
     });
     ui.separator();
-    let neighbours = open.document.graph.neighbours(node);
+    let neighbours = open.document.graph().neighbours(node);
     ui.strong(format!("Links ({})", neighbours.len()));
     for neighbour in &neighbours {
-        let claim = link_claim(&open.document.case, &open.document.graph, neighbour.link);
+        let claim = link_claim(&open.document.case(), &open.document.graph(), neighbour.link);
         if ui.link(claim).clicked() {
             commands.push(Command::Select(Selection::Link(neighbour.link)));
         }
     }
     ui.separator();
-    let quotes = open.document.graph.evidence_for_node(node);
+    let quotes = open.document.graph().evidence_for_node(node);
     if open.unsupported_nodes[node] {
         unsupported(ui, "No quote supports this node itself.");
     }
@@ -160,9 +160,9 @@ fn link_details(
     contexts: &mut QuoteContexts,
     commands: &mut Vec<Command>,
 ) {
-    let Some(item) = open.document.case.links.get(link) else { return };
+    let Some(item) = open.document.case().links.get(link) else { return };
     ui.label(RichText::new("Link").strong());
-    ui.heading(link_claim(&open.document.case, &open.document.graph, link));
+    ui.heading(link_claim(&open.document.case(), &open.document.graph(), link));
     if let Some(status) = item.status {
         let text = format!("Status: {}", status.as_str());
         if status.is_qualified() {
@@ -180,14 +180,14 @@ fn link_details(
     if let Some((source, target)) = open.link_ends[link] {
         ui.horizontal_wrapped(|ui| {
             for node in [source, target] {
-                if ui.link(&open.document.case.nodes[node].label).clicked() {
+                if ui.link(&open.document.case().nodes[node].label).clicked() {
                     commands.push(Command::FocusNode(node));
                 }
             }
         });
     }
     ui.separator();
-    let quotes = open.document.graph.quotes_for(ItemRef::Link(link));
+    let quotes = open.document.graph().quotes_for(ItemRef::Link(link));
     if quotes.is_empty() {
         unsupported(ui, "No quote supports this link.");
     }
@@ -203,11 +203,11 @@ fn unsupported(ui: &mut egui::Ui, text: &str) {
 
 /// One quote: its words, its source, and the paragraph around it on request.
 fn quote_card(ui: &mut egui::Ui, open: &OpenCase, quote: usize, contexts: &mut QuoteContexts) {
-    let Some(item) = open.document.case.quotes.get(quote) else { return };
+    let Some(item) = open.document.case().quotes.get(quote) else { return };
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.label(RichText::new(format!("“{}”", item.text)).italics());
-        let Some(source) = open.document.case.sources.iter().find(|source| source.id == item.source) else {
+        let Some(source) = open.document.case().sources.iter().find(|source| source.id == item.source) else {
             ui.weak(format!("from {}", item.source));
             return;
         };
@@ -229,7 +229,7 @@ fn quote_card(ui: &mut egui::Ui, open: &OpenCase, quote: usize, contexts: &mut Q
         if let Some(document) = &source.document {
             egui::CollapsingHeader::new(RichText::new("In context").small()).id_salt(("quote-context", quote)).show(
                 ui,
-                |ui| match contexts.context(open.document.documents.as_ref(), document, quote, &item.text) {
+                |ui| match contexts.context(open.document.documents(), document, quote, &item.text) {
                     Ok(Some(context)) => in_context(ui, context),
                     Ok(None) => {
                         ui.weak("The quote could not be found in the local copy of the source.");

@@ -42,9 +42,9 @@ impl ExportDialog {
 /// What the figure is drawn from: the open case as it is now, hidden kinds and camera included.
 pub fn figure_input(open: &OpenCase) -> FigureInput<'_> {
     FigureInput {
-        case: &open.document.case,
-        graph: &open.document.graph,
-        positions: open.document.layout.positions(),
+        case: &open.document.case(),
+        graph: &open.document.graph(),
+        positions: open.document.layout().positions(),
         hidden_kinds: open.document.hidden_kinds(),
         camera: open.saved_camera(),
     }
@@ -64,7 +64,7 @@ pub fn show(ctx: &egui::Context, dialog: &mut ExportDialog, open: &OpenCase) -> 
                         ui.radio_value(&mut dialog.format, format, name);
                     }
                 });
-                settings_form(ui, &mut dialog.settings, &open.document.case.info.title);
+                settings_form(ui, &mut dialog.settings, &open.document.case().info.title);
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
                     if ui.button("Export…").clicked() {

@@ -16,11 +16,11 @@ pub fn show(ui: &mut egui::Ui, open: &OpenCase) -> Vec<Command> {
     let mut commands = Vec::new();
     let kinds: Vec<NodeKind> = NodeKind::ALL
         .into_iter()
-        .filter(|kind| open.document.case.nodes.iter().any(|node| node.kind == *kind))
+        .filter(|kind| open.document.case().nodes.iter().any(|node| node.kind == *kind))
         .collect();
     let patterns: Vec<LinePattern> = [LinePattern::Solid, LinePattern::Dashed]
         .into_iter()
-        .filter(|pattern| open.document.case.links.iter().any(|link| LinePattern::for_status(link.status) == *pattern))
+        .filter(|pattern| open.document.case().links.iter().any(|link| LinePattern::for_status(link.status) == *pattern))
         .collect();
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 6.0;
@@ -31,7 +31,7 @@ pub fn show(ui: &mut egui::Ui, open: &OpenCase) -> Vec<Command> {
             paint_shape(ui.painter(), style.shape, rect.center(), 8.0, color(style.fill), outline);
             paint_icon(ui.painter(), kind, style.shape, rect.center(), 8.0, color(theme::ICON));
             let mut shown = !open.document.hidden_kinds().contains(&kind);
-            let count = open.document.case.nodes.iter().filter(|node| node.kind == kind).count();
+            let count = open.document.case().nodes.iter().filter(|node| node.kind == kind).count();
             if ui.checkbox(&mut shown, format!("{} ({count})", style.legend)).changed() {
                 commands.push(Command::ToggleKind(kind));
             }

@@ -81,7 +81,7 @@ fn menus(ui: &mut egui::Ui, open: &OpenCase) -> Vec<Command> {
         entry(ui, "Zoom out", Command::ZoomOut, true);
         entry(ui, "Find a node…", Command::OpenSearch, true);
         entry(ui, "Clear the selection", Command::ClearSelection, true);
-        let warnings = format!("Warnings ({})", open.document.warnings.len());
+        let warnings = format!("Warnings ({})", open.document.warnings().len());
         entry(ui, &warnings, Command::ToggleWarnings, true);
         entry(ui, "Frame times", Command::ToggleFrameTimes, true);
         ui.separator();

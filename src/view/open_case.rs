@@ -48,7 +48,7 @@ pub struct OpenCase {
 impl OpenCase {
     /// Shows `document`, with the view it was saved with.
     pub fn new(document: Document) -> Self {
-        let (case, graph) = (&document.case, &document.graph);
+        let (case, graph) = (&document.case(), &document.graph());
         let camera = case.view.camera.map(|camera| Camera {
             center_world: pos2(camera.center_x as f32, camera.center_y as f32),
             zoom: camera.zoom as f32,
@@ -76,7 +76,7 @@ impl OpenCase {
     pub fn window_title(&self) -> String {
         let document = &self.document;
         let unsaved = if document.is_dirty() { "● " } else { "" };
-        format!("{unsaved}{} — {} — casegraph", document.case.info.title, document.name())
+        format!("{unsaved}{} — {} — casegraph", document.case().info.title, document.name())
     }
 
     /// The camera as the case file stores it.
@@ -90,7 +90,7 @@ impl OpenCase {
 
     /// Whether node `node` is shown (its kind is not hidden).
     pub fn is_node_visible(&self, node: usize) -> bool {
-        self.document.case.nodes.get(node).is_some_and(|n| !self.document.hidden_kinds().contains(&n.kind))
+        self.document.case().nodes.get(node).is_some_and(|n| !self.document.hidden_kinds().contains(&n.kind))
     }
 
     /// Whether link `link` is shown: both its ends are.
@@ -104,12 +104,12 @@ impl OpenCase {
 
     /// The route of every link at the current positions.
     pub fn link_routes(&self) -> Vec<Option<LinkRoute>> {
-        link_routes(&self.link_ends, self.document.layout.positions())
+        link_routes(&self.link_ends, self.document.layout().positions())
     }
 
     /// The camera that shows every visible node.
     pub fn fitted_camera(&self, canvas: Rect) -> Camera {
-        let positions = self.document.layout.positions();
+        let positions = self.document.layout().positions();
         let visible = (0..positions.len()).filter(|&node| self.is_node_visible(node)).map(|node| positions[node]);
         Camera::fitting(visible, canvas, FIT_MARGIN_POINTS)
     }
@@ -131,9 +131,9 @@ impl OpenCase {
         match command {
             Command::Select(selection) => self.selection = Some(selection),
             Command::FocusNode(node) => {
-                if node < self.document.case.nodes.len() {
+                if node < self.document.case().nodes.len() {
                     self.selection = Some(Selection::Node(node));
-                    let [x, y] = self.document.layout.positions()[node];
+                    let [x, y] = self.document.layout().positions()[node];
                     let zoom = self.camera.map_or(1.0, |camera| camera.zoom.max(0.8));
                     self.camera = Some(Camera { center_world: pos2(x, y), zoom });
                 }
@@ -165,7 +165,7 @@ impl OpenCase {
             Command::SetPinned { node, pinned } => self.edit(Edit::SetPinned { node, pinned }),
             Command::TogglePinSelected => {
                 if let Some(Selection::Node(node)) = self.selection {
-                    let pinned = !self.document.layout.is_pinned(node);
+                    let pinned = !self.document.layout().is_pinned(node);
                     self.edit(Edit::SetPinned { node, pinned });
                 }
             }

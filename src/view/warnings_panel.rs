@@ -9,7 +9,7 @@ use crate::model::ItemRef;
 pub fn show(ctx: &egui::Context, open: &OpenCase) -> Vec<Command> {
     let mut commands = Vec::new();
     let mut still_open = true;
-    let warnings = &open.document.warnings;
+    let warnings = open.document.warnings();
     egui::Window::new(format!("Warnings ({})", warnings.len())).open(&mut still_open).default_width(420.0).show(
         ctx,
         |ui| {
@@ -18,7 +18,7 @@ pub fn show(ctx: &egui::Context, open: &OpenCase) -> Vec<Command> {
             }
             egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
                 for warning in warnings {
-                    let target = warning.id.as_deref().and_then(|id| open.document.graph.resolve(id));
+                    let target = warning.id.as_deref().and_then(|id| open.document.graph().resolve(id));
                     let text = match &warning.help {
                         Some(help) => format!("{}\n{help}", warning.message),
                         None => warning.message.clone(),

@@ -139,7 +139,7 @@ impl CaseApp {
     /// Selects the node or link with id `id`, as if the analyst had clicked it.
     pub fn select_id(&mut self, id: &str) -> Result<(), SelectError> {
         let open = self.open_case_mut().ok_or(SelectError::NoCase)?;
-        let selection = match open.document.graph.resolve(id) {
+        let selection = match open.document.graph().resolve(id) {
             Some(ItemRef::Node(node)) => Selection::Node(node),
             Some(ItemRef::Link(link)) => Selection::Link(link),
             _ => return Err(SelectError::NoSuchItem(id.to_owned())),

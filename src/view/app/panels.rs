@@ -31,7 +31,7 @@ pub(super) fn show_open_case(
     frame_times: &FrameTimes,
 ) -> bool {
     let ctx = ui.ctx().clone();
-    let moved = open.document.layout.advance(LAYOUT_STEPS_PER_FRAME);
+    let moved = open.document.step_layout(LAYOUT_STEPS_PER_FRAME);
     if moved && open.follow_layout {
         open.apply(Command::FitToCase);
     }
@@ -54,7 +54,7 @@ pub(super) fn show_open_case(
             let search_rect =
                 egui::Rect::from_min_size(rect.left_top() + egui::vec2(12.0, 12.0), egui::vec2(340.0, 300.0));
             let mut search_ui = ui.new_child(egui::UiBuilder::new().max_rect(search_rect));
-            let (case, hidden) = (&open.document.case, open.document.hidden_kinds());
+            let (case, hidden) = (&open.document.case(), open.document.hidden_kinds());
             let visible = |node: usize| !hidden.contains(&case.nodes[node].kind);
             commands.extend(search::show(&mut search_ui, &mut open.search, case, visible));
         }
@@ -72,11 +72,11 @@ pub(super) fn show_open_case(
     if open.show_warnings {
         commands.extend(warnings_panel::show(&ctx, open));
     }
-    if !open.document.layout.is_settled() {
+    if !open.document.layout().is_settled() {
         ctx.request_repaint();
     }
     // The overview picture still being drawn is about to change what the window shows.
-    open.document.layout.is_settled() && !panels.canvas.is_overview_behind()
+    open.document.layout().is_settled() && !panels.canvas.is_overview_behind()
 }
 
 /// Adds the bundled fonts behind egui's own: DejaVu Sans for the arrows, signs and Cyrillic

@@ -31,14 +31,14 @@ pub(super) fn describe_nodes(
         return;
     }
     let clicked = clicked_nodes(ui);
-    let positions = open.document.layout.positions();
+    let positions = open.document.layout().positions();
     for &node in nodes.iter().take(DESCRIBED_NODES_AT_MOST) {
         let id = node_widget_id(node);
         let center = frame.screen_from_world(positions[node]);
         let rect = Rect::from_center_size(center, Vec2::splat(2.0 * frame.node_radius_points));
         ctx.accesskit_node_builder(id, |builder| {
             builder.set_role(accesskit::Role::Button);
-            builder.set_label(open.document.case.nodes[node].label.as_str());
+            builder.set_label(open.document.case().nodes[node].label.as_str());
             builder.set_bounds(accesskit::Rect {
                 x0: rect.min.x.into(),
                 y0: rect.min.y.into(),

@@ -31,14 +31,14 @@ impl Default for Derived {
 impl Derived {
     /// Works everything out again if the layout moved since.
     pub(super) fn refresh(&mut self, open: &OpenCase) {
-        let layout = &open.document.layout;
+        let layout = &open.document.layout();
         if self.revision == Some(layout.revision()) {
             return;
         }
         self.revision = Some(layout.revision());
         self.routes = open.link_routes();
         self.grid.update(layout.positions());
-        let graph = &open.document.graph;
+        let graph = &open.document.graph();
         if self.by_degree.len() != layout.positions().len() {
             self.by_degree = (0..layout.positions().len()).collect();
             self.by_degree.sort_by_cached_key(|&node| (std::cmp::Reverse(graph.degree(node)), node));

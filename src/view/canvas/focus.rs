@@ -55,7 +55,7 @@ fn neighbourhood(open: &OpenCase, hovered: Option<Selection>) -> (HashSet<usize>
     match hovered {
         Some(Selection::Node(node)) => {
             nodes.insert(node);
-            for neighbour in open.document.graph.neighbours(node) {
+            for neighbour in open.document.graph().neighbours(node) {
                 nodes.insert(neighbour.node);
                 links.insert(neighbour.link);
             }

@@ -89,7 +89,7 @@ impl Gestures {
         pointer: &PointerTarget,
         commands: &mut Vec<Command>,
     ) {
-        let positions = open.document.layout.positions();
+        let positions = open.document.layout().positions();
         if let Some((pressed, node)) = pointer.pressed_on_node {
             let grabbed = frame.world_from_screen(pressed);
             let [x, y] = positions[node];
@@ -121,7 +121,7 @@ fn tooltip(background: &egui::Response, open: &OpenCase, hovered: Option<Selecti
             background.clone().on_hover_ui_at_pointer(|ui| node_tooltip(ui, open, node));
         }
         Some(Selection::Link(link)) => {
-            let claim = link_claim(&open.document.case, &open.document.graph, link);
+            let claim = link_claim(&open.document.case(), &open.document.graph(), link);
             background.clone().on_hover_text_at_pointer(claim);
         }
         None => {}
@@ -129,7 +129,7 @@ fn tooltip(background: &egui::Response, open: &OpenCase, hovered: Option<Selecti
 }
 
 fn node_tooltip(ui: &mut egui::Ui, open: &OpenCase, node: usize) {
-    let item = &open.document.case.nodes[node];
+    let item = &open.document.case().nodes[node];
     ui.strong(&item.label);
     ui.label(theme::kind_style(item.kind).legend);
     if let Some(amount) = &item.amount {
@@ -138,7 +138,7 @@ fn node_tooltip(ui: &mut egui::Ui, open: &OpenCase, node: usize) {
     if open.unsupported_nodes[node] {
         ui.colored_label(color(theme::UNSUPPORTED), "No quote supports this node");
     }
-    if open.document.layout.is_pinned(node) {
+    if open.document.layout().is_pinned(node) {
         ui.weak("Pinned: the layout leaves it where it is");
     }
 }
@@ -157,7 +157,7 @@ fn context_menu(ui: &mut egui::Ui, open: &OpenCase, node: Option<usize>, command
     if ui.button("Select").clicked() {
         commands.push(Command::Select(Selection::Node(node)));
     }
-    let (text, command) = if open.document.layout.is_pinned(node) {
+    let (text, command) = if open.document.layout().is_pinned(node) {
         ("Unpin (let the layout move it)", Command::SetPinned { node, pinned: false })
     } else {
         ("Pin here", Command::SetPinned { node, pinned: true })

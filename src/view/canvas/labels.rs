@@ -36,11 +36,11 @@ pub(super) fn paint_labels(
 ) {
     let font = FontId::proportional(theme::label_points(frame.camera.zoom));
     let clip = painter.clip_rect();
-    let positions = open.document.layout.positions();
+    let positions = open.document.layout().positions();
     for &node in nodes {
         let important = focus.is_important(open, node);
         let faded_now = fade && focus.is_faded_node(node);
-        let item = &open.document.case.nodes[node];
+        let item = &open.document.case().nodes[node];
         let mut text = theme::short_label(&item.label).into_owned();
         if let Some(amount) = &item.amount {
             text.push('\n');
@@ -81,7 +81,7 @@ pub(super) fn paint_captions(
     captions.sort_by_key(|caption| (!caption.important, caption.link));
     for caption in captions {
         let text_colour = faded(color(theme::LINK_LABEL), caption.faded);
-        let text = link_caption(&open.document.case.links[caption.link]);
+        let text = link_caption(&open.document.case().links[caption.link]);
         let galley = painter.layout_no_wrap(text, font.clone(), text_colour);
         let size = [galley.size().x, galley.size().y];
         let Some(area) = caption_place(occupancy, [caption.at.x, caption.at.y], size, caption.forced) else {

@@ -65,7 +65,7 @@ fn paint_link(
     selected: bool,
     faded_now: bool,
 ) {
-    let item = &open.document.case.links[link];
+    let item = &open.document.case().links[link];
     let line: Vec<Pos2> = route.polyline(CURVE_SEGMENTS).into_iter().map(|p| frame.screen_from_world(p)).collect();
     let stroke_colour = faded(color(theme::LINK), faded_now);
     if selected {

@@ -118,7 +118,7 @@ fn paint_in_detail(
     focus: &Focus,
 ) {
     let captions = links::paint_links(painter, open, &derived.routes, frame, &on_screen.links, focus);
-    let positions = open.document.layout.positions();
+    let positions = open.document.layout().positions();
     for &node in &on_screen.nodes {
         let center = frame.screen_from_world(positions[node]);
         nodes::paint_node(painter, open, node, center, frame.node_radius_points, focus.is_faded_node(node));
@@ -139,5 +139,5 @@ fn paint_in_detail(
 /// Where node `node` is on screen, for tests that point at it.
 pub fn node_screen_position(open: &OpenCase, node: usize) -> Option<Pos2> {
     let camera = open.camera?;
-    Some(camera.screen_from_world(open.canvas_rect, *open.document.layout.positions().get(node)?))
+    Some(camera.screen_from_world(open.canvas_rect, *open.document.layout().positions().get(node)?))
 }

@@ -17,7 +17,7 @@ pub(super) fn paint_node(
     radius: f32,
     faded_now: bool,
 ) {
-    let item = &open.document.case.nodes[node];
+    let item = &open.document.case().nodes[node];
     let style = theme::kind_style(item.kind);
     let fill = faded(color(style.fill), faded_now);
     let outline = Stroke::new(theme::NODE_OUTLINE_WIDTH, faded(color(theme::NODE_OUTLINE), faded_now));
@@ -29,7 +29,7 @@ pub(super) fn paint_node(
     if radius >= theme::MIN_ICON_RADIUS_POINTS {
         paint_icon(painter, item.kind, style.shape, center, radius, faded(color(theme::ICON), faded_now));
     }
-    if open.document.layout.is_pinned(node) {
+    if open.document.layout().is_pinned(node) {
         paint_pin_mark(painter, center + vec2(radius * 0.8, -radius * 0.8), true, faded_now);
     }
     if open.unsupported_nodes[node] {

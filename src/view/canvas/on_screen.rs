@@ -38,7 +38,7 @@ impl OnScreen {
         canvas: Rect,
         dragged: Option<usize>,
     ) -> Self {
-        let positions = open.document.layout.positions();
+        let positions = open.document.layout().positions();
         let detailed_radius = (theme::NODE_RADIUS * camera.zoom).max(MIN_NODE_RADIUS_POINTS);
         let margin_world = (detailed_radius + LABEL_ROOM_POINTS) / camera.zoom;
         let low = camera.world_from_screen(canvas, canvas.left_top());

@@ -29,7 +29,7 @@ pub(super) fn paint(
     focus: &Focus,
 ) {
     let key = OverviewKey {
-        layout_revision: open.document.layout.revision(),
+        layout_revision: open.document.layout().revision(),
         zoom: frame.camera.zoom,
         pixels_per_point: ui.ctx().pixels_per_point(),
         shown: open.document.hidden_kinds().iter().map(|&kind| kind as u8).collect(),
@@ -41,7 +41,7 @@ pub(super) fn paint(
         let whole = Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0));
         painter.image(texture.id(), rect, whole, Color32::WHITE);
     }
-    let positions = open.document.layout.positions();
+    let positions = open.document.layout().positions();
     for &link in &focus.near_links {
         if let Some((source, target)) = open.link_ends[link] {
             let ends = [frame.screen_from_world(positions[source]), frame.screen_from_world(positions[target])];
@@ -73,7 +73,7 @@ fn overview_scene(open: &OpenCase, key: &OverviewKey, low: WorldPoint, high: Wor
         .filter_map(|(link, ends)| ends.filter(|(source, target)| source != target && open.is_link_visible(link)))
         .map(|(source, target)| (source as u32, target as u32))
         .collect();
-    let nodes = &open.document.case.nodes;
+    let nodes = &open.document.case().nodes;
     let discs = (0..nodes.len())
         .filter(|&node| open.is_node_visible(node))
         .map(|node| (node as u32, color(theme::kind_style(nodes[node].kind).fill)))
@@ -84,7 +84,7 @@ fn overview_scene(open: &OpenCase, key: &OverviewKey, low: WorldPoint, high: Wor
         high,
         size: size.map(|side| side as usize),
         pixels_per_world,
-        positions: open.document.layout.positions().to_vec(),
+        positions: open.document.layout().positions().to_vec(),
         lines,
         line_colour: color(theme::LINK.with_alpha(theme::OVERVIEW_LINK_ALPHA)),
         discs,
