@@ -137,7 +137,7 @@ fn node_details(
     let neighbours = open.document.graph().neighbours(node);
     ui.strong(format!("Links ({})", neighbours.len()));
     for neighbour in &neighbours {
-        let claim = link_claim(&open.document.case(), &open.document.graph(), neighbour.link);
+        let claim = link_claim(open.document.case(), open.document.graph(), neighbour.link);
         if ui.link(claim).clicked() {
             commands.push(Command::Select(Selection::Link(neighbour.link)));
         }
@@ -162,7 +162,7 @@ fn link_details(
 ) {
     let Some(item) = open.document.case().links.get(link) else { return };
     ui.label(RichText::new("Link").strong());
-    ui.heading(link_claim(&open.document.case(), &open.document.graph(), link));
+    ui.heading(link_claim(open.document.case(), open.document.graph(), link));
     if let Some(status) = item.status {
         let text = format!("Status: {}", status.as_str());
         if status.is_qualified() {

@@ -42,8 +42,8 @@ impl ExportDialog {
 /// What the figure is drawn from: the open case as it is now, hidden kinds and camera included.
 pub fn figure_input(open: &OpenCase) -> FigureInput<'_> {
     FigureInput {
-        case: &open.document.case(),
-        graph: &open.document.graph(),
+        case: open.document.case(),
+        graph: open.document.graph(),
         positions: open.document.layout().positions(),
         hidden_kinds: open.document.hidden_kinds(),
         camera: open.saved_camera(),

@@ -20,7 +20,9 @@ pub fn show(ui: &mut egui::Ui, open: &OpenCase) -> Vec<Command> {
         .collect();
     let patterns: Vec<LinePattern> = [LinePattern::Solid, LinePattern::Dashed]
         .into_iter()
-        .filter(|pattern| open.document.case().links.iter().any(|link| LinePattern::for_status(link.status) == *pattern))
+        .filter(|pattern| {
+            open.document.case().links.iter().any(|link| LinePattern::for_status(link.status) == *pattern)
+        })
         .collect();
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 6.0;

@@ -121,7 +121,7 @@ fn tooltip(background: &egui::Response, open: &OpenCase, hovered: Option<Selecti
             background.clone().on_hover_ui_at_pointer(|ui| node_tooltip(ui, open, node));
         }
         Some(Selection::Link(link)) => {
-            let claim = link_claim(&open.document.case(), &open.document.graph(), link);
+            let claim = link_claim(open.document.case(), open.document.graph(), link);
             background.clone().on_hover_text_at_pointer(claim);
         }
         None => {}
