@@ -3,6 +3,7 @@
 //! a node to itself. The canvas and the figure export draw the same routes.
 
 use crate::layout::WorldPoint;
+use crate::model::NodeIx;
 use crate::theme::{ARROW_LENGTH, ARROW_WIDTH, PARALLEL_SPACING, SELF_LINK_RADIUS};
 
 /// The path of one link.
@@ -79,17 +80,17 @@ impl LinkRoute {
 /// The route of every link, indexed like `ends`, where `ends[i]` gives the node indices of
 /// link `i`'s source and target (`None` for a link that does not resolve) and `positions`
 /// the node centres.
-pub fn link_routes(ends: &[Option<(usize, usize)>], positions: &[WorldPoint]) -> Vec<Option<LinkRoute>> {
+pub fn link_routes(ends: &[Option<(NodeIx, NodeIx)>], positions: &[WorldPoint]) -> Vec<Option<LinkRoute>> {
     // Number the links of each unordered pair, so parallel links fan out symmetrically.
-    let mut pair_counts: rustc_hash::FxHashMap<(usize, usize), (usize, usize)> = rustc_hash::FxHashMap::default();
-    let pair_of = |(a, b): (usize, usize)| (a.min(b), a.max(b));
+    let mut pair_counts: rustc_hash::FxHashMap<(NodeIx, NodeIx), (usize, usize)> = rustc_hash::FxHashMap::default();
+    let pair_of = |(a, b): (NodeIx, NodeIx)| (a.min(b), a.max(b));
     for &(a, b) in ends.iter().flatten() {
         pair_counts.entry(pair_of((a, b))).or_default().1 += 1;
     }
     ends.iter()
         .map(|ends| {
             let (source, target) = (*ends)?;
-            let (&from, &to) = (positions.get(source)?, positions.get(target)?);
+            let (&from, &to) = (positions.get(source.index())?, positions.get(target.index())?);
             let count = pair_counts.entry(pair_of((source, target))).or_default();
             let (index, total) = (count.0, count.1);
             count.0 += 1;
@@ -180,7 +181,7 @@ mod tests {
 
     #[test]
     fn a_single_link_is_straight() {
-        let routes = link_routes(&[Some((0, 1))], &[[0.0, 0.0], [100.0, 0.0]]);
+        let routes = link_routes(&[Some((NodeIx::new(0), NodeIx::new(1)))], &[[0.0, 0.0], [100.0, 0.0]]);
         let route = routes[0].expect("a route");
         assert_eq!(middle(&route), [50.0, 0.0]);
         assert_eq!(route.polyline(16), vec![[0.0, 0.0], [100.0, 0.0]], "a straight line needs two points");
@@ -189,7 +190,14 @@ mod tests {
     #[test]
     fn parallel_links_never_overlap_whatever_their_direction() {
         let positions = [[0.0, 0.0], [100.0, 0.0]];
-        let routes = link_routes(&[Some((0, 1)), Some((1, 0)), Some((0, 1))], &positions);
+        let routes = link_routes(
+            &[
+                Some((NodeIx::new(0), NodeIx::new(1))),
+                Some((NodeIx::new(1), NodeIx::new(0))),
+                Some((NodeIx::new(0), NodeIx::new(1))),
+            ],
+            &positions,
+        );
         let middles: Vec<WorldPoint> = routes.iter().map(|r| middle(&r.expect("a route"))).collect();
         for (i, a) in middles.iter().enumerate() {
             for b in &middles[i + 1..] {
@@ -204,7 +212,15 @@ mod tests {
 
     #[test]
     fn self_links_loop_and_unresolved_links_have_no_route() {
-        let routes = link_routes(&[Some((0, 0)), Some((0, 0)), None, Some((0, 7))], &[[10.0, 10.0]]);
+        let routes = link_routes(
+            &[
+                Some((NodeIx::new(0), NodeIx::new(0))),
+                Some((NodeIx::new(0), NodeIx::new(0))),
+                None,
+                Some((NodeIx::new(0), NodeIx::new(7))),
+            ],
+            &[[10.0, 10.0]],
+        );
         let (Some(LinkRoute::Loop { radius: first, .. }), Some(LinkRoute::Loop { radius: second, .. })) =
             (routes[0], routes[1])
         else {
@@ -233,8 +249,15 @@ mod tests {
 
     #[test]
     fn every_point_of_a_route_lies_in_its_bounds() {
-        let routes =
-            link_routes(&[Some((0, 1)), Some((1, 0)), Some((0, 1)), Some((1, 1))], &[[0.0, 0.0], [100.0, 40.0]]);
+        let routes = link_routes(
+            &[
+                Some((NodeIx::new(0), NodeIx::new(1))),
+                Some((NodeIx::new(1), NodeIx::new(0))),
+                Some((NodeIx::new(0), NodeIx::new(1))),
+                Some((NodeIx::new(1), NodeIx::new(1))),
+            ],
+            &[[0.0, 0.0], [100.0, 40.0]],
+        );
         for route in routes.into_iter().flatten() {
             let (low, high) = route.bounds();
             for [x, y] in route.polyline(32) {

@@ -8,6 +8,7 @@ use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
 use casegraph::document::{Document, Edit, SaveStage, backup_path};
+use casegraph::model::NodeIx;
 use casegraph::model::{Case, FigureSettings, FigureSize, SourceNote, load_case_file};
 use casegraph::synthetic::generate_case;
 use proptest::prelude::*;
@@ -133,7 +134,7 @@ fn undo_and_redo_restore_a_drag_exactly_and_a_drag_is_one_step() {
         document.step_layout(1);
     }
     let dragged = document.layout().positions().to_vec();
-    assert_eq!(dragged[node], [100.0, 5.0]);
+    assert_eq!(dragged[node.index()], [100.0, 5.0]);
 
     assert!(document.undo());
     assert_eq!(document.layout().positions(), &start[..], "undo did not restore every node");
@@ -143,7 +144,7 @@ fn undo_and_redo_restore_a_drag_exactly_and_a_drag_is_one_step() {
     assert!(!document.undo(), "the whole drag was one step");
 
     assert!(document.redo());
-    assert_eq!(document.layout().positions()[node], [100.0, 5.0]);
+    assert_eq!(document.layout().position(node), [100.0, 5.0]);
     assert!(document.layout().is_pinned(node));
     assert!(document.is_dirty());
 }
@@ -203,12 +204,12 @@ fn figure_settings_are_saved_in_the_case_and_undoable() {
 fn the_history_survives_a_save() {
     let folder = tempfile::tempdir().expect("a temporary folder");
     let mut document = open(&sample_on_disk(folder.path()));
-    document.edit(Edit::SetPinned { node: 0, pinned: true });
+    document.edit(Edit::SetPinned { node: NodeIx::new(0), pinned: true });
     document.save(None).expect("saved");
     assert!(!document.is_dirty());
     assert!(document.undo(), "the step before the save can still be undone");
     assert!(document.is_dirty(), "the file holds the pinned state");
-    assert!(!document.layout().is_pinned(0));
+    assert!(!document.layout().is_pinned(NodeIx::new(0)));
     assert!(document.redo());
     assert!(!document.is_dirty());
 }
@@ -229,7 +230,7 @@ fn a_save_into_a_read_only_folder_fails_leaves_the_file_and_keeps_the_case_unsav
     let path = sample_on_disk(folder.path());
     let original = fs::read(&path).expect("the file");
     let mut document = open(&path);
-    document.edit(Edit::MoveNode { node: 0, to: [10.0, 10.0] });
+    document.edit(Edit::MoveNode { node: NodeIx::new(0), to: [10.0, 10.0] });
     document.edit(Edit::EndDrag);
 
     fs::set_permissions(folder.path(), fs::Permissions::from_mode(0o555)).expect("made read-only");

@@ -1,7 +1,7 @@
 //! The layout: deterministic, pinned nodes stay, no NaN, and it comes to rest.
 
 use casegraph::layout::{ForceLayout, LayoutEngine, LayoutSettings, LiveLayout, initial_positions, measure};
-use casegraph::model::{Case, CaseGraph, Position};
+use casegraph::model::{Case, CaseGraph, LinkIx, NodeIx, Position};
 use casegraph::sample::load_sample;
 use casegraph::synthetic::generate_case;
 
@@ -50,9 +50,10 @@ fn saved_positions_are_the_start_and_the_rest_start_near_their_neighbours() {
     let michurin = graph.node_index("p-igor-michurin").expect("Michurin");
     case.layout.positions.insert(case.nodes[michurin].id.clone(), Position { x: 1000.0, y: -500.0, pinned: false });
     let (positions, _) = initial_positions(&case, &graph, 120.0);
-    assert_eq!(positions[michurin], [1000.0, -500.0]);
+    assert_eq!(positions[michurin.index()], [1000.0, -500.0]);
     let ardis = graph.node_index("c-ardis-bearings").expect("Ardis");
-    let distance = ((positions[ardis][0] - 1000.0).powi(2) + (positions[ardis][1] + 500.0).powi(2)).sqrt();
+    let distance =
+        ((positions[ardis.index()][0] - 1000.0).powi(2) + (positions[ardis.index()][1] + 500.0).powi(2)).sqrt();
     assert!((60.0..=120.0).contains(&distance), "Ardis-Bearings starts {distance} from Michurin");
 }
 
@@ -175,11 +176,11 @@ fn the_sample_comes_to_rest_and_then_stays_still() {
     assert!(all_finite(&layout));
 
     let graph = CaseGraph::new(&case);
-    let lengths: Vec<f32> = (0..case.links.len())
+    let lengths: Vec<f32> = LinkIx::all(case.links.len())
         .filter_map(|link| graph.link_ends(link))
         .filter(|(a, b)| a != b)
         .map(|(a, b)| {
-            let (p, q) = (layout.positions()[a], layout.positions()[b]);
+            let (p, q) = (layout.positions()[a.index()], layout.positions()[b.index()]);
             ((p[0] - q[0]).powi(2) + (p[1] - q[1]).powi(2)).sqrt()
         })
         .collect();
@@ -233,21 +234,21 @@ fn a_drag_shows_at_once_and_the_thread_keeps_the_node_where_it_was_put() {
     let case = unplaced_case();
     let mut threaded = LiveLayout::on_own_thread(layout_of(&case));
     // While the thread is still busy, the window's copy moves at once.
-    threaded.place_and_pin(7, [5_000.0, -40.0]);
+    threaded.place_and_pin(NodeIx::new(7), [5_000.0, -40.0]);
     assert_eq!(threaded.positions()[7], [5_000.0, -40.0]);
-    assert!(threaded.is_pinned(7));
+    assert!(threaded.is_pinned(NodeIx::new(7)));
     assert!(!threaded.is_settled(), "not at rest until the thread has seen the drag");
     threaded.run_until_settled();
     assert_eq!(threaded.positions()[7], [5_000.0, -40.0]);
-    assert!(threaded.is_pinned(7));
+    assert!(threaded.is_pinned(NodeIx::new(7)));
     assert!(threaded.positions().iter().flatten().all(|c| c.is_finite()));
 
     // Undo to a state at rest: it stays still, and the thread agrees.
     let before: Vec<_> = threaded.positions().to_vec();
-    threaded.restore(&[(7, [1.0, 2.0], false)], true);
+    threaded.restore(&[(NodeIx::new(7), [1.0, 2.0], false)], true);
     threaded.run_until_settled();
     assert_eq!(threaded.positions()[7], [1.0, 2.0]);
-    assert!(!threaded.is_pinned(7));
+    assert!(!threaded.is_pinned(NodeIx::new(7)));
     let others_moved = (0..400).filter(|&node| node != 7 && threaded.positions()[node] != before[node]).count();
     assert_eq!(others_moved, 0, "a restore at rest moves nothing else");
 }
@@ -274,13 +275,14 @@ fn a_hubs_neighbours_start_around_it_with_room_not_in_a_knot() {
 fn an_unplaced_group_starts_outside_the_placed_nodes_not_on_them() {
     let mut case = generate_case(300, 5);
     let graph = CaseGraph::new(&case);
-    let lone: Vec<usize> = (0..case.nodes.len()).filter(|&node| graph.degree(node) == 0).collect();
+    let lone: Vec<NodeIx> = NodeIx::all(case.nodes.len()).filter(|&node| graph.degree(node) == 0).collect();
     assert!(lone.len() > 5, "the generator makes isolated nodes");
     for &node in &lone {
         case.layout.positions.shift_remove(&case.nodes[node].id);
     }
     let (positions, _) = initial_positions(&case, &graph, 120.0);
-    let placed: Vec<[f32; 2]> = (0..case.nodes.len()).filter(|n| !lone.contains(n)).map(|n| positions[n]).collect();
+    let placed: Vec<[f32; 2]> =
+        NodeIx::all(case.nodes.len()).filter(|n| !lone.contains(n)).map(|n| positions[n.index()]).collect();
     let centre = [
         placed.iter().map(|p| p[0]).sum::<f32>() / placed.len() as f32,
         placed.iter().map(|p| p[1]).sum::<f32>() / placed.len() as f32,
@@ -288,7 +290,7 @@ fn an_unplaced_group_starts_outside_the_placed_nodes_not_on_them() {
     let reach = |p: [f32; 2]| (p[0] - centre[0]).hypot(p[1] - centre[1]);
     let placed_reach = placed.iter().map(|&p| reach(p)).fold(0.0, f32::max);
     for &node in &lone {
-        assert!(reach(positions[node]) > placed_reach, "node {node} starts among the placed nodes");
+        assert!(reach(positions[node.index()]) > placed_reach, "node {node} starts among the placed nodes");
     }
     assert!(measure(&positions, &[], 32.0).overlapping_pairs <= measure(&placed, &[], 32.0).overlapping_pairs);
 }

@@ -1,6 +1,7 @@
 //! The real app driven through AccessKit, without a GPU: what an analyst clicks, drags and
 //! types, and what they then see.
 
+use casegraph::model::NodeIx;
 use casegraph::view::canvas::node_screen_position;
 use casegraph::view::{CaseApp, Content, Selection};
 use egui::{Key, Modifiers, vec2};
@@ -17,13 +18,15 @@ fn sample_app() -> Harness<'static, CaseApp> {
         .build_eframe(|_| CaseApp::new(Content::from_sample()))
 }
 
-fn node_index(harness: &Harness<'_, CaseApp>, label: &str) -> usize {
+fn node_index(harness: &Harness<'_, CaseApp>, label: &str) -> NodeIx {
     let open = harness.state().open_case().expect("the sample opens");
-    open.document.case().nodes.iter().position(|node| node.label == label).expect("the node is in the sample")
+    let index =
+        open.document.case().nodes.iter().position(|node| node.label == label).expect("the node is in the sample");
+    NodeIx::new(index)
 }
 
-fn position_of(harness: &Harness<'_, CaseApp>, node: usize) -> [f32; 2] {
-    harness.state().open_case().expect("the sample opens").document.layout().positions()[node]
+fn position_of(harness: &Harness<'_, CaseApp>, node: NodeIx) -> [f32; 2] {
+    harness.state().open_case().expect("the sample opens").document.layout().position(node)
 }
 
 #[test]
@@ -150,7 +153,7 @@ fn the_fit_button_brings_the_whole_case_back_into_view() {
     }
     let off_canvas = |harness: &Harness<'_, CaseApp>| {
         let open = harness.state().open_case().expect("the sample opens");
-        (0..open.document.case().nodes.len())
+        NodeIx::all(open.document.case().nodes.len())
             .filter(|&node| {
                 let at = node_screen_position(open, node).expect("placed");
                 !open.canvas_rect.contains(at)
@@ -222,7 +225,7 @@ fn in_a_big_case_the_pointer_finds_nodes_without_a_widget_each() {
     assert!((100..=1_000).contains(&described), "{described} nodes described");
 
     // A click where a node is drawn selects that node, found through the grid.
-    let node = (0..3_000)
+    let node = NodeIx::all(3_000)
         .find(|&node| {
             let at = node_screen_position(open, node).expect("on screen");
             open.canvas_rect.shrink(40.0).contains(at) && open.document.graph().degree(node) > 0
@@ -237,10 +240,10 @@ fn in_a_big_case_the_pointer_finds_nodes_without_a_widget_each() {
     let Some(Selection::Node(picked)) = selected else { panic!("selected {selected:?}") };
     let positions = harness.state().open_case().expect("open").document.layout().positions().to_vec();
     assert!(
-        positions[picked] == positions[node],
+        positions[picked.index()] == positions[node.index()],
         "picked node {picked} at {:?}, not node {node} at {:?}",
-        positions[picked],
-        positions[node]
+        positions[picked.index()],
+        positions[node.index()]
     );
 
     // Its context menu pins it.

@@ -5,6 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use casegraph::model::NodeIx;
 use casegraph::view::canvas::node_screen_position;
 use casegraph::view::prompt::Prompt;
 use casegraph::view::{CaseApp, Content, ScriptedDialogs, Services};
@@ -26,13 +27,15 @@ fn sample_app(dialogs: ScriptedDialogs, data_folder: Option<&Path>) -> Harness<'
     harness
 }
 
-fn node_index(harness: &Harness<'_, CaseApp>, label: &str) -> usize {
+fn node_index(harness: &Harness<'_, CaseApp>, label: &str) -> NodeIx {
     let open = harness.state().open_case().expect("a case is open");
-    open.document.case().nodes.iter().position(|node| node.label == label).expect("the node is in the case")
+    let index =
+        open.document.case().nodes.iter().position(|node| node.label == label).expect("the node is in the case");
+    NodeIx::new(index)
 }
 
 /// Drags the node labelled `label` by `delta` screen points; returns its index.
-fn drag(harness: &mut Harness<'_, CaseApp>, label: &str, delta: egui::Vec2) -> usize {
+fn drag(harness: &mut Harness<'_, CaseApp>, label: &str, delta: egui::Vec2) -> NodeIx {
     let node = node_index(harness, label);
     let open = harness.state().open_case().expect("a case is open");
     let grab = node_screen_position(open, node).expect("on screen");
@@ -97,20 +100,20 @@ fn undo_puts_a_dragged_node_back_exactly_and_redo_moves_it_again() {
     let node = node_index(&harness, "Ardis-Bearings");
     let before = harness.state().open_case().expect("open").document.layout().positions().to_vec();
     drag(&mut harness, "Ardis-Bearings", vec2(90.0, -30.0));
-    let dragged = harness.state().open_case().expect("open").document.layout().positions()[node];
-    assert_ne!(dragged, before[node]);
+    let dragged = harness.state().open_case().expect("open").document.layout().position(node);
+    assert_ne!(dragged, before[node.index()]);
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     let open = harness.state().open_case().expect("open");
-    assert_eq!(open.document.layout().positions()[node], before[node], "undo did not put it back exactly");
+    assert_eq!(open.document.layout().position(node), before[node.index()], "undo did not put it back exactly");
     assert!(!open.document.layout().is_pinned(node), "undo did not unpin it");
     assert!(!open.document.is_dirty());
 
     harness.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
     harness.run();
     let open = harness.state().open_case().expect("open");
-    assert_eq!(open.document.layout().positions()[node], dragged, "redo did not move it again");
+    assert_eq!(open.document.layout().position(node), dragged, "redo did not move it again");
     assert!(open.document.layout().is_pinned(node));
 }
 
@@ -146,7 +149,7 @@ fn work_left_unsaved_by_a_crash_is_offered_back_at_the_next_start() {
     let mut harness = app(Content::from_file(&case_file), ScriptedDialogs::default(), Some(data.path()));
     harness.run();
     let node = drag(&mut harness, "Ardis-Bearings", vec2(70.0, 35.0));
-    let dragged = harness.state().open_case().expect("open").document.layout().positions()[node];
+    let dragged = harness.state().open_case().expect("open").document.layout().position(node);
     harness.run();
     // The crash: the app is gone without saving or asking.
     drop(harness);
@@ -159,7 +162,7 @@ fn work_left_unsaved_by_a_crash_is_offered_back_at_the_next_start() {
     harness.get_by_label("Restore").click();
     harness.run();
     let open = harness.state().open_case().expect("restored");
-    assert_eq!(open.document.layout().positions()[node], rounded(dragged), "the restored node is elsewhere");
+    assert_eq!(open.document.layout().position(node), rounded(dragged), "the restored node is elsewhere");
     assert!(open.document.layout().is_pinned(node));
     assert!(open.document.is_dirty(), "restored work is not yet saved");
     assert_eq!(open.document.file(), Some(case_file.as_path()));

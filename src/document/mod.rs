@@ -25,8 +25,8 @@ pub use relocate::{relative_path, relocate_documents};
 
 use crate::layout::{ForceLayout, LayoutSettings, LiveLayout, WorldPoint};
 use crate::model::{
-    Camera, Case, CaseGraph, Diagnostic, DocumentStore, FigureSettings, NodeKind, Position, SaveError, case_to_json,
-    documents_beside,
+    Camera, Case, CaseGraph, Diagnostic, DocumentStore, FigureSettings, NodeIx, NodeKind, Position, SaveError,
+    case_to_json, documents_beside,
 };
 
 /// Steps kept for undo.
@@ -39,7 +39,7 @@ pub enum Edit {
     /// Put a node at a world position and pin it: one move of a drag.
     MoveNode {
         /// The node.
-        node: usize,
+        node: NodeIx,
         /// Its new position.
         to: WorldPoint,
     },
@@ -48,7 +48,7 @@ pub enum Edit {
     /// Pin or unpin one node.
     SetPinned {
         /// The node.
-        node: usize,
+        node: NodeIx,
         /// Pinned afterwards.
         pinned: bool,
     },
@@ -67,7 +67,7 @@ pub enum Edit {
 /// One node's place: where it is and whether it is pinned.
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct Placement {
-    node: usize,
+    node: NodeIx,
     at: WorldPoint,
     pinned: bool,
 }
@@ -295,22 +295,22 @@ impl Document {
     }
 
     fn apply_edit(&mut self, edit: Edit) -> bool {
-        let nodes = self.case.nodes.len();
+        let count = self.case.nodes.len();
         match edit {
             Edit::MoveNode { node, to } => {
-                if node >= nodes || !to.iter().all(|c| c.is_finite()) {
+                if node.index() >= count || !to.iter().all(|c| c.is_finite()) {
                     return false;
                 }
                 if self.drag_start.is_none() {
-                    self.drag_start = Some(self.arrangement(0..nodes));
+                    self.drag_start = Some(self.arrangement(NodeIx::all(count)));
                 }
                 self.layout.place_and_pin(node, to);
                 true
             }
             Edit::EndDrag => {
                 let Some(before) = self.drag_start.take() else { return false };
-                let after = self.arrangement(0..nodes);
-                let changed: Vec<usize> = before
+                let after = self.arrangement(NodeIx::all(count));
+                let changed: Vec<NodeIx> = before
                     .placements
                     .iter()
                     .zip(&after.placements)
@@ -321,28 +321,28 @@ impl Document {
                     return false;
                 }
                 let keep = |arrangement: Arrangement| Arrangement {
-                    placements: changed.iter().map(|&node| arrangement.placements[node]).collect(),
+                    placements: changed.iter().map(|&node| arrangement.placements[node.index()]).collect(),
                     at_rest: arrangement.at_rest,
                 };
                 self.history.push(Step::Arrange { before: keep(before), after: keep(after) });
                 true
             }
             Edit::SetPinned { node, pinned } => {
-                if node >= nodes || self.layout.is_pinned(node) == pinned {
+                if node.index() >= count || self.layout.is_pinned(node) == pinned {
                     return false;
                 }
                 self.change_pins(vec![node], pinned)
             }
             Edit::PinAll | Edit::UnpinAll => {
                 let pinned = edit == Edit::PinAll;
-                let changing = (0..nodes).filter(|&node| self.layout.is_pinned(node) != pinned).collect();
+                let changing = NodeIx::all(count).filter(|&node| self.layout.is_pinned(node) != pinned).collect();
                 self.change_pins(changing, pinned)
             }
             Edit::RerunLayout => {
-                if nodes == 0 {
+                if count == 0 {
                     return false;
                 }
-                let before = self.arrangement(0..nodes);
+                let before = self.arrangement(NodeIx::all(count));
                 self.layout.restart();
                 self.history.push(Step::Relayout { before });
                 true
@@ -372,7 +372,7 @@ impl Document {
         }
     }
 
-    fn change_pins(&mut self, nodes: Vec<usize>, pinned: bool) -> bool {
+    fn change_pins(&mut self, nodes: Vec<NodeIx>, pinned: bool) -> bool {
         if nodes.is_empty() {
             return false;
         }
@@ -429,11 +429,10 @@ impl Document {
         }
     }
 
-    fn arrangement(&self, nodes: impl Iterator<Item = usize>) -> Arrangement {
-        let positions = self.layout.positions();
+    fn arrangement(&self, nodes: impl Iterator<Item = NodeIx>) -> Arrangement {
         Arrangement {
             placements: nodes
-                .map(|node| Placement { node, at: positions[node], pinned: self.layout.is_pinned(node) })
+                .map(|node| Placement { node, at: self.layout.position(node), pinned: self.layout.is_pinned(node) })
                 .collect(),
             at_rest: self.layout.is_settled(),
         }
@@ -445,8 +444,8 @@ impl Document {
     pub fn case_to_save(&self, camera: Option<Camera>) -> Case {
         let mut case = self.case.clone();
         let positions = self.layout.positions();
-        for (index, node) in self.case.nodes.iter().enumerate() {
-            let [x, y] = positions[index];
+        for (index, node) in NodeIx::all(self.case.nodes.len()).zip(&self.case.nodes) {
+            let [x, y] = positions[index.index()];
             let pinned = self.layout.is_pinned(index);
             let unchanged = self
                 .case
@@ -571,7 +570,7 @@ impl Document {
 }
 
 fn restore(layout: &mut LiveLayout, arrangement: &Arrangement) {
-    let placements: Vec<(usize, WorldPoint, bool)> =
+    let placements: Vec<(NodeIx, WorldPoint, bool)> =
         arrangement.placements.iter().map(|p| (p.node, p.at, p.pinned)).collect();
     layout.restore(&placements, arrangement.at_rest);
 }

@@ -9,7 +9,9 @@ use super::text_metrics::{shortened, text_width};
 use crate::label_placement::{Area, Occupancy, Placement, place_label_shortening};
 use crate::layout::WorldPoint;
 use crate::link_routes::{LinkRoute, arrowhead, link_routes, trim_polyline_end};
-use crate::model::{ClaimStatus, FigureExtent, FigureSettings, ItemRef, amount_text, link_caption};
+use crate::model::{
+    ClaimStatus, FigureExtent, FigureSettings, ItemRef, LinkIx, NodeIx, SourceIx, amount_text, link_caption,
+};
 use crate::theme::{self, Colour, LinePattern};
 
 /// The smallest and largest node radius in a figure, so a large case stays legible and a
@@ -41,29 +43,30 @@ const STATED: &str = "stated";
 /// What the figure shows.
 pub struct Shown {
     /// The visible nodes, in case order.
-    pub nodes: Vec<usize>,
+    pub nodes: Vec<NodeIx>,
     /// The nodes at each link's ends, when both resolve.
-    pub ends: Vec<Option<(usize, usize)>>,
+    pub ends: Vec<Option<(NodeIx, NodeIx)>>,
     /// Whether each link is drawn: both its ends are visible.
     pub links: Vec<bool>,
 }
 
 impl Shown {
     /// The routes of the links drawn, with their indices.
-    fn routes<'a>(&'a self, routes: &'a [Option<LinkRoute>]) -> impl Iterator<Item = (usize, LinkRoute)> + 'a {
+    fn routes<'a>(&'a self, routes: &'a [Option<LinkRoute>]) -> impl Iterator<Item = (LinkIx, LinkRoute)> + 'a {
         routes
             .iter()
             .enumerate()
-            .filter_map(|(link, route)| route.filter(|_| self.links[link]).map(|route| (link, route)))
+            .filter_map(|(link, route)| route.filter(|_| self.links[link]).map(|route| (LinkIx::new(link), route)))
     }
 
     /// What `input` shows: everything but the hidden kinds.
     pub fn new(input: &FigureInput<'_>) -> Self {
         let case = input.case;
-        let visible = |node: usize| !input.hidden_kinds.contains(&case.nodes[node].kind);
-        let ends: Vec<Option<(usize, usize)>> = (0..case.links.len()).map(|link| input.graph.link_ends(link)).collect();
+        let visible = |node: NodeIx| !input.hidden_kinds.contains(&case.nodes[node].kind);
+        let ends: Vec<Option<(NodeIx, NodeIx)>> =
+            LinkIx::all(case.links.len()).map(|link| input.graph.link_ends(link)).collect();
         let links = ends.iter().map(|ends| ends.is_some_and(|(a, b)| visible(a) && visible(b))).collect();
-        Self { nodes: (0..case.nodes.len()).filter(|&node| visible(node)).collect(), ends, links }
+        Self { nodes: NodeIx::all(case.nodes.len()).filter(|&node| visible(node)).collect(), ends, links }
     }
 }
 
@@ -83,10 +86,10 @@ impl SourceNumbers {
             .nodes
             .iter()
             .map(|&node| ItemRef::Node(node))
-            .chain((0..case.links.len()).filter(|&link| shown.links[link]).map(ItemRef::Link));
+            .chain(LinkIx::all(case.links.len()).filter(|&link| shown.links[link.index()]).map(ItemRef::Link));
         for item in items {
             for source in quoted_sources(input, item) {
-                cited[source] = true;
+                cited[source.index()] = true;
             }
         }
         let mut next = 0;
@@ -103,14 +106,15 @@ impl SourceNumbers {
     }
 
     /// The numbered sources, as (number, index into `case.sources`), in order.
-    pub fn list(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
-        self.by_source.iter().enumerate().filter_map(|(source, number)| number.map(|number| (number, source)))
+    pub fn list(&self) -> impl Iterator<Item = (usize, SourceIx)> + '_ {
+        (self.by_source.iter().enumerate())
+            .filter_map(|(source, number)| number.map(|number| (number, SourceIx::new(source))))
     }
 
     /// The numbers of the sources behind `link`, ascending.
-    fn for_link(&self, input: &FigureInput<'_>, link: usize) -> Vec<usize> {
+    fn for_link(&self, input: &FigureInput<'_>, link: LinkIx) -> Vec<usize> {
         let mut numbers: Vec<usize> =
-            quoted_sources(input, ItemRef::Link(link)).filter_map(|source| self.by_source[source]).collect();
+            quoted_sources(input, ItemRef::Link(link)).filter_map(|source| self.by_source[source.index()]).collect();
         numbers.sort_unstable();
         numbers.dedup();
         numbers
@@ -118,7 +122,7 @@ impl SourceNumbers {
 }
 
 /// The sources (indices into `case.sources`) of the quotes that back `item`.
-fn quoted_sources<'a>(input: &'a FigureInput<'_>, item: ItemRef) -> impl Iterator<Item = usize> + 'a {
+fn quoted_sources<'a>(input: &'a FigureInput<'_>, item: ItemRef) -> impl Iterator<Item = SourceIx> + 'a {
     input.graph.quotes_for(item).iter().filter_map(|&quote| {
         match input.graph.resolve(input.case.quotes[quote].source.as_str()) {
             Some(ItemRef::Source(source)) => Some(source),
@@ -132,7 +136,7 @@ fn quoted_sources<'a>(input: &'a FigureInput<'_>, item: ItemRef) -> impl Iterato
 #[cfg_attr(not(test), expect(dead_code))] // Only the tests look back at where labels went.
 pub struct PlacedLabel {
     /// The node it names.
-    pub node: usize,
+    pub node: NodeIx,
     /// Its lines: the name, wrapped, and a transaction's amount.
     pub lines: Vec<String>,
     /// Its side and box.
@@ -175,7 +179,7 @@ impl Geometry {
 
 /// The forms of a node's label at `size`, longest first: the name wrapped, then on one line
 /// shortened twice; a transaction's amount follows the name in each.
-fn label_forms(input: &FigureInput<'_>, node: usize, size: f32) -> Vec<Vec<String>> {
+fn label_forms(input: &FigureInput<'_>, node: NodeIx, size: f32) -> Vec<Vec<String>> {
     let item = &input.case.nodes[node];
     let amount = item.amount.as_ref().map(amount_text);
     let with_amount = |mut lines: Vec<String>| {
@@ -195,7 +199,7 @@ fn label_forms(input: &FigureInput<'_>, node: usize, size: f32) -> Vec<Vec<Strin
 
 /// The lines of a node's label at `size`, in full: the name wrapped, and a transaction's
 /// amount.
-fn label_lines(input: &FigureInput<'_>, node: usize, size: f32) -> Vec<String> {
+fn label_lines(input: &FigureInput<'_>, node: NodeIx, size: f32) -> Vec<String> {
     let item = &input.case.nodes[node];
     let mut lines = super::text_metrics::wrap(&item.label, size, size * LABEL_WRAP_EMS);
     lines.extend(item.amount.as_ref().map(amount_text));
@@ -225,7 +229,7 @@ fn geometry(
             let center = [camera.center_x as f32, camera.center_y as f32];
             ([center[0] - half[0], center[1] - half[1]], [center[0] + half[0], center[1] + half[1]])
         }
-        None => bounds(shown.nodes.iter().map(|&node| input.positions[node]), theme::NODE_RADIUS)?,
+        None => bounds(shown.nodes.iter().map(|&node| input.positions[node.index()]), theme::NODE_RADIUS)?,
     };
     let world_size = [(high[0] - low[0]).max(1.0), (high[1] - low[1]).max(1.0)];
     let scale = match saved_camera {
@@ -310,14 +314,14 @@ pub fn draw_graph(
     let mut occupancy = Occupancy::new(geometry.label_size * 4.0);
     let mut bottom = top;
     for &node in &shown.nodes {
-        let center = geometry.figure_from_world(input.positions[node]);
+        let center = geometry.figure_from_world(input.positions[node.index()]);
         let area = Area::around(center, [2.0 * geometry.radius, 2.0 * geometry.radius]);
         bottom = bottom.max(area.max[1]);
         occupancy.insert(area);
     }
     let labels = place_labels(input, shown, &geometry, &mut occupancy);
     let mut labels_layer = String::new();
-    let markers: Vec<(usize, Area)> = match numbers {
+    let markers: Vec<(LinkIx, Area)> = match numbers {
         Some(numbers) => draw_markers(&mut labels_layer, input, shown, &routes, &geometry, numbers, &mut occupancy),
         None => Vec::new(),
     };
@@ -344,19 +348,19 @@ fn draw_nodes(
 ) -> String {
     let mut label_of = vec![None; input.case.nodes.len()];
     for label in labels {
-        label_of[label.node] = Some(label);
+        label_of[label.node.index()] = Some(label);
     }
     let mut svg = String::new();
     for &node in &shown.nodes {
         let item = &input.case.nodes[node];
         let style = theme::kind_style(item.kind);
-        let center = geometry.figure_from_world(input.positions[node]);
+        let center = geometry.figure_from_world(input.positions[node.index()]);
         let _ = writeln!(svg, r#"<g id="node-{}" class="node {}">"#, escape(item.id.as_str()), item.kind.as_str());
         shape(&mut svg, style.shape, center, geometry.radius, style.fill);
         if geometry.radius >= theme::MIN_ICON_RADIUS_POINTS * 0.75 {
             icon(&mut svg, item.kind, style.shape, center, geometry.radius);
         }
-        if let Some(label) = label_of[node] {
+        if let Some(label) = label_of[node.index()] {
             draw_label(&mut svg, label, geometry.label_size, halo);
         }
         svg.push_str("</g>\n");
@@ -411,7 +415,7 @@ fn draw_markers(
     geometry: &Geometry,
     numbers: &SourceNumbers,
     occupancy: &mut Occupancy,
-) -> Vec<(usize, Area)> {
+) -> Vec<(LinkIx, Area)> {
     let mut markers = Vec::new();
     for (link, route) in shown.routes(routes) {
         let sources = numbers.for_link(input, link);
@@ -464,7 +468,7 @@ fn place_labels(
         .map(|node| {
             let forms = label_forms(input, node, geometry.label_size);
             let sizes: Vec<[f32; 2]> = forms.iter().map(|lines| label_size(lines, geometry.label_size)).collect();
-            let center = geometry.figure_from_world(input.positions[node]);
+            let center = geometry.figure_from_world(input.positions[node.index()]);
             let (form, placement) = place_label_shortening(
                 occupancy,
                 center,
@@ -497,7 +501,7 @@ fn draw_label(svg: &mut String, label: &PlacedLabel, size: f32, halo: Colour) {
 /// What link captions are placed among: the links' routes and source markers.
 struct Captions<'a> {
     routes: &'a [Option<LinkRoute>],
-    markers: &'a [(usize, Area)],
+    markers: &'a [(LinkIx, Area)],
     halo: Colour,
 }
 

@@ -11,7 +11,7 @@ use super::svg_primitives::{
     Anchor, INKSCAPE_NAMESPACE, Text, colour, dash_attribute, escape, icon, layer, number, shape,
 };
 use super::text_metrics::{Weight, text_width, weighted_wrap, wrap};
-use crate::model::{FigureBackground, FigureSettings, NodeKind, SourceNote};
+use crate::model::{FigureBackground, FigureSettings, NodeKind, SourceIx, SourceNote};
 use crate::theme::{self, Colour, LinePattern};
 
 /// Space around the figure and between its parts, in figure units (CSS pixels).
@@ -250,7 +250,7 @@ pub fn source_credit(input: &FigureInput<'_>) -> Option<String> {
 
 /// One entry of the numbered source list: "Polina Nikolskaya, “Title”, Reuters, 6 June 2018.
 /// https://…".
-fn source_entry(input: &FigureInput<'_>, source: usize) -> String {
+fn source_entry(input: &FigureInput<'_>, source: SourceIx) -> String {
     let source = &input.case.sources[source];
     let mut parts: Vec<String> = Vec::new();
     if !source.authors.is_empty() {

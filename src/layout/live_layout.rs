@@ -5,6 +5,7 @@
 //! before its next step. A small case steps in the window's own frames, where a step costs
 //! less than handing it over would.
 
+use crate::model::NodeIx;
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -177,8 +178,13 @@ impl LiveLayout {
     }
 
     /// Whether node `node` is pinned.
-    pub fn is_pinned(&self, node: usize) -> bool {
-        self.pinned().get(node).copied().unwrap_or(false)
+    pub fn is_pinned(&self, node: NodeIx) -> bool {
+        self.pinned().get(node.index()).copied().unwrap_or(false)
+    }
+
+    /// Where node `node` is now.
+    pub fn position(&self, node: NodeIx) -> WorldPoint {
+        self.positions()[node.index()]
     }
 
     /// True once the layout has come to rest with every change made to it.
@@ -236,18 +242,19 @@ impl LiveLayout {
     }
 
     /// Places `node` at `at` and pins it (a drag); the others relax around it.
-    pub fn place_and_pin(&mut self, node: usize, at: WorldPoint) {
-        self.change(Change::PlaceAndPin { node, at });
+    pub fn place_and_pin(&mut self, node: NodeIx, at: WorldPoint) {
+        self.change(Change::PlaceAndPin { node: node.index(), at });
     }
 
     /// Pins or unpins `node`; unpinning lets it move again.
-    pub fn set_pinned(&mut self, node: usize, pinned: bool) {
-        self.change(Change::SetPinned { node, pinned });
+    pub fn set_pinned(&mut self, node: NodeIx, pinned: bool) {
+        self.change(Change::SetPinned { node: node.index(), pinned });
     }
 
     /// Puts nodes back as an earlier state had them (see [`ForceLayout::restore`]).
-    pub fn restore(&mut self, placements: &[(usize, WorldPoint, bool)], at_rest: bool) {
-        self.change(Change::Restore { placements: placements.to_vec(), at_rest });
+    pub fn restore(&mut self, placements: &[(NodeIx, WorldPoint, bool)], at_rest: bool) {
+        let placements = placements.iter().map(|&(node, at, pinned)| (node.index(), at, pinned)).collect();
+        self.change(Change::Restore { placements, at_rest });
     }
 
     /// Runs the layout again from where the nodes are: unpinned nodes move, pinned ones stay.

@@ -23,3 +23,14 @@ pub use simulation::{BARNES_HUT_FROM_NODES, ForceLayout, LayoutEngine, LayoutSet
 
 /// A point in world units: x to the right, y downwards.
 pub type WorldPoint = [f32; 2];
+
+/// The node indices at the ends of every link whose ends resolve, in link order: the layout
+/// works on flat arrays indexed like `case.nodes`.
+fn linked_pairs<'a>(
+    case: &'a crate::model::Case,
+    graph: &'a crate::model::CaseGraph,
+) -> impl Iterator<Item = (usize, usize)> + 'a {
+    crate::model::LinkIx::all(case.links.len())
+        .filter_map(|link| graph.link_ends(link))
+        .map(|(source, target)| (source.index(), target.index()))
+}

@@ -41,7 +41,7 @@ pub fn initial_positions(case: &Case, graph: &CaseGraph, edge_length: f32) -> (V
         }
     }
     let mut adjacency = vec![Vec::new(); count];
-    for (source, target) in (0..case.links.len()).filter_map(|link| graph.link_ends(link)) {
+    for (source, target) in super::linked_pairs(case, graph) {
         if source != target {
             adjacency[source].push(target);
             adjacency[target].push(source);

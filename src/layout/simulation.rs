@@ -153,8 +153,7 @@ impl ForceLayout {
         }
         // One edge per linked pair: self-links pull on nothing, and fdg-sim would divide by
         // their zero length; parallel links would pull twice as hard.
-        let mut pairs: Vec<(usize, usize)> = (0..case.links.len())
-            .filter_map(|link| graph.link_ends(link))
+        let mut pairs: Vec<(usize, usize)> = super::linked_pairs(case, graph)
             .filter(|(source, target)| source != target)
             .map(|(source, target)| (source.min(target), source.max(target)))
             .collect();

@@ -8,27 +8,28 @@ use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef as _;
 
 use super::case::Case;
+use super::index::{LinkIx, NodeIx, QuoteIx, SourceIx};
 
 /// What an id names, by index into the case's collections.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ItemRef {
-    /// `case.nodes[i]`
-    Node(usize),
-    /// `case.links[i]`
-    Link(usize),
-    /// `case.sources[i]`
-    Source(usize),
-    /// `case.quotes[i]`
-    Quote(usize),
+    /// A node.
+    Node(NodeIx),
+    /// A link.
+    Link(LinkIx),
+    /// A source.
+    Source(SourceIx),
+    /// A quote.
+    Quote(QuoteIx),
 }
 
 /// One link seen from one of its ends.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Neighbour {
-    /// Index of the link in `case.links`.
-    pub link: usize,
-    /// Index of the node at the other end (the node itself for a self-link).
-    pub node: usize,
+    /// The link.
+    pub link: LinkIx,
+    /// The node at the other end (the node itself for a self-link).
+    pub node: NodeIx,
     /// True when the link reads from the other node towards this one.
     pub incoming: bool,
 }
@@ -37,12 +38,12 @@ pub struct Neighbour {
 /// case it was built from; rebuild it when nodes or links change.
 #[derive(Clone, Debug, Default)]
 pub struct CaseGraph {
-    graph: DiGraph<usize, usize>,
+    graph: DiGraph<NodeIx, LinkIx>,
     /// The nodes at each link's ends, indexed like `case.links`; `None` when an end does not
     /// resolve.
-    ends: Vec<Option<(usize, usize)>>,
+    ends: Vec<Option<(NodeIx, NodeIx)>>,
     ids: FxHashMap<String, ItemRef>,
-    quotes_by_item: FxHashMap<ItemRef, Vec<usize>>,
+    quotes_by_item: FxHashMap<ItemRef, Vec<QuoteIx>>,
 }
 
 impl CaseGraph {
@@ -54,32 +55,32 @@ impl CaseGraph {
             case.nodes.len() + case.links.len() + case.sources.len() + case.quotes.len(),
             Default::default(),
         );
-        let items = (case.nodes.iter().enumerate().map(|(i, n)| (&n.id, ItemRef::Node(i))))
-            .chain(case.links.iter().enumerate().map(|(i, l)| (&l.id, ItemRef::Link(i))))
-            .chain(case.sources.iter().enumerate().map(|(i, s)| (&s.id, ItemRef::Source(i))))
-            .chain(case.quotes.iter().enumerate().map(|(i, q)| (&q.id, ItemRef::Quote(i))));
+        let items = (case.nodes.iter().zip(NodeIx::all(case.nodes.len())).map(|(n, i)| (&n.id, ItemRef::Node(i))))
+            .chain(case.links.iter().zip(LinkIx::all(case.links.len())).map(|(l, i)| (&l.id, ItemRef::Link(i))))
+            .chain(case.sources.iter().zip(SourceIx::all(case.sources.len())).map(|(s, i)| (&s.id, ItemRef::Source(i))))
+            .chain(case.quotes.iter().zip(QuoteIx::all(case.quotes.len())).map(|(q, i)| (&q.id, ItemRef::Quote(i))));
         for (id, item) in items {
             ids.entry(id.to_string()).or_insert(item);
         }
         let mut graph = DiGraph::with_capacity(case.nodes.len(), case.links.len());
-        for index in 0..case.nodes.len() {
-            graph.add_node(index);
+        for node in NodeIx::all(case.nodes.len()) {
+            graph.add_node(node);
         }
         let node_of = |id: &str| match ids.get(id) {
-            Some(ItemRef::Node(i)) => Some(NodeIndex::new(*i)),
+            Some(ItemRef::Node(node)) => Some(*node),
             _ => None,
         };
         let mut ends = Vec::with_capacity(case.links.len());
-        for (index, link) in case.links.iter().enumerate() {
-            if let (Some(source), Some(target)) = (node_of(link.source.as_str()), node_of(link.target.as_str())) {
-                graph.add_edge(source, target, index);
-                ends.push(Some((source.index(), target.index())));
+        for (link, item) in LinkIx::all(case.links.len()).zip(&case.links) {
+            if let (Some(source), Some(target)) = (node_of(item.source.as_str()), node_of(item.target.as_str())) {
+                graph.add_edge(NodeIndex::new(source.index()), NodeIndex::new(target.index()), link);
+                ends.push(Some((source, target)));
             } else {
                 ends.push(None);
             }
         }
-        let mut quotes_by_item: FxHashMap<ItemRef, Vec<usize>> = FxHashMap::default();
-        for (index, quote) in case.quotes.iter().enumerate() {
+        let mut quotes_by_item: FxHashMap<ItemRef, Vec<QuoteIx>> = FxHashMap::default();
+        for (index, quote) in QuoteIx::all(case.quotes.len()).zip(&case.quotes) {
             for supported in &quote.supports {
                 if let Some(item) = ids.get(supported.as_str()) {
                     let quotes = quotes_by_item.entry(*item).or_default();
@@ -97,8 +98,8 @@ impl CaseGraph {
         self.ids.get(id).copied()
     }
 
-    /// Index of the node with this id.
-    pub fn node_index(&self, id: &str) -> Option<usize> {
+    /// The node with this id.
+    pub fn node_index(&self, id: &str) -> Option<NodeIx> {
         match self.resolve(id) {
             Some(ItemRef::Node(index)) => Some(index),
             _ => None,
@@ -107,8 +108,8 @@ impl CaseGraph {
 
     /// How many links touch node `node` (a self-link once): how well connected it is, counted
     /// without building the list, since drawing asks it of every node every frame.
-    pub fn degree(&self, node: usize) -> usize {
-        let index = NodeIndex::new(node);
+    pub fn degree(&self, node: NodeIx) -> usize {
+        let index = NodeIndex::new(node.index());
         if index.index() >= self.graph.node_count() {
             return 0;
         }
@@ -119,34 +120,34 @@ impl CaseGraph {
     }
 
     /// The links touching node `node`, in the order the case lists them.
-    pub fn neighbours(&self, node: usize) -> Vec<Neighbour> {
-        let index = NodeIndex::new(node);
+    pub fn neighbours(&self, node: NodeIx) -> Vec<Neighbour> {
+        let index = NodeIndex::new(node.index());
         if index.index() >= self.graph.node_count() {
             return Vec::new();
         }
         let outgoing = self.graph.edges_directed(index, Direction::Outgoing).map(|edge| Neighbour {
             link: *edge.weight(),
-            node: edge.target().index(),
+            node: self.graph[edge.target()],
             incoming: false,
         });
         let incoming = self
             .graph
             .edges_directed(index, Direction::Incoming)
             .filter(|edge| edge.source() != edge.target())
-            .map(|edge| Neighbour { link: *edge.weight(), node: edge.source().index(), incoming: true });
+            .map(|edge| Neighbour { link: *edge.weight(), node: self.graph[edge.source()], incoming: true });
         let mut all: Vec<Neighbour> = outgoing.chain(incoming).collect();
         all.sort_by_key(|neighbour| neighbour.link);
         all
     }
 
     /// Indices of the quotes whose `supports` names this item, in case order.
-    pub fn quotes_for(&self, item: ItemRef) -> &[usize] {
+    pub fn quotes_for(&self, item: ItemRef) -> &[QuoteIx] {
         self.quotes_by_item.get(&item).map_or(&[], Vec::as_slice)
     }
 
     /// The quotes behind a node and its links: the evidence the side panel shows.
-    pub fn evidence_for_node(&self, node: usize) -> Vec<usize> {
-        let mut quotes: Vec<usize> = self.quotes_for(ItemRef::Node(node)).to_vec();
+    pub fn evidence_for_node(&self, node: NodeIx) -> Vec<QuoteIx> {
+        let mut quotes: Vec<QuoteIx> = self.quotes_for(ItemRef::Node(node)).to_vec();
         for neighbour in self.neighbours(node) {
             quotes.extend_from_slice(self.quotes_for(ItemRef::Link(neighbour.link)));
         }
@@ -156,8 +157,8 @@ impl CaseGraph {
     }
 
     /// The nodes at the ends of link `link` (source, target), when both resolve.
-    pub fn link_ends(&self, link: usize) -> Option<(usize, usize)> {
-        self.ends.get(link).copied().flatten()
+    pub fn link_ends(&self, link: LinkIx) -> Option<(NodeIx, NodeIx)> {
+        self.ends.get(link.index()).copied().flatten()
     }
 }
 
@@ -173,9 +174,9 @@ mod tests {
         own.target = own.source.clone();
         case.links.push(own);
         let graph = CaseGraph::new(&case);
-        for node in 0..case.nodes.len() {
+        for node in NodeIx::all(case.nodes.len()) {
             assert_eq!(graph.degree(node), graph.neighbours(node).len(), "node {node}");
         }
-        assert_eq!(graph.degree(case.nodes.len()), 0, "no such node");
+        assert_eq!(graph.degree(NodeIx::new(case.nodes.len())), 0, "no such node");
     }
 }

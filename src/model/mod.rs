@@ -12,6 +12,7 @@ mod figure_settings;
 mod graph;
 mod id;
 mod id_table;
+mod index;
 mod json_path;
 mod link_kind;
 mod load;
@@ -42,6 +43,7 @@ pub use figure_settings::{
 };
 pub use graph::{CaseGraph, ItemRef, Neighbour};
 pub use id::{Id, IdError, MAX_ID_LENGTH};
+pub use index::{LinkIx, NodeIx, QuoteIx, SourceIx};
 pub use json_path::{JsonPath, PathRef, PathSegment};
 pub use link_kind::LinkKind;
 pub use load::{LoadError, LoadReport, MAX_FILE_BYTES, load_case_bytes, load_case_file, locate};

@@ -4,6 +4,7 @@
 use super::amount::Amount;
 use super::case::{Case, Link};
 use super::graph::CaseGraph;
+use super::index::LinkIx;
 
 /// A link's relation as its caption on the canvas: the source's own word for it (`role`)
 /// when there is one, otherwise the kind's verb, then its dates ("owns · 2011–2016").
@@ -17,8 +18,8 @@ pub fn link_caption(link: &Link) -> String {
 
 /// The claim a link makes, in words: "Igor Michurin — owns → Ardis-Bearings, 2011".
 /// An undirected relation reads "A — is related to — B".
-pub fn link_claim(case: &Case, graph: &CaseGraph, link: usize) -> String {
-    let Some(item) = case.links.get(link) else { return String::new() };
+pub fn link_claim(case: &Case, graph: &CaseGraph, link: LinkIx) -> String {
+    let Some(item) = case.links.get(link.index()) else { return String::new() };
     let name = |id: &str| graph.node_index(id).map_or(id.to_owned(), |node| case.nodes[node].label.clone());
     let relation = item.role.as_deref().unwrap_or(item.kind.verb());
     let arrow = if item.kind.is_directed() { "→" } else { "—" };

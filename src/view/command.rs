@@ -4,15 +4,15 @@
 use egui::{Key, KeyboardShortcut, Modifiers, Pos2, Vec2};
 
 use crate::layout::WorldPoint;
-use crate::model::NodeKind;
+use crate::model::{LinkIx, NodeIx, NodeKind};
 
 /// What is selected on the canvas and shown in the side panel.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Selection {
-    /// `case.nodes[i]`
-    Node(usize),
-    /// `case.links[i]`
-    Link(usize),
+    /// A node.
+    Node(NodeIx),
+    /// A link.
+    Link(LinkIx),
 }
 
 /// One request to change the open case or how it is shown.
@@ -21,7 +21,7 @@ pub enum Command {
     /// Select a node or link.
     Select(Selection),
     /// Select a node and bring it to the centre of the canvas.
-    FocusNode(usize),
+    FocusNode(NodeIx),
     /// Clear the selection and close the search.
     ClearSelection,
     /// Show the whole case.
@@ -48,7 +48,7 @@ pub enum Command {
     /// Pin or unpin one node.
     SetPinned {
         /// The node.
-        node: usize,
+        node: NodeIx,
         /// Pinned afterwards.
         pinned: bool,
     },
@@ -57,7 +57,7 @@ pub enum Command {
     /// Put a node at a world position and pin it (a drag).
     MoveNode {
         /// The node.
-        node: usize,
+        node: NodeIx,
         /// Its new position.
         to: WorldPoint,
     },

@@ -1,6 +1,10 @@
 //! The side panel: what the selected node or link is, and the quotes that back it, each
 //! with its source and, where the source's text is at hand, the paragraph it comes from.
 
+use crate::model::{
+    DocumentReadError, DocumentStore, ItemRef, LinkIx, NodeIx, QuoteInContext, QuoteIx, amount_text, link_claim,
+    link_dates, quote_in_context,
+};
 use std::collections::HashMap;
 
 use egui::RichText;
@@ -8,9 +12,6 @@ use egui::RichText;
 use super::command::{Command, Selection};
 use super::marks::color;
 use super::open_case::OpenCase;
-use crate::model::{
-    DocumentReadError, DocumentStore, ItemRef, QuoteInContext, amount_text, link_claim, link_dates, quote_in_context,
-};
 use crate::theme;
 
 /// The paragraphs around quotes shown "in context": each source's text is read once and each
@@ -21,7 +22,7 @@ pub struct QuoteContexts {
     /// Each document's text, or why it cannot be read, by its path in the case.
     texts: HashMap<String, Result<String, DocumentReadError>>,
     /// Where each quote was found, by quote index; `None` when it is not in the text.
-    found: HashMap<usize, Option<QuoteInContext>>,
+    found: HashMap<QuoteIx, Option<QuoteInContext>>,
 }
 
 impl QuoteContexts {
@@ -31,7 +32,7 @@ impl QuoteContexts {
         &mut self,
         documents: &dyn DocumentStore,
         document: &str,
-        quote: usize,
+        quote: QuoteIx,
         text: &str,
     ) -> Result<Option<&QuoteInContext>, &DocumentReadError> {
         let source_text = self.texts.entry(document.to_owned()).or_insert_with(|| documents.read(document)).as_ref()?;
@@ -81,11 +82,11 @@ fn overview(ui: &mut egui::Ui, open: &OpenCase) {
 fn node_details(
     ui: &mut egui::Ui,
     open: &OpenCase,
-    node: usize,
+    node: NodeIx,
     contexts: &mut QuoteContexts,
     commands: &mut Vec<Command>,
 ) {
-    let Some(item) = open.document.case().nodes.get(node) else { return };
+    let Some(item) = open.document.case().nodes.get(node.index()) else { return };
     let style = theme::kind_style(item.kind);
     ui.label(RichText::new(style.legend).color(color(style.fill)).strong());
     ui.heading(&item.label);
@@ -144,7 +145,7 @@ fn node_details(
     }
     ui.separator();
     let quotes = open.document.graph().evidence_for_node(node);
-    if open.unsupported_nodes[node] {
+    if open.is_unsupported_node(node) {
         unsupported(ui, "No quote supports this node itself.");
     }
     ui.strong(format!("Quotes ({})", quotes.len()));
@@ -156,11 +157,11 @@ fn node_details(
 fn link_details(
     ui: &mut egui::Ui,
     open: &OpenCase,
-    link: usize,
+    link: LinkIx,
     contexts: &mut QuoteContexts,
     commands: &mut Vec<Command>,
 ) {
-    let Some(item) = open.document.case().links.get(link) else { return };
+    let Some(item) = open.document.case().links.get(link.index()) else { return };
     ui.label(RichText::new("Link").strong());
     ui.heading(link_claim(open.document.case(), open.document.graph(), link));
     if let Some(status) = item.status {
@@ -177,7 +178,7 @@ fn link_details(
     if let Some(description) = &item.description {
         ui.label(description);
     }
-    if let Some((source, target)) = open.link_ends[link] {
+    if let Some((source, target)) = open.link_ends(link) {
         ui.horizontal_wrapped(|ui| {
             for node in [source, target] {
                 if ui.link(&open.document.case().nodes[node].label).clicked() {
@@ -202,8 +203,8 @@ fn unsupported(ui: &mut egui::Ui, text: &str) {
 }
 
 /// One quote: its words, its source, and the paragraph around it on request.
-fn quote_card(ui: &mut egui::Ui, open: &OpenCase, quote: usize, contexts: &mut QuoteContexts) {
-    let Some(item) = open.document.case().quotes.get(quote) else { return };
+fn quote_card(ui: &mut egui::Ui, open: &OpenCase, quote: QuoteIx, contexts: &mut QuoteContexts) {
+    let Some(item) = open.document.case().quotes.get(quote.index()) else { return };
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.label(RichText::new(format!("“{}”", item.text)).italics());

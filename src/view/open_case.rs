@@ -9,7 +9,7 @@ use super::command::{Command, Selection};
 use super::search::SearchState;
 use crate::document::{Document, Edit};
 use crate::link_routes::{LinkRoute, link_routes};
-use crate::model::ItemRef;
+use crate::model::{ItemRef, LinkIx, NodeIx};
 
 /// Margin around the case when fitting it to the canvas, in screen points.
 const FIT_MARGIN_POINTS: f32 = 48.0;
@@ -38,11 +38,11 @@ pub struct OpenCase {
     /// Whether the frame-time readout shows over the canvas.
     pub show_frame_times: bool,
     /// Per node: no quote supports it.
-    pub unsupported_nodes: Vec<bool>,
+    unsupported_nodes: Vec<bool>,
     /// Per link: no quote supports it.
-    pub unsupported_links: Vec<bool>,
-    /// The node indices at each link's ends.
-    pub link_ends: Vec<Option<(usize, usize)>>,
+    unsupported_links: Vec<bool>,
+    /// The nodes at each link's ends.
+    link_ends: Vec<Option<(NodeIx, NodeIx)>>,
 }
 
 impl OpenCase {
@@ -53,9 +53,10 @@ impl OpenCase {
             center_world: pos2(camera.center_x as f32, camera.center_y as f32),
             zoom: camera.zoom as f32,
         });
-        let unsupported_nodes = (0..case.nodes.len()).map(|i| graph.quotes_for(ItemRef::Node(i)).is_empty()).collect();
-        let unsupported_links = (0..case.links.len()).map(|i| graph.quotes_for(ItemRef::Link(i)).is_empty()).collect();
-        let link_ends = (0..case.links.len()).map(|i| graph.link_ends(i)).collect();
+        let (nodes, links) = (NodeIx::all(case.nodes.len()), LinkIx::all(case.links.len()));
+        let unsupported_nodes = nodes.map(|node| graph.quotes_for(ItemRef::Node(node)).is_empty()).collect();
+        let unsupported_links = links.clone().map(|link| graph.quotes_for(ItemRef::Link(link)).is_empty()).collect();
+        let link_ends = links.map(|link| graph.link_ends(link)).collect();
         Self {
             document,
             follow_layout: camera.is_none(),
@@ -89,17 +90,28 @@ impl OpenCase {
     }
 
     /// Whether node `node` is shown (its kind is not hidden).
-    pub fn is_node_visible(&self, node: usize) -> bool {
-        self.document.case().nodes.get(node).is_some_and(|n| !self.document.hidden_kinds().contains(&n.kind))
+    pub fn is_node_visible(&self, node: NodeIx) -> bool {
+        self.document.case().nodes.get(node.index()).is_some_and(|n| !self.document.hidden_kinds().contains(&n.kind))
     }
 
     /// Whether link `link` is shown: both its ends are.
-    pub fn is_link_visible(&self, link: usize) -> bool {
-        self.link_ends
-            .get(link)
-            .copied()
-            .flatten()
-            .is_some_and(|(a, b)| self.is_node_visible(a) && self.is_node_visible(b))
+    pub fn is_link_visible(&self, link: LinkIx) -> bool {
+        self.link_ends(link).is_some_and(|(a, b)| self.is_node_visible(a) && self.is_node_visible(b))
+    }
+
+    /// The nodes at link `link`'s ends, when both resolve.
+    pub fn link_ends(&self, link: LinkIx) -> Option<(NodeIx, NodeIx)> {
+        self.link_ends.get(link.index()).copied().flatten()
+    }
+
+    /// Whether no quote supports node `node`.
+    pub fn is_unsupported_node(&self, node: NodeIx) -> bool {
+        self.unsupported_nodes.get(node.index()).copied().unwrap_or(false)
+    }
+
+    /// Whether no quote supports link `link`.
+    pub fn is_unsupported_link(&self, link: LinkIx) -> bool {
+        self.unsupported_links.get(link.index()).copied().unwrap_or(false)
     }
 
     /// The route of every link at the current positions.
@@ -110,7 +122,8 @@ impl OpenCase {
     /// The camera that shows every visible node.
     pub fn fitted_camera(&self, canvas: Rect) -> Camera {
         let positions = self.document.layout().positions();
-        let visible = (0..positions.len()).filter(|&node| self.is_node_visible(node)).map(|node| positions[node]);
+        let visible =
+            NodeIx::all(positions.len()).filter(|&node| self.is_node_visible(node)).map(|node| positions[node.index()]);
         Camera::fitting(visible, canvas, FIT_MARGIN_POINTS)
     }
 
@@ -131,9 +144,9 @@ impl OpenCase {
         match command {
             Command::Select(selection) => self.selection = Some(selection),
             Command::FocusNode(node) => {
-                if node < self.document.case().nodes.len() {
+                if node.index() < self.document.case().nodes.len() {
                     self.selection = Some(Selection::Node(node));
-                    let [x, y] = self.document.layout().positions()[node];
+                    let [x, y] = self.document.layout().position(node);
                     let zoom = self.camera.map_or(1.0, |camera| camera.zoom.max(0.8));
                     self.camera = Some(Camera { center_world: pos2(x, y), zoom });
                 }

@@ -1,7 +1,7 @@
 //! Finding a node by its label or one of its aliases.
 
 use super::command::Command;
-use crate::model::Case;
+use crate::model::{Case, NodeIx};
 
 /// How many hits the search lists.
 const MAX_HITS: usize = 8;
@@ -19,15 +19,13 @@ pub struct SearchState {
 
 /// The nodes whose label or an alias contains `query`, ignoring case: those that start with
 /// it first, then in case order. Nodes for which `visible` is false are left out.
-pub fn find_nodes(case: &Case, query: &str, visible: impl Fn(usize) -> bool) -> Vec<usize> {
+pub fn find_nodes(case: &Case, query: &str, visible: impl Fn(NodeIx) -> bool) -> Vec<NodeIx> {
     let query = query.trim().to_lowercase();
     if query.is_empty() {
         return Vec::new();
     }
-    let mut hits: Vec<(bool, usize)> = case
-        .nodes
-        .iter()
-        .enumerate()
+    let mut hits: Vec<(bool, NodeIx)> = NodeIx::all(case.nodes.len())
+        .zip(&case.nodes)
         .filter(|&(index, _)| visible(index))
         .filter_map(|(index, node)| {
             let names = std::iter::once(&node.label).chain(&node.aliases).map(|name| name.to_lowercase());
@@ -49,7 +47,12 @@ pub fn find_nodes(case: &Case, query: &str, visible: impl Fn(usize) -> bool) -> 
 }
 
 /// Shows the search field at the top of `ui` and the hits under it.
-pub fn show(ui: &mut egui::Ui, search: &mut SearchState, case: &Case, visible: impl Fn(usize) -> bool) -> Vec<Command> {
+pub fn show(
+    ui: &mut egui::Ui,
+    search: &mut SearchState,
+    case: &Case,
+    visible: impl Fn(NodeIx) -> bool,
+) -> Vec<Command> {
     let mut commands = Vec::new();
     egui::Frame::popup(ui.style()).show(ui, |ui| {
         ui.set_max_width(320.0);

@@ -55,7 +55,7 @@ pub(super) fn show_open_case(
                 egui::Rect::from_min_size(rect.left_top() + egui::vec2(12.0, 12.0), egui::vec2(340.0, 300.0));
             let mut search_ui = ui.new_child(egui::UiBuilder::new().max_rect(search_rect));
             let (case, hidden) = (&open.document.case(), open.document.hidden_kinds());
-            let visible = |node: usize| !hidden.contains(&case.nodes[node].kind);
+            let visible = |node: crate::model::NodeIx| !hidden.contains(&case.nodes[node].kind);
             commands.extend(search::show(&mut search_ui, &mut open.search, case, visible));
         }
     });

@@ -1,6 +1,7 @@
 //! The nodes on screen described to screen readers (and to the UI tests) as buttons named by
 //! their labels; a screen reader's click selects one.
 
+use crate::model::NodeIx;
 use egui::{Id, Rect, Vec2, accesskit};
 
 use super::super::command::{Command, Selection};
@@ -11,9 +12,9 @@ use super::FrameGeometry;
 /// thousands helps no one.
 const DESCRIBED_NODES_AT_MOST: usize = 1_000;
 
-/// The egui id of node `index` in the accessibility tree.
-pub fn node_widget_id(index: usize) -> Id {
-    Id::unique(("casegraph-node", index))
+/// The egui id of node `node` in the accessibility tree.
+pub fn node_widget_id(node: NodeIx) -> Id {
+    Id::unique(("casegraph-node", node.index()))
 }
 
 /// Puts the first [`DESCRIBED_NODES_AT_MOST`] of `nodes` in the accessibility tree, and
@@ -22,7 +23,7 @@ pub fn node_widget_id(index: usize) -> Id {
 pub(super) fn describe_nodes(
     ui: &egui::Ui,
     open: &OpenCase,
-    nodes: &[usize],
+    nodes: &[NodeIx],
     frame: FrameGeometry,
     commands: &mut Vec<Command>,
 ) {
@@ -34,7 +35,7 @@ pub(super) fn describe_nodes(
     let positions = open.document.layout().positions();
     for &node in nodes.iter().take(DESCRIBED_NODES_AT_MOST) {
         let id = node_widget_id(node);
-        let center = frame.screen_from_world(positions[node]);
+        let center = frame.screen_from_world(positions[node.index()]);
         let rect = Rect::from_center_size(center, Vec2::splat(2.0 * frame.node_radius_points));
         ctx.accesskit_node_builder(id, |builder| {
             builder.set_role(accesskit::Role::Button);

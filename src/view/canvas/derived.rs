@@ -1,6 +1,7 @@
 //! What the canvas works out from the positions, kept until the layout moves a node.
 
 use crate::link_routes::LinkRoute;
+use crate::model::NodeIx;
 use crate::spatial_index::PointGrid;
 use crate::theme;
 
@@ -19,7 +20,7 @@ pub(super) struct Derived {
     /// The nodes by position, for picking.
     pub(super) grid: PointGrid,
     /// Every node, best-connected first: the order labels claim space in.
-    pub(super) by_degree: Vec<usize>,
+    pub(super) by_degree: Vec<NodeIx>,
 }
 
 impl Default for Derived {
@@ -40,7 +41,7 @@ impl Derived {
         self.grid.update(layout.positions());
         let graph = &open.document.graph();
         if self.by_degree.len() != layout.positions().len() {
-            self.by_degree = (0..layout.positions().len()).collect();
+            self.by_degree = NodeIx::all(layout.positions().len()).collect();
             self.by_degree.sort_by_cached_key(|&node| (std::cmp::Reverse(graph.degree(node)), node));
         }
     }

@@ -2,13 +2,13 @@
 //! anywhere else it pans; the wheel and pinch zoom; a click selects; a right click opens the
 //! menu of the node under the pointer, or of the view. Hovering shows a tooltip.
 
+use crate::model::{NodeIx, amount_text, link_claim};
 use egui::Vec2;
 
 use super::super::command::{Command, Selection};
 use super::super::open_case::OpenCase;
 use super::FrameGeometry;
 use super::picking::PointerTarget;
-use crate::model::{amount_text, link_claim};
 use crate::theme;
 
 use super::super::marks::color;
@@ -21,20 +21,20 @@ const ZOOM_PER_SCROLL: f32 = 0.0015;
 pub(super) struct Gestures {
     drag: Option<NodeDrag>,
     /// The node the open context menu is about; `None` for the canvas's own menu.
-    menu_node: Option<usize>,
+    menu_node: Option<NodeIx>,
 }
 
 /// A node being dragged: where on the node it was grabbed, so it follows the pointer
 /// exactly and does not jump to centre itself under it.
 #[derive(Clone, Copy, Debug)]
 struct NodeDrag {
-    node: usize,
+    node: NodeIx,
     grab_offset_world: Vec2,
 }
 
 impl Gestures {
     /// The node being dragged, if any.
-    pub(super) fn dragged_node(&self) -> Option<usize> {
+    pub(super) fn dragged_node(&self) -> Option<NodeIx> {
         self.drag.map(|drag| drag.node)
     }
 
@@ -92,7 +92,7 @@ impl Gestures {
         let positions = open.document.layout().positions();
         if let Some((pressed, node)) = pointer.pressed_on_node {
             let grabbed = frame.world_from_screen(pressed);
-            let [x, y] = positions[node];
+            let [x, y] = positions[node.index()];
             self.drag = Some(NodeDrag { node, grab_offset_world: Vec2::new(x - grabbed[0], y - grabbed[1]) });
         }
         if background.dragged() {
@@ -100,7 +100,7 @@ impl Gestures {
                 (Some(drag), Some(at)) => {
                     let under = frame.world_from_screen(at);
                     let to = [under[0] + drag.grab_offset_world.x, under[1] + drag.grab_offset_world.y];
-                    if to != positions[drag.node] {
+                    if to != positions[drag.node.index()] {
                         commands.push(Command::MoveNode { node: drag.node, to });
                     }
                 }
@@ -128,14 +128,14 @@ fn tooltip(background: &egui::Response, open: &OpenCase, hovered: Option<Selecti
     }
 }
 
-fn node_tooltip(ui: &mut egui::Ui, open: &OpenCase, node: usize) {
+fn node_tooltip(ui: &mut egui::Ui, open: &OpenCase, node: NodeIx) {
     let item = &open.document.case().nodes[node];
     ui.strong(&item.label);
     ui.label(theme::kind_style(item.kind).legend);
     if let Some(amount) = &item.amount {
         ui.label(amount_text(amount));
     }
-    if open.unsupported_nodes[node] {
+    if open.is_unsupported_node(node) {
         ui.colored_label(color(theme::UNSUPPORTED), "No quote supports this node");
     }
     if open.document.layout().is_pinned(node) {
@@ -144,7 +144,7 @@ fn node_tooltip(ui: &mut egui::Ui, open: &OpenCase, node: usize) {
 }
 
 /// The menu on a right click: what can be done to the node under the pointer, or to the view.
-fn context_menu(ui: &mut egui::Ui, open: &OpenCase, node: Option<usize>, commands: &mut Vec<Command>) {
+fn context_menu(ui: &mut egui::Ui, open: &OpenCase, node: Option<NodeIx>, commands: &mut Vec<Command>) {
     let Some(node) = node else {
         if ui.button("Fit the case to the window").clicked() {
             commands.push(Command::FitToCase);

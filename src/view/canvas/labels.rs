@@ -2,6 +2,7 @@
 //! The most important claim space first; one with no free side is left out until zooming
 //! makes room, unless it is important.
 
+use crate::model::{NodeIx, amount_text, link_caption};
 use egui::{CornerRadius, FontId, Rect, pos2};
 
 use super::super::marks::{color, faded};
@@ -11,14 +12,18 @@ use super::focus::Focus;
 use super::links::Caption;
 use crate::label_placement::{Area, Occupancy, place_label};
 use crate::layout::WorldPoint;
-use crate::model::{amount_text, link_caption};
 use crate::theme;
 
 /// Marks the boxes of `nodes` as taken, so no label covers a node.
-pub(super) fn occupy_nodes(occupancy: &mut Occupancy, nodes: &[usize], positions: &[WorldPoint], frame: FrameGeometry) {
+pub(super) fn occupy_nodes(
+    occupancy: &mut Occupancy,
+    nodes: &[NodeIx],
+    positions: &[WorldPoint],
+    frame: FrameGeometry,
+) {
     let side = 2.0 * frame.node_radius_points;
     for &node in nodes {
-        let center = frame.screen_from_world(positions[node]);
+        let center = frame.screen_from_world(positions[node.index()]);
         occupancy.insert(Area::around([center.x, center.y], [side, side]));
     }
 }
@@ -28,7 +33,7 @@ pub(super) fn occupy_nodes(occupancy: &mut Occupancy, nodes: &[usize], positions
 pub(super) fn paint_labels(
     painter: &egui::Painter,
     open: &OpenCase,
-    nodes: &[usize],
+    nodes: &[NodeIx],
     frame: FrameGeometry,
     focus: &Focus,
     fade: bool,
@@ -48,7 +53,7 @@ pub(super) fn paint_labels(
         }
         let text_colour = faded(color(theme::LABEL), faded_now);
         let galley = painter.layout_no_wrap(text, font.clone(), text_colour);
-        let center = frame.screen_from_world(positions[node]);
+        let center = frame.screen_from_world(positions[node.index()]);
         let size = galley.size();
         let placement = place_label(
             occupancy,

@@ -1,6 +1,7 @@
 //! Links drawn in full: their lines (dashed when qualified), arrowheads, the selection
 //! band and the unsupported mark; their captions wait for a place among the labels.
 
+use crate::model::LinkIx;
 use egui::{Color32, Pos2, Shape, Stroke, pos2, vec2};
 
 use super::super::command::Selection;
@@ -15,7 +16,7 @@ use crate::theme::{self, LinePattern};
 /// A link's caption waiting for a place among the labels.
 pub(super) struct Caption {
     /// The link.
-    pub(super) link: usize,
+    pub(super) link: LinkIx,
     /// Where it goes: the middle of the line.
     pub(super) at: Pos2,
     /// Placed before the others: the selected link, or one near the hovered item.
@@ -32,18 +33,18 @@ pub(super) fn paint_links(
     open: &OpenCase,
     routes: &[Option<LinkRoute>],
     frame: FrameGeometry,
-    links: &[usize],
+    links: &[LinkIx],
     focus: &Focus,
 ) -> Vec<Caption> {
     let show_captions = frame.camera.zoom >= theme::LINK_LABELS_HIDDEN_BELOW_ZOOM;
     let mut captions = Vec::new();
     for &link in links {
-        let Some(route) = routes[link] else { continue };
+        let Some(route) = routes[link.index()] else { continue };
         let selected = open.selection == Some(Selection::Link(link));
         let faded_now = focus.is_faded_link(link);
         paint_link(painter, open, link, route, frame, selected, faded_now);
         let middle = frame.screen_from_world(route.label_point());
-        if open.unsupported_links[link] {
+        if open.is_unsupported_link(link) {
             paint_unsupported_mark(painter, middle + vec2(0.0, -8.0), faded_now);
         }
         if show_captions || selected {
@@ -59,7 +60,7 @@ pub(super) fn paint_links(
 fn paint_link(
     painter: &egui::Painter,
     open: &OpenCase,
-    link: usize,
+    link: LinkIx,
     route: LinkRoute,
     frame: FrameGeometry,
     selected: bool,

@@ -17,6 +17,7 @@ mod on_screen;
 mod overview_layer;
 mod picking;
 
+use crate::model::NodeIx;
 use egui::{Pos2, Rect, Sense};
 
 pub use accessibility::node_widget_id;
@@ -120,13 +121,13 @@ fn paint_in_detail(
     let captions = links::paint_links(painter, open, &derived.routes, frame, &on_screen.links, focus);
     let positions = open.document.layout().positions();
     for &node in &on_screen.nodes {
-        let center = frame.screen_from_world(positions[node]);
+        let center = frame.screen_from_world(positions[node.index()]);
         nodes::paint_node(painter, open, node, center, frame.node_radius_points, focus.is_faded_node(node));
     }
     // Labels and captions keep off the nodes and each other; when zoomed out too far for
     // labels, only the important ones are placed.
     let labels_shown = frame.camera.zoom >= theme::LABELS_HIDDEN_BELOW_ZOOM;
-    let labelled: Vec<usize> =
+    let labelled: Vec<NodeIx> =
         focus.by_importance.iter().copied().filter(|&node| labels_shown || focus.is_important(open, node)).collect();
     let mut occupancy = frame.label_occupancy();
     if !labelled.is_empty() || !captions.is_empty() {
@@ -137,7 +138,7 @@ fn paint_in_detail(
 }
 
 /// Where node `node` is on screen, for tests that point at it.
-pub fn node_screen_position(open: &OpenCase, node: usize) -> Option<Pos2> {
+pub fn node_screen_position(open: &OpenCase, node: NodeIx) -> Option<Pos2> {
     let camera = open.camera?;
-    Some(camera.screen_from_world(open.canvas_rect, *open.document.layout().positions().get(node)?))
+    Some(camera.screen_from_world(open.canvas_rect, *open.document.layout().positions().get(node.index())?))
 }

@@ -1,6 +1,7 @@
 //! One node drawn in full: its kind's shape and icon, the selection ring, and the pinned and
 //! unsupported marks.
 
+use crate::model::NodeIx;
 use egui::{Pos2, Stroke, vec2};
 
 use super::super::command::Selection;
@@ -12,7 +13,7 @@ use crate::theme;
 pub(super) fn paint_node(
     painter: &egui::Painter,
     open: &OpenCase,
-    node: usize,
+    node: NodeIx,
     center: Pos2,
     radius: f32,
     faded_now: bool,
@@ -32,7 +33,7 @@ pub(super) fn paint_node(
     if open.document.layout().is_pinned(node) {
         paint_pin_mark(painter, center + vec2(radius * 0.8, -radius * 0.8), true, faded_now);
     }
-    if open.unsupported_nodes[node] {
+    if open.is_unsupported_node(node) {
         paint_unsupported_mark(painter, center + vec2(-radius * 0.9, -radius * 0.9), faded_now);
     }
 }

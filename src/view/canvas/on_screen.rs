@@ -1,6 +1,7 @@
 //! Which nodes and links are on screen this frame, with room at the edges for a node and its
 //! label: only those are drawn.
 
+use crate::model::{LinkIx, NodeIx};
 use egui::Rect;
 
 use super::super::camera::Camera;
@@ -20,9 +21,9 @@ pub(super) struct OnScreen {
     /// Per node: shown and on screen.
     pub(super) is_node_on_screen: Vec<bool>,
     /// The nodes shown on screen, in index order.
-    pub(super) nodes: Vec<usize>,
+    pub(super) nodes: Vec<NodeIx>,
     /// The links shown on screen, in index order.
-    pub(super) links: Vec<usize>,
+    pub(super) links: Vec<LinkIx>,
     /// Whether so many nodes are on screen that the overview is drawn instead.
     pub(super) overview: bool,
     /// The world rectangle the canvas shows, without the margin.
@@ -36,7 +37,7 @@ impl OnScreen {
         derived: &Derived,
         camera: Camera,
         canvas: Rect,
-        dragged: Option<usize>,
+        dragged: Option<NodeIx>,
     ) -> Self {
         let positions = open.document.layout().positions();
         let detailed_radius = (theme::NODE_RADIUS * camera.zoom).max(MIN_NODE_RADIUS_POINTS);
@@ -50,16 +51,16 @@ impl OnScreen {
         };
         let mut is_node_on_screen = vec![false; positions.len()];
         let mut nodes = Vec::new();
-        for (node, &at) in positions.iter().enumerate() {
+        for (node, &at) in NodeIx::all(positions.len()).zip(positions) {
             if open.is_node_visible(node) && (in_view(at, at) || dragged == Some(node)) {
-                is_node_on_screen[node] = true;
+                is_node_on_screen[node.index()] = true;
                 nodes.push(node);
             }
         }
-        let links = (0..derived.routes.len())
+        let links = LinkIx::all(derived.routes.len())
             .filter(|&link| open.is_link_visible(link))
             .filter(|&link| {
-                derived.routes[link].is_some_and(|route| {
+                derived.routes[link.index()].is_some_and(|route| {
                     let (low, high) = route.bounds();
                     in_view(low, high)
                 })

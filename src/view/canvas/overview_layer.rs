@@ -1,6 +1,7 @@
 //! The canvas of a big case: the overview picture, drawn on its own thread, with what the
 //! analyst is looking at drawn over it in detail and the best-connected labels.
 
+use crate::model::{LinkIx, NodeIx};
 use egui::{Color32, Rect, Stroke, pos2};
 
 use super::super::marks::color;
@@ -43,17 +44,20 @@ pub(super) fn paint(
     }
     let positions = open.document.layout().positions();
     for &link in &focus.near_links {
-        if let Some((source, target)) = open.link_ends[link] {
-            let ends = [frame.screen_from_world(positions[source]), frame.screen_from_world(positions[target])];
+        if let Some((source, target)) = open.link_ends(link) {
+            let ends = [
+                frame.screen_from_world(positions[source.index()]),
+                frame.screen_from_world(positions[target.index()]),
+            ];
             painter.line_segment(ends, Stroke::new(theme::LINK_WIDTH, color(theme::LINK)));
         }
     }
     let emphasised = on_screen.nodes.iter().copied();
     for node in emphasised.filter(|&node| focus.is_important(open, node) || focus.near_nodes.contains(&node)) {
-        let center = frame.screen_from_world(positions[node]);
+        let center = frame.screen_from_world(positions[node.index()]);
         nodes::paint_node(painter, open, node, center, frame.detailed_radius_points(), false);
     }
-    let labelled: Vec<usize> = focus.by_importance.iter().copied().take(theme::OVERVIEW_LABELS).collect();
+    let labelled: Vec<NodeIx> = focus.by_importance.iter().copied().take(theme::OVERVIEW_LABELS).collect();
     labels::paint_labels(painter, open, &labelled, frame, focus, false, &mut frame.label_occupancy());
 }
 
@@ -69,14 +73,16 @@ fn overview_scene(open: &OpenCase, key: &OverviewKey, low: WorldPoint, high: Wor
     // A picture cut to the largest size covers less, and is drawn again sooner.
     let high = [low[0] + size[0] / pixels_per_world, low[1] + size[1] / pixels_per_world];
     // Lines straight from centre to centre: bows and loops are too small to see here.
-    let lines = (open.link_ends.iter().enumerate())
-        .filter_map(|(link, ends)| ends.filter(|(source, target)| source != target && open.is_link_visible(link)))
-        .map(|(source, target)| (source as u32, target as u32))
+    let case = open.document.case();
+    let lines = LinkIx::all(case.links.len())
+        .filter_map(|link| {
+            open.link_ends(link).filter(|(source, target)| source != target && open.is_link_visible(link))
+        })
+        .map(|(source, target)| (source.index() as u32, target.index() as u32))
         .collect();
-    let nodes = &open.document.case().nodes;
-    let discs = (0..nodes.len())
+    let discs = NodeIx::all(case.nodes.len())
         .filter(|&node| open.is_node_visible(node))
-        .map(|node| (node as u32, color(theme::kind_style(nodes[node].kind).fill)))
+        .map(|node| (node.index() as u32, color(theme::kind_style(case.nodes[node].kind).fill)))
         .collect();
     OverviewScene {
         key: key.clone(),

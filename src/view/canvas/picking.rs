@@ -1,6 +1,7 @@
 //! What the pointer is over: the nearest node within reach, found through the grid, else the
 //! nearest link line.
 
+use crate::model::{LinkIx, NodeIx};
 use egui::Pos2;
 
 use super::super::open_case::OpenCase;
@@ -21,11 +22,11 @@ pub(super) struct PointerTarget {
     /// The pointer over the canvas.
     pub(super) pointer: Option<Pos2>,
     /// The node under it.
-    pub(super) node: Option<usize>,
+    pub(super) node: Option<NodeIx>,
     /// The link under it, when no node is.
-    pub(super) link: Option<usize>,
+    pub(super) link: Option<LinkIx>,
     /// Where the button went down and the node there, when a drag starts on one this frame.
-    pub(super) pressed_on_node: Option<(Pos2, usize)>,
+    pub(super) pressed_on_node: Option<(Pos2, NodeIx)>,
 }
 
 impl PointerTarget {
@@ -53,19 +54,20 @@ impl PointerTarget {
 }
 
 /// The shown node nearest the screen point `at`, within a node's radius.
-fn node_at(open: &OpenCase, derived: &Derived, frame: FrameGeometry, at: Pos2) -> Option<usize> {
+fn node_at(open: &OpenCase, derived: &Derived, frame: FrameGeometry, at: Pos2) -> Option<NodeIx> {
     let pick_radius_world = frame.node_radius_points.max(MIN_NODE_RADIUS_POINTS) / frame.camera.zoom;
-    derived.grid.nearest(frame.world_from_screen(at), pick_radius_world, |node| open.is_node_visible(node))
+    let visible = |node: usize| open.is_node_visible(NodeIx::new(node));
+    derived.grid.nearest(frame.world_from_screen(at), pick_radius_world, visible).map(NodeIx::new)
 }
 
 /// The link whose line passes nearest `pointer`, within reach.
-fn link_at(pointer: Pos2, routes: &[Option<LinkRoute>], links: &[usize], frame: FrameGeometry) -> Option<usize> {
+fn link_at(pointer: Pos2, routes: &[Option<LinkRoute>], links: &[LinkIx], frame: FrameGeometry) -> Option<LinkIx> {
     let reach_world = LINK_PICK_DISTANCE_POINTS / frame.camera.zoom;
     let at = frame.world_from_screen(pointer);
     links
         .iter()
         .filter_map(|&link| {
-            let route = routes[link]?;
+            let route = routes[link.index()]?;
             let (low, high) = route.bounds();
             let near = at[0] >= low[0] - reach_world
                 && at[0] <= high[0] + reach_world
