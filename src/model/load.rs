@@ -126,8 +126,7 @@ fn load_into(bytes: &[u8], documents: &dyn DocumentStore, diagnostics: &mut Vec<
         Ok(text) => text,
         Err(error) => {
             let valid = error.valid_up_to();
-            let (line, column) =
-                LineIndex::new(std::str::from_utf8(&bytes[..valid]).unwrap_or_default()).line_column(valid as u32);
+            let (line, column) = LineIndex::new(&String::from_utf8_lossy(&bytes[..valid])).line_column(valid as u32);
             let mut diagnostic = Diagnostic::error(format!(
                 "the file is not UTF-8 text: byte 0x{:02x} cannot start a character",
                 bytes[valid]
