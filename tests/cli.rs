@@ -3,6 +3,9 @@
 use std::io::Write as _;
 use std::process::{Command, Output};
 
+#[path = "common/names.rs"]
+mod names;
+
 fn casegraph(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_casegraph")).args(args).output().expect("run casegraph")
 }
@@ -211,16 +214,6 @@ fn a_generated_case_passes_the_checker_and_two_forces_are_compared_in_one_run() 
     assert_eq!(line["iterations"], 4, "{line}");
 }
 
-/// The files in `folder`, sorted.
-fn names_in(folder: &std::path::Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(folder)
-        .expect("the folder")
-        .map(|entry| entry.expect("an entry").file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
-
 /// Saves killed with `kill -9` while their file is being written leave their temporary files
 /// behind, but they do not pile up: each next save removes them, killed or not.
 #[test]
@@ -237,7 +230,7 @@ fn saves_killed_halfway_leave_nothing_once_a_save_completes() {
         let mut child = Command::new(env!("CARGO_BIN_EXE_casegraph")).args(save).spawn().expect("run casegraph");
         // Kill it as soon as its temporary file appears: halfway through the save.
         let seen = loop {
-            if names_in(folder.path()).iter().any(|name| is_temporary(name) && !name.contains(".bak.")) {
+            if names::names_in(folder.path()).iter().any(|name| is_temporary(name) && !name.contains(".bak.")) {
                 break true;
             }
             if child.try_wait().expect("the save's state").is_some() {
@@ -247,7 +240,7 @@ fn saves_killed_halfway_leave_nothing_once_a_save_completes() {
         };
         child.kill().expect("killed");
         child.wait().expect("ended");
-        let left = names_in(folder.path()).into_iter().filter(|name| is_temporary(name)).count();
+        let left = names::names_in(folder.path()).into_iter().filter(|name| is_temporary(name)).count();
         killed_while_writing += usize::from(seen);
         most_left = most_left.max(left);
         assert!(left <= 2, "{left} temporary files after a killed save: they pile up");
@@ -260,5 +253,5 @@ fn saves_killed_halfway_leave_nothing_once_a_save_completes() {
 
     let completed = casegraph(&save);
     assert!(completed.status.success(), "{}", String::from_utf8_lossy(&completed.stderr));
-    assert_eq!(names_in(folder.path()), ["big.case.json", "big.case.json.bak"]);
+    assert_eq!(names::names_in(folder.path()), ["big.case.json", "big.case.json.bak"]);
 }

@@ -2,6 +2,8 @@
 //! undo and redo restore exactly; a failed save changes nothing.
 
 mod common;
+#[path = "common/names.rs"]
+mod names;
 
 use std::fs;
 use std::io::ErrorKind;
@@ -250,11 +252,7 @@ fn a_save_into_a_read_only_folder_fails_leaves_the_file_and_keeps_the_case_unsav
     assert!(message.contains("Save As"), "no advice: {message}");
     assert_eq!(fs::read(&path).expect("the file"), original, "the file on disk changed");
     assert!(document.is_dirty(), "a failed save must leave the case unsaved");
-    let mut names: Vec<String> = fs::read_dir(folder.path())
-        .expect("the folder")
-        .map(|e| e.expect("entry").file_name().to_string_lossy().into())
-        .collect();
-    names.sort();
+    let names = names::names_in(folder.path());
     assert_eq!(names, ["north-korea-business-russia.case.json", "sources"], "a failed save left files behind");
 }
 
