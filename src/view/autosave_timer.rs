@@ -43,7 +43,7 @@ impl AutosaveTimer {
     }
 
     /// Copies the unsaved work of `open` into `store` if it has waited the interval; asks
-    /// `ctx` for a frame when it will be due. `now` is egui's clock, in seconds.
+    /// `ctx` for a frame when it will be due.
     pub fn tick(&mut self, ctx: &egui::Context, open: Option<&OpenCase>, store: Option<AutosaveStore>) {
         let now = ctx.input(|input| input.time);
         let Some(open) = open.filter(|open| open.document.is_dirty()) else {

@@ -1,10 +1,6 @@
 //! The side panel: what the selected node or link is, and the quotes that back it, each
 //! with its source and, where the source's text is at hand, the paragraph it comes from.
 
-use crate::model::{
-    DocumentReadError, DocumentStore, ItemRef, LinkIx, NodeIx, QuoteInContext, QuoteIx, amount_text, link_claim,
-    link_dates, quote_in_context,
-};
 use std::collections::HashMap;
 
 use egui::RichText;
@@ -12,6 +8,10 @@ use egui::RichText;
 use super::command::{Command, Selection};
 use super::marks::color;
 use super::open_case::OpenCase;
+use crate::model::{
+    DocumentReadError, DocumentStore, ItemRef, LinkIx, NodeIx, QuoteInContext, QuoteIx, amount_text, link_claim,
+    link_dates, quote_in_context,
+};
 use crate::theme;
 
 /// The paragraphs around quotes shown "in context": each source's text is read once and each

@@ -10,9 +10,6 @@ mod panels;
 use std::path::PathBuf;
 use std::time::Duration;
 
-pub use content::{Content, SelectError, Services};
-pub use panels::install_fonts;
-
 use super::autosave_timer::AutosaveTimer;
 use super::command::{self, Command, Selection};
 use super::disk_watch::DiskWatch;
@@ -27,6 +24,9 @@ use super::window_screenshot::PendingScreenshot;
 use crate::document::{AutosaveStore, RecentFiles};
 use crate::model::ItemRef;
 use crate::theme;
+
+pub use content::{Content, SelectError, Services};
+pub use panels::install_fonts;
 
 /// The casegraph application.
 pub struct CaseApp {
@@ -185,7 +185,7 @@ impl CaseApp {
                 panels::show_failure(ui, file, report);
                 true
             }
-            Content::Open(open, panels) => panels::show_open_case(ui, open, panels, &mut commands, &self.frame_times),
+            Content::Open(open, state) => panels::show_open_case(ui, open, state, &mut commands, &self.frame_times),
         };
         if let Some(measurement) = &self.measurement {
             measurement.next_frame(&ctx, &mut commands);

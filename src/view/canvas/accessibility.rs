@@ -1,12 +1,12 @@
 //! The nodes on screen described to screen readers (and to the UI tests) as buttons named by
 //! their labels; a screen reader's click selects one.
 
-use crate::model::NodeIx;
 use egui::{Id, Rect, Vec2, accesskit};
 
 use super::super::command::{Command, Selection};
 use super::super::open_case::OpenCase;
 use super::FrameGeometry;
+use crate::model::NodeIx;
 
 /// At most this many nodes on screen are described, the most important first: a list of
 /// thousands helps no one.

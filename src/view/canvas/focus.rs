@@ -1,12 +1,12 @@
 //! What the analyst is looking at this frame: the hovered item and its neighbourhood, which
 //! stand out while the rest fades, and the order in which labels claim space.
 
-use crate::model::{LinkIx, NodeIx};
 use std::collections::HashSet;
 
 use super::super::command::Selection;
 use super::super::open_case::OpenCase;
 use super::on_screen::OnScreen;
+use crate::model::{LinkIx, NodeIx};
 
 /// The hovered item, what is near it, and the nodes on screen by importance.
 #[derive(Debug)]

@@ -2,16 +2,15 @@
 //! anywhere else it pans; the wheel and pinch zoom; a click selects; a right click opens the
 //! menu of the node under the pointer, or of the view. Hovering shows a tooltip.
 
-use crate::model::{NodeIx, amount_text, link_claim};
 use egui::Vec2;
 
 use super::super::command::{Command, Selection};
+use super::super::marks::color;
 use super::super::open_case::OpenCase;
 use super::FrameGeometry;
 use super::picking::PointerTarget;
+use crate::model::{NodeIx, amount_text, link_claim};
 use crate::theme;
-
-use super::super::marks::color;
 
 /// How much one unit of scrolling zooms, as a power of e.
 const ZOOM_PER_SCROLL: f32 = 0.0015;

@@ -2,7 +2,6 @@
 //! The most important claim space first; one with no free side is left out until zooming
 //! makes room, unless it is important.
 
-use crate::model::{NodeIx, amount_text, link_caption};
 use egui::{CornerRadius, FontId, Rect, pos2};
 
 use super::super::marks::{color, faded};
@@ -12,6 +11,7 @@ use super::focus::Focus;
 use super::links::Caption;
 use crate::label_placement::{Area, Occupancy, place_label};
 use crate::layout::WorldPoint;
+use crate::model::{NodeIx, amount_text, link_caption};
 use crate::theme;
 
 /// Marks the boxes of `nodes` as taken, so no label covers a node.

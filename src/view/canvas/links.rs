@@ -1,7 +1,6 @@
 //! Links drawn in full: their lines (dashed when qualified), arrowheads, the selection
 //! band and the unsupported mark; their captions wait for a place among the labels.
 
-use crate::model::LinkIx;
 use egui::{Color32, Pos2, Shape, Stroke, pos2, vec2};
 
 use super::super::command::Selection;
@@ -11,6 +10,7 @@ use super::FrameGeometry;
 use super::focus::Focus;
 use super::picking::CURVE_SEGMENTS;
 use crate::link_routes::{LinkRoute, arrowhead, trim_polyline_end};
+use crate::model::LinkIx;
 use crate::theme::{self, LinePattern};
 
 /// A link's caption waiting for a place among the labels.

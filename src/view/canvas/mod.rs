@@ -17,11 +17,8 @@ mod on_screen;
 mod overview_layer;
 mod picking;
 
-use crate::model::NodeIx;
-use egui::{Pos2, Rect, Sense};
-
-pub use accessibility::node_widget_id;
 use derived::Derived;
+use egui::{Pos2, Rect, Sense};
 use focus::Focus;
 use gestures::Gestures;
 use on_screen::OnScreen;
@@ -32,7 +29,10 @@ use super::open_case::OpenCase;
 use super::overview::OverviewCache;
 use crate::label_placement::Occupancy;
 use crate::layout::WorldPoint;
+use crate::model::NodeIx;
 use crate::theme;
+
+pub use accessibility::node_widget_id;
 
 /// Smallest on-screen node radius when drawn in detail, so a node stays visible and can be
 /// grabbed when zoomed out; nodes are picked within this radius at any zoom.

@@ -1,12 +1,12 @@
 //! One node drawn in full: its kind's shape and icon, the selection ring, and the pinned and
 //! unsupported marks.
 
-use crate::model::NodeIx;
 use egui::{Pos2, Stroke, vec2};
 
 use super::super::command::Selection;
 use super::super::marks::{color, faded, paint_icon, paint_pin_mark, paint_shape, paint_unsupported_mark};
 use super::super::open_case::OpenCase;
+use crate::model::NodeIx;
 use crate::theme;
 
 /// Draws node `node` at `center` with `radius` in screen points, faded back when `faded_now`.

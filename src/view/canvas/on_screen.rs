@@ -1,7 +1,6 @@
 //! Which nodes and links are on screen this frame, with room at the edges for a node and its
 //! label: only those are drawn.
 
-use crate::model::{LinkIx, NodeIx};
 use egui::Rect;
 
 use super::super::camera::Camera;
@@ -9,6 +8,7 @@ use super::super::open_case::OpenCase;
 use super::MIN_NODE_RADIUS_POINTS;
 use super::derived::Derived;
 use crate::layout::WorldPoint;
+use crate::model::{LinkIx, NodeIx};
 use crate::theme;
 
 /// How far past the canvas's edge a node still counts as on screen, in points beyond its

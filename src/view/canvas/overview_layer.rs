@@ -1,7 +1,6 @@
 //! The canvas of a big case: the overview picture, drawn on its own thread, with what the
 //! analyst is looking at drawn over it in detail and the best-connected labels.
 
-use crate::model::{LinkIx, NodeIx};
 use egui::{Color32, Rect, Stroke, pos2};
 
 use super::super::marks::color;
@@ -11,6 +10,7 @@ use super::focus::Focus;
 use super::on_screen::OnScreen;
 use super::{FrameGeometry, labels, nodes};
 use crate::layout::WorldPoint;
+use crate::model::{LinkIx, NodeIx};
 use crate::theme;
 
 /// How far beyond the canvas the overview picture reaches on each side, as a share of the

@@ -1,7 +1,6 @@
 //! What the pointer is over: the nearest node within reach, found through the grid, else the
 //! nearest link line.
 
-use crate::model::{LinkIx, NodeIx};
 use egui::Pos2;
 
 use super::super::open_case::OpenCase;
@@ -10,6 +9,7 @@ use super::on_screen::OnScreen;
 use super::{FrameGeometry, MIN_NODE_RADIUS_POINTS};
 use crate::layout::WorldPoint;
 use crate::link_routes::{LinkRoute, distance_to_polyline};
+use crate::model::{LinkIx, NodeIx};
 
 /// How close to a line the pointer must be to pick its link, in screen points.
 const LINK_PICK_DISTANCE_POINTS: f32 = 5.0;
