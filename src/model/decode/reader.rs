@@ -233,9 +233,14 @@ impl Decoder<'_, '_> {
 
     /// One of the names of vocabulary `T`, or an error listing them.
     pub(super) fn vocabulary<T: Vocabulary>(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<Option<T>> {
-        let article = if T::WHAT.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
-        let expected = format!("{article} {} name", T::WHAT);
-        let Some((text, offset)) = self.string_token(s, path, &expected)? else { return Ok(None) };
+        if s.next()? != Next::String {
+            // Worded only when wrong: names are read for every node and link.
+            let article = if T::WHAT.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+            self.type_error(s, path, &format!("{article} {} name", T::WHAT))?;
+            return Ok(None);
+        }
+        let offset = s.offset();
+        let text = s.string()?;
         if let Some(value) = T::from_name(&text) {
             return Ok(Some(value));
         }
