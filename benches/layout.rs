@@ -36,7 +36,7 @@ fn layout_step(c: &mut Criterion) {
         let graph = CaseGraph::new(&case);
         let mut layout = ForceLayout::new(&case, &graph, settings(engine));
         // Waking the layout first keeps every timed step a real one, even after it settles.
-        group.bench_with_input(BenchmarkId::new(engine.name(), nodes), &nodes, |b, _| {
+        group.bench_with_input(BenchmarkId::new(engine.as_str(), nodes), &nodes, |b, _| {
             b.iter(|| {
                 layout.restart();
                 black_box(layout.step())
@@ -60,7 +60,7 @@ fn layout_to_rest(_: &mut Criterion) {
         let quality = measure(layout.positions(), layout.linked_pairs(), 32.0);
         println!(
             "layout to rest, {} at {nodes} nodes: {steps} steps in {:.0} ms ({:.2} ms a step); link length spread {:.4}, {} overlapping pairs",
-            engine.name(),
+            engine.as_str(),
             elapsed.as_secs_f64() * 1e3,
             elapsed.as_secs_f64() * 1e3 / steps.max(1) as f64,
             quality.edge_length_spread,

@@ -8,6 +8,7 @@ use std::time::Instant;
 
 use anyhow::{Context as _, bail};
 
+use super::vocabulary_argument::VocabularyParser;
 use crate::document::{Document, write_atomically};
 use crate::layout::{ForceLayout, LayoutEngine, LayoutSettings, measure};
 use crate::model::{CaseGraph, MemoryDocuments, case_to_json, load_case_file};
@@ -21,8 +22,8 @@ pub struct LayoutArguments {
     pub case: PathBuf,
     /// The force; give it more than once to compare forces on the same case [default: the
     /// app's choice for the case's size].
-    #[arg(long, value_enum)]
-    pub engine: Vec<EngineArgument>,
+    #[arg(long, value_parser = VocabularyParser::<LayoutEngine>::new())]
+    pub engine: Vec<LayoutEngine>,
     /// Run exactly this many steps instead of until the layout comes to rest (even when the
     /// case was saved at rest).
     #[arg(long)]
@@ -38,31 +39,10 @@ pub struct LayoutArguments {
     pub report: bool,
 }
 
-/// `--engine`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum EngineArgument {
-    /// The app's choice for the case's size.
-    Automatic,
-    /// fdg-sim's own force, unmodified: the reference.
-    FdgSim,
-    /// Barnes–Hut: the same force in O(n log n) a step.
-    BarnesHut,
-}
-
-impl From<EngineArgument> for LayoutEngine {
-    fn from(argument: EngineArgument) -> Self {
-        match argument {
-            EngineArgument::Automatic => LayoutEngine::Automatic,
-            EngineArgument::FdgSim => LayoutEngine::FdgSim,
-            EngineArgument::BarnesHut => LayoutEngine::BarnesHut,
-        }
-    }
-}
-
 /// Lays the case out with each engine; reports, and writes the result when asked.
 pub fn run(arguments: &LayoutArguments, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
-    let engines: Vec<EngineArgument> =
-        if arguments.engine.is_empty() { vec![EngineArgument::Automatic] } else { arguments.engine.clone() };
+    let engines: Vec<LayoutEngine> =
+        if arguments.engine.is_empty() { vec![LayoutEngine::Automatic] } else { arguments.engine.clone() };
     if arguments.output.is_some() && engines.len() > 1 {
         bail!("-o writes one layout; give a single --engine with it");
     }
@@ -76,7 +56,7 @@ pub fn run(arguments: &LayoutArguments, out: &mut dyn Write) -> anyhow::Result<E
     }
     let graph = CaseGraph::new(&case);
     for engine in engines {
-        let mut settings = LayoutSettings { engine: engine.into(), ..LayoutSettings::default() };
+        let mut settings = LayoutSettings { engine, ..LayoutSettings::default() };
         if let Some(iterations) = arguments.iterations {
             settings.max_steps = iterations;
             settings.still_steps_to_settle = usize::MAX;
@@ -98,7 +78,7 @@ pub fn run(arguments: &LayoutArguments, out: &mut dyn Write) -> anyhow::Result<E
         let quality = measure(layout.positions(), layout.linked_pairs(), 2.0 * NODE_RADIUS);
         let not_finite = layout.positions().iter().flatten().filter(|c| !c.is_finite()).count();
         let ms_per_iteration = wall_ms / iterations.max(1) as f64;
-        let engine_name = layout.engine().name();
+        let engine_name = layout.engine().as_str();
         if arguments.report {
             let line = LayoutReport {
                 engine: engine_name,

@@ -1,5 +1,6 @@
 //! The running layout: fdg-sim's simulation with pinning, cooling and a stop rule added.
 
+use crate::model::vocabulary::vocabulary;
 use fdg_sim::glam::Vec3;
 use fdg_sim::petgraph::graph::NodeIndex;
 use fdg_sim::{ForceGraph, Simulation, SimulationParameters};
@@ -11,17 +12,19 @@ use super::barnes_hut::{DEFAULT_THETA, barnes_hut_fruchterman_reingold};
 use super::placement::initial_positions;
 use super::separation::{MIN_SEPARATION, separate_coincident};
 
-/// Which force moves the nodes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LayoutEngine {
-    /// Chosen by the case's size: fdg-sim's own force for small cases, Barnes–Hut above
-    /// [`BARNES_HUT_FROM_NODES`].
-    Automatic,
-    /// fdg-sim's Fruchterman–Reingold force, unmodified: every pair of nodes, O(n²) a step.
-    /// The reference the faster force is measured against.
-    FdgSim,
-    /// The same force with its repulsion approximated through a quadtree, O(n log n) a step.
-    BarnesHut,
+vocabulary! {
+    /// Which force moves the nodes.
+    pub enum LayoutEngine ("engine") {
+        /// The app's choice for the case's size: fdg-sim's own force below 300 nodes,
+        /// Barnes–Hut from 300 on.
+        Automatic = "automatic",
+        /// fdg-sim's Fruchterman–Reingold force, unmodified: every pair of nodes, O(n²) a step.
+        /// The reference the faster force is measured against.
+        FdgSim = "fdg-sim",
+        /// The same force with its repulsion approximated through a quadtree, O(n log n) a
+        /// step.
+        BarnesHut = "barnes-hut",
+    }
 }
 
 /// From this many nodes on, [`LayoutEngine::Automatic`] uses Barnes–Hut.
@@ -34,15 +37,6 @@ impl LayoutEngine {
             LayoutEngine::Automatic if nodes >= BARNES_HUT_FROM_NODES => LayoutEngine::BarnesHut,
             LayoutEngine::Automatic => LayoutEngine::FdgSim,
             chosen => chosen,
-        }
-    }
-
-    /// The name used on the command line and in reports.
-    pub fn name(self) -> &'static str {
-        match self {
-            LayoutEngine::Automatic => "automatic",
-            LayoutEngine::FdgSim => "fdg-sim",
-            LayoutEngine::BarnesHut => "barnes-hut",
         }
     }
 }
