@@ -1,5 +1,5 @@
 //! Closed vocabularies: node kinds, link kinds, claim statuses and the figure's named
-//! choices. Each is declared once with [`vocabulary!`], as an enum whose variants carry their
+//! choices. Each is declared once with the `vocabulary!` macro, as an enum whose variants carry their
 //! name in the file and a line of help; the decoder, serde, the command line and the docs
 //! test all read that one table.
 
