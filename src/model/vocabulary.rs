@@ -1,7 +1,7 @@
-//! Closed vocabularies: node kinds, link kinds, claim statuses and the figure's named
-//! choices. Each is declared once with the `vocabulary!` macro, as an enum whose variants carry their
-//! name in the file and a line of help; the decoder, serde, the command line and the docs
-//! test all read that one table.
+//! Closed vocabularies: node kinds, link kinds, claim statuses, the figure's named choices
+//! and the layout engines. Each is declared once with the `vocabulary!` macro, as an enum whose
+//! variants carry their name in the file and a line of help; the decoder, serde, the command
+//! line and the docs test all read that one table.
 
 /// A closed set of named values, each written in case files by its name.
 pub trait Vocabulary: Copy + Eq + Send + Sync + 'static {
