@@ -354,3 +354,24 @@ fn a_screenshot_of_the_window_can_be_copied_or_saved() {
     assert_eq!((reader.info().width, reader.info().height), (4, 3));
     assert!(harness.state().prompt().is_none(), "saving reported a problem");
 }
+
+/// What the last run kept but cannot be read is said at start-up, named, and left where it is:
+/// not read as an empty list, nor as no work to restore.
+#[test]
+fn an_unreadable_recent_list_and_autosave_note_are_reported_at_start() {
+    let data = tempfile::tempdir().expect("a data folder");
+    let list = data.path().join(casegraph::document::RECENT_FILES_NAME);
+    fs::write(&list, "{\"paths\": [").expect("a damaged list");
+    let autosave = data.path().join(casegraph::document::AUTOSAVE_FOLDER);
+    fs::create_dir_all(&autosave).expect("the autosave folder");
+    fs::write(autosave.join("lost-0123.origin.json"), "not JSON").expect("a damaged note");
+    fs::write(autosave.join("lost-0123.case.json"), "{}").expect("its copy");
+    let harness = sample_app(ScriptedDialogs::default(), Some(data.path()));
+    let Some(Prompt::Report { title, message }) = harness.state().prompt() else {
+        panic!("nothing was said: {:?}", harness.state().prompt())
+    };
+    assert!(title.contains("could not be read"), "{title}");
+    assert!(message.contains("recent-files.json") && message.contains("lost-0123.origin.json"), "{message}");
+    assert!(harness.query_by_label_contains("lost-0123.origin.json").is_some(), "the report is not on screen");
+    assert_eq!(fs::read_to_string(&list).expect("the list"), "{\"paths\": [", "the damaged list was replaced");
+}
