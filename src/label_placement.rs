@@ -114,43 +114,78 @@ pub struct Occupancy {
     cell_size: f32,
     cells: FxHashMap<(i32, i32), Vec<u32>>,
     areas: Vec<Area>,
+    /// The cells each box is filed under, as [`Occupancy::cell_bounds`] gives them.
+    bounds: Vec<[i32; 4]>,
 }
 
 impl Occupancy {
     /// An empty grid with square cells of `cell_size` (about a few label heights works best).
     pub fn new(cell_size: f32) -> Self {
-        Self { cell_size: cell_size.max(1.0), cells: FxHashMap::default(), areas: Vec::new() }
+        Self { cell_size: cell_size.max(1.0), cells: FxHashMap::default(), areas: Vec::new(), bounds: Vec::new() }
     }
 
-    fn cell_range(&self, area: &Area) -> impl Iterator<Item = (i32, i32)> + use<> {
-        // Saturating casts keep boxes far out (or not finite) from spanning absurd ranges.
-        let cell = |value: f32| (value / self.cell_size).floor().clamp(-1e6, 1e6) as i32;
-        let (x0, y0, x1, y1) = (cell(area.min[0]), cell(area.min[1]), cell(area.max[0]), cell(area.max[1]));
-        let (x1, y1) = (x1.min(x0 + 64), y1.min(y0 + 64));
-        (x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
+    /// The cell of a coordinate. Saturating casts keep boxes far out (or not finite) from
+    /// spanning absurd ranges.
+    fn cell(&self, value: f32) -> i32 {
+        (value / self.cell_size).floor().clamp(-1e6, 1e6) as i32
+    }
+
+    /// The cells `area` is filed under: first and last column and row, a box at most 65
+    /// cells wide and high.
+    fn cell_bounds(&self, area: &Area) -> [i32; 4] {
+        let (x0, y0) = (self.cell(area.min[0]), self.cell(area.min[1]));
+        let (x1, y1) = (self.cell(area.max[0]).min(x0 + 64), self.cell(area.max[1]).min(y0 + 64));
+        [x0, y0, x1, y1]
     }
 
     /// Marks `area` as taken.
     pub fn insert(&mut self, area: Area) {
         let index = self.areas.len() as u32;
+        let [x0, y0, x1, y1] = self.cell_bounds(&area);
         self.areas.push(area);
-        for cell in self.cell_range(&area) {
-            self.cells.entry(cell).or_default().push(index);
+        self.bounds.push([x0, y0, x1, y1]);
+        for x in x0..=x1 {
+            for y in y0..=y1 {
+                self.cells.entry((x, y)).or_default().push(index);
+            }
+        }
+    }
+
+    /// Calls `each` with every taken box that `area`'s cells hold, once each: a box is met in
+    /// every cell both are filed under, and counted only in the first of them.
+    fn for_each_near(&self, area: &Area, mut each: impl FnMut(&Area) -> bool) {
+        let [x0, y0, x1, y1] = self.cell_bounds(area);
+        for x in x0..=x1 {
+            for y in y0..=y1 {
+                let Some(indices) = self.cells.get(&(x, y)) else { continue };
+                for &index in indices {
+                    let [near_x0, near_y0, ..] = self.bounds[index as usize];
+                    if (near_x0.max(x0), near_y0.max(y0)) == (x, y) && !each(&self.areas[index as usize]) {
+                        return;
+                    }
+                }
+            }
         }
     }
 
     /// The total area of `area` that taken boxes cover (counting each box once).
     pub fn overlap(&self, area: &Area) -> f32 {
-        let mut near: Vec<u32> =
-            self.cell_range(area).filter_map(|cell| self.cells.get(&cell)).flatten().copied().collect();
-        near.sort_unstable();
-        near.dedup();
-        near.iter().map(|&index| self.areas[index as usize].overlap(area)).sum()
+        let mut covered = 0.0;
+        self.for_each_near(area, |near| {
+            covered += near.overlap(area);
+            true
+        });
+        covered
     }
 
-    /// Whether nothing taken touches `area`.
+    /// Whether nothing taken touches `area`; stops at the first box that does.
     pub fn is_free(&self, area: &Area) -> bool {
-        self.overlap(area) == 0.0
+        let mut free = true;
+        self.for_each_near(area, |near| {
+            free = near.overlap(area) == 0.0;
+            free
+        });
+        free
     }
 }
 
@@ -178,6 +213,9 @@ pub fn place_label(
     gap: f32,
     frame: Option<&Area>,
 ) -> Placement {
+    if let Some(placement) = free_side(occupancy, center, clearance, size, gap, frame) {
+        return placement;
+    }
     let candidate = |side: Side| {
         let area = label_area(center, clearance, size, side);
         let covered = occupancy.overlap(&area.grown(gap));
@@ -198,29 +236,46 @@ pub fn place_label(
     best.1
 }
 
-/// [`place_label`] for a label that can be shortened: `sizes` are its forms, longest first.
-/// The first form with a free side wins, looked for with `gap` around it and then, closer
-/// to its neighbours, with none; when no form has one, the shortest takes its least covered side. Returns the
-/// form's index and its place.
+/// The first side (in [`Side::ALL`] order) where a label of `size`, grown by `gap`, covers
+/// nothing taken and stays inside `frame`: found cheaply, each look stopping at the first box
+/// in the way.
+fn free_side(
+    occupancy: &Occupancy,
+    center: [f32; 2],
+    clearance: f32,
+    size: [f32; 2],
+    gap: f32,
+    frame: Option<&Area>,
+) -> Option<Placement> {
+    Side::ALL.into_iter().find_map(|side| {
+        let area = label_area(center, clearance, size, side);
+        let inside = frame.is_none_or(|frame| area.outside(frame) == 0.0);
+        (inside && occupancy.is_free(&area.grown(gap))).then_some(Placement { side, area, covered: 0.0 })
+    })
+}
+
+/// [`place_label`] for a label that can be shortened: `sizes` are its forms, longest first,
+/// worked out only as far as they are needed. The first form with a free side wins, looked
+/// for with `gap` around it and then, closer to its neighbours, with none; when no form has
+/// one, the shortest takes its least covered side. Returns the form's index and its place.
 pub fn place_label_shortening(
     occupancy: &Occupancy,
     center: [f32; 2],
     clearance: f32,
-    sizes: &[[f32; 2]],
+    sizes: impl IntoIterator<Item = [f32; 2]>,
     gap: f32,
     frame: Option<&Area>,
 ) -> (usize, Placement) {
-    for (form, &size) in sizes.iter().enumerate() {
+    let mut shortest = (0, [0.0, 0.0]);
+    for (form, size) in sizes.into_iter().enumerate() {
         for gap in [gap, 0.0] {
-            let placement = place_label(occupancy, center, clearance, size, gap, frame);
-            let fits = placement.covered == 0.0 && frame.is_none_or(|frame| placement.area.outside(frame) == 0.0);
-            if fits {
+            if let Some(placement) = free_side(occupancy, center, clearance, size, gap, frame) {
                 return (form, placement);
             }
         }
+        shortest = (form, size);
     }
-    let shortest = sizes.len().saturating_sub(1);
-    (shortest, place_label(occupancy, center, clearance, sizes.get(shortest).copied().unwrap_or_default(), gap, frame))
+    (shortest.0, place_label(occupancy, center, clearance, shortest.1, gap, frame))
 }
 
 #[cfg(test)]
@@ -274,7 +329,7 @@ mod tests {
         occupancy.insert(Area { min: [88.0, 106.0], max: [200.0, 200.0] });
         occupancy.insert(Area { min: [137.0, 94.0], max: [200.0, 106.0] });
         let sizes = [[40.0, 10.0], [30.0, 10.0], [20.0, 10.0]];
-        let (form, placement) = place_label_shortening(&occupancy, [100.0, 100.0], 12.0, &sizes, 1.0, None);
+        let (form, placement) = place_label_shortening(&occupancy, [100.0, 100.0], 12.0, sizes, 1.0, None);
         assert_eq!((form, placement.side, placement.covered), (2, Side::Right, 0.0));
     }
 

@@ -177,24 +177,15 @@ impl Geometry {
     }
 }
 
-/// The forms of a node's label at `size`, longest first: the name wrapped, then on one line
-/// shortened twice; a transaction's amount follows the name in each.
-fn label_forms(input: &FigureInput<'_>, node: NodeIx, size: f32) -> Vec<Vec<String>> {
+/// Form `form` of a node's label at `size`, if it has one: 0 the name wrapped, then on one
+/// line shortened twice; a transaction's amount follows the name in each.
+fn label_form(input: &FigureInput<'_>, node: NodeIx, size: f32, form: usize) -> Option<Vec<String>> {
+    let Some(form) = form.checked_sub(1) else { return Some(label_lines(input, node, size)) };
+    let ems = SHORTENED_LABEL_EMS.get(form)?;
     let item = &input.case.nodes[node];
-    let amount = item.amount.as_ref().map(amount_text);
-    let with_amount = |mut lines: Vec<String>| {
-        lines.extend(amount.clone());
-        lines
-    };
-    let mut forms = vec![label_lines(input, node, size)];
-    for ems in SHORTENED_LABEL_EMS {
-        let line = shortened(&item.label, size, size * ems);
-        let form = with_amount(vec![line]);
-        if !forms.contains(&form) {
-            forms.push(form);
-        }
-    }
-    forms
+    let mut lines = vec![shortened(&item.label, size, size * ems)];
+    lines.extend(item.amount.as_ref().map(amount_text));
+    Some(lines)
 }
 
 /// The lines of a node's label at `size`, in full: the name wrapped, and a transaction's
@@ -466,20 +457,18 @@ fn place_labels(
     order
         .into_iter()
         .map(|node| {
-            let forms = label_forms(input, node, geometry.label_size);
-            let sizes: Vec<[f32; 2]> = forms.iter().map(|lines| label_size(lines, geometry.label_size)).collect();
+            let size = geometry.label_size;
+            let form_lines = |form: usize| label_form(input, node, size, form);
+            let sizes = (0..).map_while(form_lines).map(|lines| label_size(&lines, size));
             let center = geometry.figure_from_world(input.positions[node.index()]);
-            let (form, placement) = place_label_shortening(
-                occupancy,
-                center,
-                geometry.label_clearance(),
-                &sizes,
-                theme::LABEL_GAP_POINTS,
-                Some(&geometry.label_frame),
-            );
+            let clearance = geometry.label_clearance();
+            let frame = Some(&geometry.label_frame);
+            let (form, placement) =
+                place_label_shortening(occupancy, center, clearance, sizes, theme::LABEL_GAP_POINTS, frame);
             occupancy.insert(placement.area);
             let node_box = Area::around(center, [2.0 * geometry.radius, 2.0 * geometry.radius]);
-            PlacedLabel { node, lines: forms[form].clone(), placement, node_box }
+            let lines = form_lines(form).unwrap_or_else(|| label_lines(input, node, size));
+            PlacedLabel { node, lines, placement, node_box }
         })
         .collect()
 }
