@@ -12,6 +12,7 @@ mod relocate;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
+use atomic_file::folder_of;
 pub use atomic_file::{
     SaveStage, WriteError, backup_path, create_folder_for, json_text, replace_atomically, write_atomically,
     write_atomically_with,
@@ -583,11 +584,4 @@ pub fn file_name(path: &Path) -> String {
 
 fn round_to(value: f64, steps_per_unit: f64) -> f64 {
     (value * steps_per_unit).round() / steps_per_unit
-}
-
-fn folder_of(path: &Path) -> PathBuf {
-    match path.parent() {
-        Some(folder) if !folder.as_os_str().is_empty() => folder.to_path_buf(),
-        _ => PathBuf::from("."),
-    }
 }
