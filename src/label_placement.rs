@@ -223,16 +223,13 @@ pub fn place_label(
         let cost = covered + frame.map_or(0.0, |frame| 4.0 * area.outside(frame));
         (cost, Placement { side, area, covered })
     };
-    let mut best = candidate(Side::Below);
-    for side in Side::ALL.into_iter().skip(1) {
-        if best.0 == 0.0 {
-            break;
-        }
-        let next = candidate(side);
-        if next.0 < best.0 {
-            best = next;
-        }
-    }
+    // No side is free: the one that costs least, the earliest of equals.
+    let first = candidate(Side::Below);
+    let best = Side::ALL
+        .into_iter()
+        .skip(1)
+        .map(candidate)
+        .fold(first, |best, next| if next.0 < best.0 { next } else { best });
     best.1
 }
 
@@ -254,28 +251,30 @@ fn free_side(
     })
 }
 
-/// [`place_label`] for a label that can be shortened: `sizes` are its forms, longest first,
-/// worked out only as far as they are needed. The first form with a free side wins, looked
-/// for with `gap` around it and then, closer to its neighbours, with none; when no form has
-/// one, the shortest takes its least covered side. Returns the form's index and its place.
-pub fn place_label_shortening(
+/// [`place_label`] for a label that can be shortened: `forms` are its forms with their
+/// sizes, longest first, worked out only as far as they are needed. The first form with a
+/// free side wins, looked for with `gap` around it and then, closer to its neighbours, with
+/// none; when no form has one, the shortest takes its least covered side. Returns the form
+/// and its place; `None` when there is no form at all.
+pub fn place_label_shortening<F>(
     occupancy: &Occupancy,
     center: [f32; 2],
     clearance: f32,
-    sizes: impl IntoIterator<Item = [f32; 2]>,
+    forms: impl IntoIterator<Item = (F, [f32; 2])>,
     gap: f32,
     frame: Option<&Area>,
-) -> (usize, Placement) {
-    let mut shortest = (0, [0.0, 0.0]);
-    for (form, size) in sizes.into_iter().enumerate() {
+) -> Option<(F, Placement)> {
+    let mut shortest = None;
+    for (form, size) in forms {
         for gap in [gap, 0.0] {
             if let Some(placement) = free_side(occupancy, center, clearance, size, gap, frame) {
-                return (form, placement);
+                return Some((form, placement));
             }
         }
-        shortest = (form, size);
+        shortest = Some((form, size));
     }
-    (shortest.0, place_label(occupancy, center, clearance, shortest.1, gap, frame))
+    let (form, size) = shortest?;
+    Some((form, place_label(occupancy, center, clearance, size, gap, frame)))
 }
 
 #[cfg(test)]
@@ -328,9 +327,10 @@ mod tests {
         occupancy.insert(Area { min: [88.0, 0.0], max: [200.0, 94.0] });
         occupancy.insert(Area { min: [88.0, 106.0], max: [200.0, 200.0] });
         occupancy.insert(Area { min: [137.0, 94.0], max: [200.0, 106.0] });
-        let sizes = [[40.0, 10.0], [30.0, 10.0], [20.0, 10.0]];
-        let (form, placement) = place_label_shortening(&occupancy, [100.0, 100.0], 12.0, sizes, 1.0, None);
-        assert_eq!((form, placement.side, placement.covered), (2, Side::Right, 0.0));
+        let forms = [("long", [40.0, 10.0]), ("shorter", [30.0, 10.0]), ("shortest", [20.0, 10.0])];
+        let (form, placement) =
+            place_label_shortening(&occupancy, [100.0, 100.0], 12.0, forms, 1.0, None).expect("a place");
+        assert_eq!((form, placement.side, placement.covered), ("shortest", Side::Right, 0.0));
     }
 
     /// Wherever a label goes, it stays within `clearance` of its node's centre on each axis.

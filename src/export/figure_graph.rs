@@ -416,16 +416,18 @@ fn draw_markers(
         let text = sources.iter().map(usize::to_string).collect::<Vec<_>>().join(",");
         let height = MARKER_SIZE + 4.0;
         let width = (text_width(&text, MARKER_SIZE) + 6.0).max(height);
-        // The middle of the link, or where it is free nearer either end.
+        // The middle of the link, or where it covers least nearer either end, the earliest
+        // of equals; each place's cover worked out once.
         let place = |t: f32| {
             let center = geometry.figure_from_world(route.point_at(t));
-            (center, Area::around(center, [width, height]))
+            let area = Area::around(center, [width, height]);
+            (occupancy.overlap(&area.grown(1.0)), center, area)
         };
-        let (center, area) = MARKER_PLACES
-            .into_iter()
-            .map(place)
-            .min_by(|a, b| occupancy.overlap(&a.1.grown(1.0)).total_cmp(&occupancy.overlap(&b.1.grown(1.0))))
-            .unwrap_or_else(|| place(0.5));
+        let middle = place(MARKER_PLACES[0]);
+        let (_, center, area) = MARKER_PLACES[1..]
+            .iter()
+            .map(|&t| place(t))
+            .fold(middle, |best, next| if next.0 < best.0 { next } else { best });
         let _ = writeln!(
             svg,
             r#"<rect x="{}" y="{}" width="{}" height="{}" rx="{}" fill="{}"/>"#,
@@ -456,19 +458,21 @@ fn place_labels(
     order.sort_by_cached_key(|&node| (std::cmp::Reverse(input.graph.degree(node)), node));
     order
         .into_iter()
-        .map(|node| {
+        .filter_map(|node| {
             let size = geometry.label_size;
-            let form_lines = |form: usize| label_form(input, node, size, form);
-            let sizes = (0..).map_while(form_lines).map(|lines| label_size(&lines, size));
+            let forms = (0..).map_while(|form| label_form(input, node, size, form)).map(|lines| {
+                let extent = label_size(&lines, size);
+                (lines, extent)
+            });
             let center = geometry.figure_from_world(input.positions[node.index()]);
             let clearance = geometry.label_clearance();
             let frame = Some(&geometry.label_frame);
-            let (form, placement) =
-                place_label_shortening(occupancy, center, clearance, sizes, theme::LABEL_GAP_POINTS, frame);
+            // Every label has its full form, so a place is always found.
+            let (lines, placement) =
+                place_label_shortening(occupancy, center, clearance, forms, theme::LABEL_GAP_POINTS, frame)?;
             occupancy.insert(placement.area);
             let node_box = Area::around(center, [2.0 * geometry.radius, 2.0 * geometry.radius]);
-            let lines = form_lines(form).unwrap_or_else(|| label_lines(input, node, size));
-            PlacedLabel { node, lines, placement, node_box }
+            Some(PlacedLabel { node, lines, placement, node_box })
         })
         .collect()
 }
