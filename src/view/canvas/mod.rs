@@ -74,13 +74,19 @@ impl FrameGeometry {
 
     /// A node's radius when drawn in full, whatever the zoom.
     fn detailed_radius_points(&self) -> f32 {
-        (theme::NODE_RADIUS * self.camera.zoom).max(MIN_NODE_RADIUS_POINTS)
+        detailed_radius_points(self.camera.zoom)
     }
 
     /// Room for labels around each node, for them to claim space in turn.
     fn label_occupancy(&self) -> Occupancy {
         Occupancy::new(theme::label_points(self.camera.zoom) * 4.0)
     }
+}
+
+/// A node's on-screen radius at `zoom` when drawn in full: never below
+/// [`MIN_NODE_RADIUS_POINTS`], so it can still be seen and grabbed.
+fn detailed_radius_points(zoom: f32) -> f32 {
+    (theme::NODE_RADIUS * zoom).max(MIN_NODE_RADIUS_POINTS)
 }
 
 /// Draws the case into the rest of `ui` and returns what the analyst asked for.

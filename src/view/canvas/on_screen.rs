@@ -5,8 +5,8 @@ use egui::Rect;
 
 use super::super::camera::Camera;
 use super::super::open_case::OpenCase;
-use super::MIN_NODE_RADIUS_POINTS;
 use super::derived::Derived;
+use super::detailed_radius_points;
 use crate::layout::WorldPoint;
 use crate::model::{LinkIx, NodeIx};
 use crate::theme;
@@ -40,7 +40,7 @@ impl OnScreen {
         dragged: Option<NodeIx>,
     ) -> Self {
         let positions = open.document.layout().positions();
-        let detailed_radius = (theme::NODE_RADIUS * camera.zoom).max(MIN_NODE_RADIUS_POINTS);
+        let detailed_radius = detailed_radius_points(camera.zoom);
         let margin_world = (detailed_radius + LABEL_ROOM_POINTS) / camera.zoom;
         let low = camera.world_from_screen(canvas, canvas.left_top());
         let high = camera.world_from_screen(canvas, canvas.right_bottom());
@@ -72,7 +72,10 @@ impl OnScreen {
 
     /// A node's radius on screen: in full, or as an overview's disc.
     pub(super) fn node_radius_points(&self, camera: Camera) -> f32 {
-        let minimum = if self.overview { theme::OVERVIEW_MIN_NODE_RADIUS_POINTS } else { MIN_NODE_RADIUS_POINTS };
-        (theme::NODE_RADIUS * camera.zoom).max(minimum)
+        if self.overview {
+            (theme::NODE_RADIUS * camera.zoom).max(theme::OVERVIEW_MIN_NODE_RADIUS_POINTS)
+        } else {
+            detailed_radius_points(camera.zoom)
+        }
     }
 }
