@@ -10,6 +10,7 @@ pub mod document;
 pub mod export;
 pub mod fonts;
 pub mod icons;
+pub mod ingest;
 pub mod label_placement;
 pub mod layout;
 pub mod link_routes;

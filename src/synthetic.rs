@@ -211,6 +211,7 @@ fn generate_evidence(rng: &mut SplitMix64, nodes: &[Node], links: &[Link]) -> (V
             authors: vec!["A. Reporter".to_owned()],
             url: Some(format!("https://example.org/report/{index}")),
             document: None,
+            original: None,
         })
         .collect();
     let mut quotes = Vec::with_capacity(node_count);

@@ -202,6 +202,7 @@ fn case_with_every_field() -> Case {
             authors: vec!["a".into()],
             url: Some("https://example.org".into()),
             document: Some("d.txt".into()),
+            original: None,
         }],
         quotes: vec![Quote {
             id: id("q-1"),

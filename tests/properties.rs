@@ -147,6 +147,7 @@ fn case() -> impl Strategy<Value = Case> {
                     authors: vec![],
                     url: None,
                     document: None,
+                    original: None,
                 }],
                 quotes: vec![Quote {
                     id: id("q", 0),

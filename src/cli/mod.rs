@@ -1,9 +1,11 @@
 //! Command-line interface: argument parsing and the subcommands.
 
+mod add_source;
 mod check;
 mod export;
 mod generate;
 mod layout;
+mod new_case;
 mod vocabulary_argument;
 mod window;
 
@@ -62,6 +64,17 @@ pub enum Command {
     /// With --report, one JSON line per engine: iterations, wall_ms, ms_per_iteration,
     /// final_movement, edge_length_mean, edge_length_spread, overlapping_pairs.
     Layout(layout::LayoutArguments),
+    /// Start a case: an empty case file, with a `sources/` folder beside it.
+    New(new_case::NewCaseArguments),
+    /// Add a document to a case as a source, and print what was read from it.
+    ///
+    /// Reads .txt and .md (in UTF-8, UTF-16 with a byte-order mark, Windows-1251, EUC-KR and
+    /// other encodings), saved web pages (.html, .htm: the article text only, with the page's
+    /// title, publisher, date, authors and address) and PDFs with a text layer (page by page).
+    /// The text is stored as UTF-8 under sources/ beside the case, with the file itself beside
+    /// it. Options given replace what the file says. Nothing changes when the file cannot be
+    /// read.
+    AddSource(add_source::AddSourceArguments),
 }
 
 /// Runs the parsed command, writing its report to `out`.
@@ -71,6 +84,8 @@ pub fn run(arguments: Arguments, out: &mut dyn Write) -> ExitCode {
         Some(Command::Export(export_arguments)) => export::run(&export_arguments, out),
         Some(Command::Generate(generate_arguments)) => generate::run(&generate_arguments, out),
         Some(Command::Layout(layout_arguments)) => layout::run(&layout_arguments, out),
+        Some(Command::New(new_arguments)) => new_case::run(&new_arguments, out),
+        Some(Command::AddSource(add_arguments)) => add_source::run(&add_arguments, out),
         None => window::run(
             arguments.case.as_deref(),
             arguments.select.as_deref(),

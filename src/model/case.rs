@@ -12,8 +12,10 @@ use super::link_kind::LinkKind;
 use super::node_kind::NodeKind;
 use super::partial_date::PartialDate;
 
-/// The newest file format version this build reads and writes.
-pub const FORMAT_VERSION: u32 = 1;
+/// The newest file format version this build reads and writes. Version 2 adds a source's
+/// `original`; a case that uses nothing newer is still written as version 1 (see
+/// [`Case::format_version`]), so older builds keep opening it.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// The value of the top-level `format` field, naming the file type.
 pub const FORMAT_NAME: &str = "casegraph";
@@ -144,6 +146,10 @@ pub struct Source {
     /// A local plain-text copy, relative to the case file, against which quotes are checked.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub document: Option<String>,
+    /// The file the local copy was made from (a web page, a PDF, text in another encoding),
+    /// kept beside it and relative to the case file. Since format version 2.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub original: Option<String>,
 }
 
 /// A verbatim passage from a source, and the nodes and links it backs.
@@ -208,6 +214,11 @@ pub struct Camera {
 }
 
 impl Case {
+    /// The oldest format version that holds everything in this case: the version it is saved as.
+    pub fn format_version(&self) -> u32 {
+        if self.sources.iter().any(|source| source.original.is_some()) { 2 } else { 1 }
+    }
+
     /// The node with this id, if any (linear; use [`crate::model::CaseGraph`] for many look-ups).
     pub fn node(&self, id: &str) -> Option<&Node> {
         self.nodes.iter().find(|node| node.id.as_str() == id)

@@ -16,6 +16,7 @@ mod index;
 mod json_path;
 mod link_kind;
 mod load;
+pub mod new_ids;
 mod node_kind;
 mod partial_date;
 mod save;

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::case::{Case, CaseInfo, FORMAT_NAME, FORMAT_VERSION, Layout, Link, Node, Quote, Source, View};
+use super::case::{Case, CaseInfo, FORMAT_NAME, Layout, Link, Node, Quote, Source, View};
 
 /// Why a case cannot be written.
 #[derive(Debug, thiserror::Error)]
@@ -46,7 +46,7 @@ pub fn case_to_json(case: &Case) -> Result<String, SaveError> {
     }
     let file = CaseFile {
         format: FORMAT_NAME,
-        version: FORMAT_VERSION,
+        version: case.format_version(),
         case: &case.info,
         nodes: &case.nodes,
         links: &case.links,

@@ -131,6 +131,7 @@ impl Decoder<'_, '_> {
             authors: Vec::new(),
             url: None,
             document: None,
+            original: None,
         };
         let object = self.object(s, path, |d, s, key, p| {
             match key {
@@ -141,6 +142,7 @@ impl Decoder<'_, '_> {
                 SourceKey::Authors => source.authors = d.list(s, p, Self::text)?,
                 SourceKey::Url => source.url = d.url(s, p)?,
                 SourceKey::Document => source.document = d.document_path(s, p)?,
+                SourceKey::Original => source.original = d.document_path(s, p)?,
             }
             Ok(())
         })?;

@@ -195,6 +195,7 @@ object_keys! {
         Authors = "authors",
         Url = "url",
         Document = "document",
+        Original = "original",
     }
 }
 
