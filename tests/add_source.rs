@@ -76,17 +76,28 @@ fn a_news_page_gives_its_article_and_metadata_and_none_of_the_page_furniture() {
     }
     let stored = stored_text(&case, 0);
     let page = std::fs::read_to_string(NEWS_PAGE).expect("the page");
-    let paragraphs: Vec<&str> = page
-        .lines()
-        .filter_map(|line| line.strip_prefix("      <p>")?.strip_suffix("</p>"))
-        .collect();
+    let paragraphs: Vec<&str> =
+        page.lines().filter_map(|line| line.strip_prefix("      <p>")?.strip_suffix("</p>")).collect();
     assert_eq!(paragraphs.len(), 10, "the fixture's article paragraphs");
     for paragraph in &paragraphs {
         assert!(stored.contains(paragraph), "missing paragraph: {paragraph}");
     }
     let furniture = [
-        "cookies", "Accept all", "Subscribe", "Markets", "Share on", "Email this", "Read more", "soybean",
-        "Related stories", "Singapore talks", "Copyright", "Privacy", "REUTERS/Tatyana", "By Polina", "10:05 AM",
+        "cookies",
+        "Accept all",
+        "Subscribe",
+        "Markets",
+        "Share on",
+        "Email this",
+        "Read more",
+        "soybean",
+        "Related stories",
+        "Singapore talks",
+        "Copyright",
+        "Privacy",
+        "REUTERS/Tatyana",
+        "By Polina",
+        "10:05 AM",
         "analytics",
     ];
     for word in furniture {
@@ -163,8 +174,10 @@ fn a_pdf_is_read_page_by_page_and_quotes_on_any_page_verify() {
 
 #[test]
 fn text_in_other_encodings_is_converted_and_the_encoding_named() {
-    let russian = "Игорь Мичурин, владелец компании «Ардис-Подшипник», познакомился с северокорейским дипломатом в Москве.";
-    let korean = "북한 기업들이 러시아에서 번창하고 있다. 대사관은 노동자들에게서 매달 돈을 걷는다고 한 탈북자가 말했다.";
+    let russian =
+        "Игорь Мичурин, владелец компании «Ардис-Подшипник», познакомился с северокорейским дипломатом в Москве.";
+    let korean =
+        "북한 기업들이 러시아에서 번창하고 있다. 대사관은 노동자들에게서 매달 돈을 걷는다고 한 탈북자가 말했다.";
     let mut utf16 = vec![0xFF, 0xFE];
     utf16.extend(russian.encode_utf16().flat_map(u16::to_le_bytes));
     let cases = [

@@ -78,9 +78,9 @@ pub fn run(arguments: &AddSourceArguments, out: &mut dyn Write) -> anyhow::Resul
         NewSourceError::Store(error) => anyhow!(error),
     })?;
     case.sources.push(made.source.clone());
-    let saved = case_to_json(&case).map_err(anyhow::Error::from).and_then(|text| {
-        write_atomically(&arguments.case, text.as_bytes()).map_err(anyhow::Error::from)
-    });
+    let saved = case_to_json(&case)
+        .map_err(anyhow::Error::from)
+        .and_then(|text| write_atomically(&arguments.case, text.as_bytes()).map_err(anyhow::Error::from));
     if let Err(error) = saved {
         made.files.discard();
         return Err(error.context(format!("{}: the source was not added", arguments.case.display())));
@@ -98,7 +98,8 @@ fn read_file(path: &Path) -> anyhow::Result<(Extracted, Option<Vec<u8>>)> {
 fn read_pasted() -> anyhow::Result<(Extracted, Option<Vec<u8>>)> {
     let mut text = String::new();
     std::io::stdin().read_to_string(&mut text).context("cannot read pasted text from standard input")?;
-    let extracted = extract_pasted(&text).map_err(|error| anyhow!("pasted text: {error}\n  = help: {}", error.help()))?;
+    let extracted =
+        extract_pasted(&text).map_err(|error| anyhow!("pasted text: {error}\n  = help: {}", error.help()))?;
     Ok((extracted, None))
 }
 

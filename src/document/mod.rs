@@ -5,7 +5,11 @@
 
 mod atomic_file;
 mod autosave;
+mod fact_edits;
+mod fact_ops;
+mod facts;
 mod history;
+mod merge;
 mod recent_files;
 mod relocate;
 
@@ -20,6 +24,7 @@ pub use atomic_file::{
 pub use autosave::{
     AUTOSAVE_FOLDER, AutosaveListing, AutosaveStore, Autosaved, UnreadableAutosave, describe_unix_time,
 };
+pub use facts::{FactEdit, FactEditError, OrphanQuotes, quotes_orphaned_by};
 pub use history::History;
 pub use recent_files::{RECENT_FILES_KEPT, RECENT_FILES_NAME, RecentFiles, RecentFilesError};
 pub use relocate::{relative_path, relocate_documents};
@@ -91,6 +96,8 @@ enum Step {
     Visibility { before: Vec<NodeKind>, after: Vec<NodeKind> },
     /// The figure settings changed.
     Figure { before: Option<FigureSettings>, after: Option<FigureSettings> },
+    /// Nodes, links, sources or quotes were added, changed or deleted.
+    Facts(fact_edits::FactChanges),
 }
 
 /// Why the case could not be saved. The file on disk is as it was.
@@ -139,6 +146,8 @@ pub struct Document {
     hidden_kinds: Vec<NodeKind>,
     figure: Option<FigureSettings>,
     history: History<Step>,
+    /// Ids of items deleted since the case was opened, never given to a new item.
+    retired_ids: std::collections::HashSet<crate::model::Id>,
     /// The whole arrangement when the current drag started.
     drag_start: Option<Arrangement>,
     file: Option<PathBuf>,
@@ -195,6 +204,7 @@ impl Document {
             documents,
             warnings,
             history: History::new(UNDO_LIMIT),
+            retired_ids: std::collections::HashSet::new(),
             drag_start: None,
             file,
             name,
@@ -397,6 +407,11 @@ impl Document {
             }
             Step::Visibility { before, .. } => self.hidden_kinds = before.clone(),
             Step::Figure { before, .. } => self.figure = before.clone(),
+            Step::Facts(changes) => {
+                let backward = changes.backward.clone();
+                // The inverses were made from this very state; they always fit.
+                let _undone: Result<Vec<fact_ops::FactOp>, ()> = self.apply_changes(backward);
+            }
         }
         self.revision += 1;
         true
@@ -418,6 +433,10 @@ impl Document {
             }
             Step::Visibility { after, .. } => self.hidden_kinds = after.clone(),
             Step::Figure { after, .. } => self.figure = after.clone(),
+            Step::Facts(changes) => {
+                let forward = changes.forward.clone();
+                let _redone: Result<Vec<fact_ops::FactOp>, ()> = self.apply_changes(forward);
+            }
         }
         self.revision += 1;
         true

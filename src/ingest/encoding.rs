@@ -44,7 +44,10 @@ impl AssumedEncoding {
 const MAX_CONTROL_SHARE: f64 = 0.01;
 
 /// Decodes text bytes. `declared` is the encoding a web page names, if any.
-pub fn decode_text(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<(String, AssumedEncoding), ExtractError> {
+pub fn decode_text(
+    bytes: &[u8],
+    declared: Option<&'static Encoding>,
+) -> Result<(String, AssumedEncoding), ExtractError> {
     let (encoding, evidence, body) = if let Some((encoding, bom_length)) = Encoding::for_bom(bytes) {
         (encoding, EncodingEvidence::ByteOrderMark, &bytes[bom_length..])
     } else if std::str::from_utf8(bytes).is_ok() {

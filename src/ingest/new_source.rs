@@ -37,7 +37,11 @@ pub struct NewSource {
 
 /// The metadata a source will get: the file's own, corrected by the analyst, with a title taken
 /// from the first line of the text or the file name when neither gives one.
-pub fn settled_metadata(extracted: &Extracted, corrections: &SourceMetadata, file_name: Option<&str>) -> SourceMetadata {
+pub fn settled_metadata(
+    extracted: &Extracted,
+    corrections: &SourceMetadata,
+    file_name: Option<&str>,
+) -> SourceMetadata {
     let mut metadata = extracted.metadata.clone().corrected_by(corrections);
     if metadata.title.is_none() {
         let short_line = extracted.text.lines().take(TITLE_SEARCH_LINES).find(|line| looks_like_title(line));

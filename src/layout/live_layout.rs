@@ -156,6 +156,14 @@ impl LiveLayout {
         }
     }
 
+    /// Takes `layout` in place of the current one (the case's nodes or links changed); the
+    /// revision goes on counting, so what the window keeps of the old positions is renewed.
+    pub fn replace(&mut self, layout: ForceLayout) {
+        let revision = self.revision + 1;
+        *self = Self::new(layout);
+        self.revision = revision;
+    }
+
     /// Whether the layout runs on its own thread.
     pub fn is_on_own_thread(&self) -> bool {
         matches!(self.runner, Runner::OwnThread(_))

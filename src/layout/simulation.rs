@@ -282,6 +282,15 @@ impl ForceLayout {
         }
     }
 
+    /// After the facts changed (a node or link added or taken away): stays still when
+    /// `at_rest`, else relaxes gently from where the nodes are, never as from scratch.
+    pub fn go_on_from_here(&mut self, at_rest: bool) {
+        self.step_limit = self.settings.initial_step_limit / 4.0;
+        self.still_steps = 0;
+        self.steps = 0;
+        self.settled = at_rest || self.positions.is_empty();
+    }
+
     /// Runs the layout again from where the nodes are: unpinned nodes move, pinned ones stay.
     pub fn restart(&mut self) {
         self.wake(self.settings.initial_step_limit);

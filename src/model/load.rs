@@ -156,6 +156,23 @@ fn load_into(bytes: &[u8], documents: &dyn DocumentStore, diagnostics: &mut Vec<
     Some(case)
 }
 
+/// The errors that reading `items` from a file would give, before the whole-case checks
+/// ([`validate`]): blank text, a web address that is not one, fields only a transaction may
+/// have. Items made in the window are held to every rule of the file format this way, from
+/// the one place those rules are written. `items` holds only the items to check.
+pub fn errors_as_read(items: &Case) -> Vec<Diagnostic> {
+    let text = match super::save::case_to_json(items) {
+        Ok(text) => text,
+        Err(error) => return vec![Diagnostic::error(error.to_string())],
+    };
+    let mut diagnostics = Vec::new();
+    if let Err(error) = decode_case(&text, &mut diagnostics) {
+        return vec![Diagnostic::error(error.message).with_optional_help(error.help)];
+    }
+    diagnostics.retain(Diagnostic::is_error);
+    diagnostics
+}
+
 const LOOKS_BINARY: &str = "this looks like a binary file, not a case file";
 
 /// A NUL byte near the start: text files, case files among them, never have one.

@@ -47,7 +47,7 @@ pub use id::{Id, IdError, MAX_ID_LENGTH};
 pub use index::{LinkIx, NodeIx, QuoteIx, SourceIx};
 pub use json_path::{JsonPath, PathRef, PathSegment};
 pub use link_kind::LinkKind;
-pub use load::{LoadError, LoadReport, MAX_FILE_BYTES, load_case_bytes, load_case_file, locate};
+pub use load::{LoadError, LoadReport, MAX_FILE_BYTES, errors_as_read, load_case_bytes, load_case_file, locate};
 pub use node_kind::NodeKind;
 pub use partial_date::{DateError, PartialDate};
 pub use save::{SaveError, case_to_json};

@@ -83,7 +83,12 @@ fn add_page(document: &mut Document, pages_id: lopdf::ObjectId, operations: Vec<
     document.add_object(dictionary! { "Type" => "Page", "Parent" => pages_id, "Contents" => content_id }).into()
 }
 
-fn finish(mut document: Document, pages_id: lopdf::ObjectId, kids: Vec<Object>, resources_id: lopdf::ObjectId) -> Vec<u8> {
+fn finish(
+    mut document: Document,
+    pages_id: lopdf::ObjectId,
+    kids: Vec<Object>,
+    resources_id: lopdf::ObjectId,
+) -> Vec<u8> {
     let count = kids.len() as i64;
     let pages = dictionary! {
         "Type" => "Pages", "Kids" => kids, "Count" => count, "Resources" => resources_id,

@@ -1,0 +1,166 @@
+//! The document's side of fact edits: applying planned changes, checking the result, taking it
+//! back whole when it is not valid, and keeping the look-ups and the layout in step.
+
+use indexmap::IndexMap;
+
+use super::fact_ops::{self, FactOp, Item, LivePlaces};
+use super::facts::{self, FactEdit, FactEditError};
+use super::{Document, Step};
+use crate::layout::{ForceLayout, LayoutSettings};
+use crate::model::new_ids::fresh_id;
+use crate::model::{
+    Case, CaseGraph, CaseInfo, Diagnostic, Id, ItemRef, NodeIx, Position, QuoteIx, errors_as_read, validate,
+};
+
+/// The changes of one fact edit, in the order to apply them, and their inverses in the order
+/// that undoes them.
+#[derive(Debug)]
+pub(super) struct FactChanges {
+    pub forward: Vec<FactOp>,
+    pub backward: Vec<FactOp>,
+}
+
+impl Document {
+    /// Carries out a change to the facts as one undo step, or leaves the case as it was and
+    /// says why.
+    pub fn edit_facts(&mut self, edit: FactEdit) -> Result<(), FactEditError> {
+        self.finish_drag();
+        let forward = facts::plan(&self.case, &self.graph, edit)?;
+        let backward = self.apply_changes(forward.clone()).map_err(|()| FactEditError::NoSuchItem("item"))?;
+        let mut diagnostics = errors_as_read(&items_to_check(&forward));
+        validate(&self.case, None, &mut diagnostics);
+        if let Some(error) = diagnostics.iter().find(|diagnostic| diagnostic.is_error()) {
+            let error = invalid(error);
+            // Taking back what was just applied cannot fail: it is its exact inverse.
+            let _restored: Result<Vec<FactOp>, ()> = self.apply_changes(backward);
+            return Err(error);
+        }
+        self.history.push(Step::Facts(FactChanges { forward, backward }));
+        self.revision += 1;
+        Ok(())
+    }
+
+    /// Applies `changes` in order; returns their inverses in undo order. On a change that
+    /// does not fit, those already made are taken back.
+    pub(super) fn apply_changes(&mut self, changes: Vec<FactOp>) -> Result<Vec<FactOp>, ()> {
+        let mut live = self.live_places();
+        let reshapes_layout = changes.iter().any(|op| op.changes_nodes() || op.touches_links());
+        let mut inverses = Vec::with_capacity(changes.len());
+        for op in changes {
+            if let FactOp::Remove(at) = &op {
+                self.retire_id(*at);
+            }
+            match fact_ops::apply(&mut self.case, &mut live, op) {
+                Ok(inverse) => inverses.push(inverse),
+                Err(fact_ops::OpMismatch) => {
+                    for inverse in inverses.into_iter().rev() {
+                        let _restored: Result<FactOp, fact_ops::OpMismatch> =
+                            fact_ops::apply(&mut self.case, &mut live, inverse);
+                    }
+                    self.graph = CaseGraph::new(&self.case);
+                    return Err(());
+                }
+            }
+        }
+        inverses.reverse();
+        self.graph = CaseGraph::new(&self.case);
+        if reshapes_layout {
+            self.rebuild_layout(&live);
+        }
+        Ok(inverses)
+    }
+
+    fn retire_id(&mut self, at: ItemRef) {
+        let id = match at {
+            ItemRef::Node(ix) => self.case.nodes.get(ix.index()).map(|n| &n.id),
+            ItemRef::Link(ix) => self.case.links.get(ix.index()).map(|l| &l.id),
+            ItemRef::Source(ix) => self.case.sources.get(ix.index()).map(|s| &s.id),
+            ItemRef::Quote(ix) => self.case.quotes.get(ix.index()).map(|q| &q.id),
+        };
+        if let Some(id) = id {
+            self.retired_ids.insert(id.clone());
+        }
+    }
+
+    /// Every node's place on the canvas now, by id.
+    fn live_places(&self) -> LivePlaces {
+        let positions = self.layout.positions();
+        let pinned = self.layout.pinned();
+        self.case
+            .nodes
+            .iter()
+            .enumerate()
+            .filter_map(|(index, node)| Some((node.id.clone(), (*positions.get(index)?, *pinned.get(index)?))))
+            .collect()
+    }
+
+    /// A layout for the changed case that starts where every node is now; new nodes without
+    /// a place go beside their neighbours, and the layout relaxes gently from there.
+    fn rebuild_layout(&mut self, live: &LivePlaces) {
+        let placed: IndexMap<Id, Position> = self
+            .case
+            .nodes
+            .iter()
+            .filter_map(|node| {
+                let &([x, y], pinned) = live.get(&node.id)?;
+                Some((node.id.clone(), Position { x: f64::from(x), y: f64::from(y), pinned }))
+            })
+            .collect();
+        let all_placed = placed.len() == self.case.nodes.len();
+        let was_at_rest = self.layout.is_settled();
+        let saved = std::mem::replace(&mut self.case.layout.positions, placed);
+        let mut layout = ForceLayout::new(&self.case, &self.graph, LayoutSettings::default());
+        self.case.layout.positions = saved;
+        layout.go_on_from_here(was_at_rest && all_placed);
+        self.layout.replace(layout);
+    }
+
+    /// A new id for an item named `words`, such as `p-kim-ju-hyok`: readable, valid for
+    /// FollowTheMoney, and never one the case uses or used before a deletion.
+    pub fn fresh_id(&self, prefix: &str, words: &str) -> Id {
+        fresh_id(prefix, words, prefix, |id| self.graph.resolve(id).is_some() || self.retired_ids.contains(id))
+    }
+
+    /// Quotes that deleting `item` (with a node, its links) would leave supporting nothing:
+    /// the analyst chooses whether they go too.
+    pub fn quotes_orphaned_by_deleting(&self, item: ItemRef) -> Vec<QuoteIx> {
+        let ids: Vec<Id> = match item {
+            ItemRef::Node(node) => {
+                let mut ids: Vec<Id> = facts::touching_links(&self.case, &self.graph, node)
+                    .into_iter()
+                    .map(|link| self.case.links[link].id.clone())
+                    .collect();
+                ids.extend(self.case.nodes.get(node.index()).map(|n| n.id.clone()));
+                ids
+            }
+            ItemRef::Link(link) => self.case.links.get(link.index()).map(|l| l.id.clone()).into_iter().collect(),
+            ItemRef::Source(_) | ItemRef::Quote(_) => Vec::new(),
+        };
+        facts::quotes_orphaned_by(&self.case, &ids)
+    }
+
+    /// The node the analyst just added, for selecting it: the last one.
+    pub fn last_node(&self) -> Option<NodeIx> {
+        self.case.nodes.len().checked_sub(1).map(NodeIx::new)
+    }
+}
+
+/// The items an edit puts into the case, on their own, for [`errors_as_read`].
+fn items_to_check(changes: &[FactOp]) -> Case {
+    let mut items =
+        Case { info: CaseInfo { title: "edited items".to_owned(), ..CaseInfo::default() }, ..Case::default() };
+    for op in changes {
+        let (FactOp::Insert(_, item) | FactOp::Replace(_, item)) = op else { continue };
+        match item {
+            Item::Node(node, _) => items.nodes.push(node.as_ref().clone()),
+            Item::Link(link) => items.links.push(link.as_ref().clone()),
+            Item::Source(source) => items.sources.push(source.as_ref().clone()),
+            Item::Quote(quote) => items.quotes.push(quote.as_ref().clone()),
+        }
+    }
+    items
+}
+
+fn invalid(error: &Diagnostic) -> FactEditError {
+    FactEditError::Invalid { message: error.message.clone(), help: error.help.clone() }
+}
