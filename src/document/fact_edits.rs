@@ -26,6 +26,15 @@ impl Document {
     pub fn edit_facts(&mut self, edit: FactEdit) -> Result<(), FactEditError> {
         self.finish_drag();
         let forward = facts::plan(&self.case, &self.graph, edit)?;
+        if let Some(item) = self.appended_item(&forward) {
+            // One item added at the end: checked on its own and with what it names, so that
+            // adding to a big case costs what the item costs, not what the case does.
+            self.check_appended(item)?;
+            let backward = self.apply_changes(forward.clone()).map_err(|()| FactEditError::NoSuchItem("item"))?;
+            self.history.push(Step::Facts(FactChanges { forward, backward }));
+            self.revision += 1;
+            return Ok(());
+        }
         let backward = self.apply_changes(forward.clone()).map_err(|()| FactEditError::NoSuchItem("item"))?;
         let mut diagnostics = errors_as_read(&items_to_check(&forward));
         validate(&self.case, None, &mut diagnostics);
@@ -43,6 +52,9 @@ impl Document {
     /// Applies `changes` in order; returns their inverses in undo order. On a change that
     /// does not fit, those already made are taken back.
     pub(super) fn apply_changes(&mut self, changes: Vec<FactOp>) -> Result<Vec<FactOp>, ()> {
+        if self.appended_item(&changes).is_some() {
+            return self.append(changes);
+        }
         let mut live = self.live_places();
         let reshapes_layout = changes.iter().any(|op| op.changes_nodes() || op.touches_links());
         let mut inverses = Vec::with_capacity(changes.len());
@@ -68,6 +80,102 @@ impl Document {
             self.rebuild_layout(&live);
         }
         Ok(inverses)
+    }
+
+    /// The item, when `changes` only add one item at the end of its collection.
+    fn appended_item<'c>(&self, changes: &'c [FactOp]) -> Option<&'c Item> {
+        let [FactOp::Insert(at, item)] = changes else { return None };
+        let count = match at {
+            ItemRef::Node(ix) => ix.index() == self.case.nodes.len(),
+            ItemRef::Link(ix) => ix.index() == self.case.links.len(),
+            ItemRef::Source(ix) => ix.index() == self.case.sources.len(),
+            ItemRef::Quote(ix) => ix.index() == self.case.quotes.len(),
+        };
+        count.then_some(item)
+    }
+
+    /// Adds one item at the end, taking it into the look-ups and the layout as they are.
+    fn append(&mut self, changes: Vec<FactOp>) -> Result<Vec<FactOp>, ()> {
+        let mut live = LivePlaces::new();
+        let mut inverses = Vec::with_capacity(1);
+        for op in changes {
+            let FactOp::Insert(at, _) = &op else { return Err(()) };
+            let at = *at;
+            inverses.push(fact_ops::apply(&mut self.case, &mut live, op).map_err(|_mismatch| ())?);
+            self.graph.push(&self.case, at);
+            match at {
+                ItemRef::Node(node) => {
+                    let id = self.case.nodes[node].id.as_str();
+                    let place = live.get(&self.case.nodes[node].id).map(|&(at, _)| at);
+                    self.layout.add_node(id, place, LayoutSettings::default().edge_length);
+                }
+                ItemRef::Link(link) => {
+                    if let Some((source, target)) = self.graph.link_ends(link) {
+                        self.layout.add_pair(source, target);
+                    }
+                }
+                ItemRef::Source(_) | ItemRef::Quote(_) => {}
+            }
+        }
+        Ok(inverses)
+    }
+
+    /// Checks an item about to be added at the end: its id is new, it meets the file format's
+    /// rules, and the whole-case checks pass for it and the items it names.
+    fn check_appended(&self, item: &Item) -> Result<(), FactEditError> {
+        let mut alone = items_alone([item]);
+        let id = match item {
+            Item::Node(node, _) => &node.id,
+            Item::Link(link) => &link.id,
+            Item::Source(source) => &source.id,
+            Item::Quote(quote) => &quote.id,
+        };
+        if let Some(used) = self.graph.resolve(id.as_str()) {
+            let message = format!("the id `{id}` is already used by {}", describe(used));
+            return Err(FactEditError::Invalid { message, help: Some("give the new item another id".to_owned()) });
+        }
+        let mut diagnostics = errors_as_read(&alone);
+        self.add_named_items(&mut alone);
+        validate(&alone, None, &mut diagnostics);
+        match diagnostics.iter().find(|diagnostic| diagnostic.is_error()) {
+            Some(error) => Err(invalid(error)),
+            None => Ok(()),
+        }
+    }
+
+    /// Adds to `items` the existing items its links and quotes name (and a named link's ends),
+    /// so the whole-case checks can run on them alone.
+    fn add_named_items(&self, items: &mut Case) {
+        let mut names: Vec<Id> = Vec::new();
+        for link in &items.links {
+            names.extend([link.source.clone(), link.target.clone()]);
+        }
+        for quote in &items.quotes {
+            names.push(quote.source.clone());
+            names.extend(quote.supports.iter().cloned());
+        }
+        names.sort_unstable();
+        names.dedup();
+        let mut ends: Vec<Id> = Vec::new();
+        for name in &names {
+            match self.graph.resolve(name.as_str()) {
+                Some(ItemRef::Node(node)) => items.nodes.push(self.case.nodes[node].clone()),
+                Some(ItemRef::Link(link)) => {
+                    let link = &self.case.links[link];
+                    ends.extend([link.source.clone(), link.target.clone()]);
+                    items.links.push(link.clone());
+                }
+                Some(ItemRef::Source(source)) => items.sources.push(self.case.sources[source].clone()),
+                Some(ItemRef::Quote(_)) | None => {}
+            }
+        }
+        for end in ends.into_iter().filter(|end| !names.contains(end)) {
+            if let Some(node) = self.graph.node_index(end.as_str())
+                && !items.nodes.iter().any(|n| n.id == end)
+            {
+                items.nodes.push(self.case.nodes[node].clone());
+            }
+        }
     }
 
     fn retire_id(&mut self, at: ItemRef) {
@@ -147,10 +255,17 @@ impl Document {
 
 /// The items an edit puts into the case, on their own, for [`errors_as_read`].
 fn items_to_check(changes: &[FactOp]) -> Case {
+    items_alone(changes.iter().filter_map(|op| match op {
+        FactOp::Insert(_, item) | FactOp::Replace(_, item) => Some(item),
+        FactOp::Remove(_) => None,
+    }))
+}
+
+/// A case holding only `given`.
+fn items_alone<'i>(given: impl IntoIterator<Item = &'i Item>) -> Case {
     let mut items =
         Case { info: CaseInfo { title: "edited items".to_owned(), ..CaseInfo::default() }, ..Case::default() };
-    for op in changes {
-        let (FactOp::Insert(_, item) | FactOp::Replace(_, item)) = op else { continue };
+    for item in given {
         match item {
             Item::Node(node, _) => items.nodes.push(node.as_ref().clone()),
             Item::Link(link) => items.links.push(link.as_ref().clone()),
@@ -159,6 +274,15 @@ fn items_to_check(changes: &[FactOp]) -> Case {
         }
     }
     items
+}
+
+fn describe(item: ItemRef) -> &'static str {
+    match item {
+        ItemRef::Node(_) => "a node",
+        ItemRef::Link(_) => "a link",
+        ItemRef::Source(_) => "a source",
+        ItemRef::Quote(_) => "a quote",
+    }
 }
 
 fn invalid(error: &Diagnostic) -> FactEditError {

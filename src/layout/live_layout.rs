@@ -22,6 +22,8 @@ enum Change {
     SetPinned { node: usize, pinned: bool },
     Restore { placements: Vec<(usize, WorldPoint, bool)>, at_rest: bool },
     Restart,
+    AddNode { name: String, at: WorldPoint, relax: bool },
+    AddPair { a: usize, b: usize },
 }
 
 impl Change {
@@ -31,6 +33,8 @@ impl Change {
             Change::SetPinned { node, pinned } => layout.set_pinned(*node, *pinned),
             Change::Restore { placements, at_rest } => layout.restore(placements, *at_rest),
             Change::Restart => layout.restart(),
+            Change::AddNode { name, at, relax } => layout.add_node(name, *at, *relax),
+            Change::AddPair { a, b } => layout.add_pair(*a, *b),
         }
     }
 
@@ -60,6 +64,14 @@ impl Change {
                 copy.settled = *at_rest;
             }
             Change::Restart => copy.settled = copy.positions.is_empty(),
+            Change::AddNode { at, relax, .. } => {
+                if at.iter().all(|c| c.is_finite()) {
+                    copy.positions.push(*at);
+                    copy.pinned.push(false);
+                    copy.settled &= !*relax;
+                }
+            }
+            Change::AddPair { .. } => {}
         }
     }
 }
@@ -269,6 +281,19 @@ impl LiveLayout {
     pub fn restart(&mut self) {
         self.change(Change::Restart);
     }
+
+    /// Takes in a node just added at the end of the case (`name` is its id): at `at`, or,
+    /// without a place, right of everything, from where the layout settles it.
+    pub fn add_node(&mut self, name: &str, at: Option<WorldPoint>, edge_length: f32) {
+        let relax = at.is_none();
+        let at = at.unwrap_or_else(|| beside_everything(self.positions(), edge_length));
+        self.change(Change::AddNode { name: name.to_owned(), at, relax });
+    }
+
+    /// Takes in a link just added between nodes `a` and `b`.
+    pub fn add_pair(&mut self, a: NodeIx, b: NodeIx) {
+        self.change(Change::AddPair { a: a.index(), b: b.index() });
+    }
 }
 
 impl Threaded {
@@ -297,6 +322,18 @@ impl Threaded {
 
 /// The layout thread: applies the window's changes, steps, publishes; sleeps while at rest
 /// until a change wakes it; ends when the window drops its side.
+/// A free place for a new node: one link length right of the rightmost node, at mid height.
+fn beside_everything(positions: &[WorldPoint], edge_length: f32) -> WorldPoint {
+    let Some(first) = positions.first() else { return [0.0, 0.0] };
+    let (mut right, mut top, mut bottom) = (first[0], first[1], first[1]);
+    for &[x, y] in positions {
+        right = right.max(x);
+        top = top.min(y);
+        bottom = bottom.max(y);
+    }
+    [right + edge_length, (top + bottom) / 2.0]
+}
+
 fn run_layout(mut layout: ForceLayout, from_window: &Receiver<(u64, Change)>, published: &Mutex<Option<Snapshot>>) {
     let mut changes_applied = 0;
     loop {

@@ -244,6 +244,40 @@ impl ForceLayout {
         self.wake(self.settings.initial_step_limit / 4.0);
     }
 
+    /// Takes in a node just added at the end of the case, at `position`, without building
+    /// the layout again; when `relax`, the layout settles it among the others.
+    pub fn add_node(&mut self, name: &str, position: WorldPoint, relax: bool) {
+        if !position.iter().all(|c| c.is_finite()) {
+            return;
+        }
+        self.simulation.get_graph_mut().add_node(fdg_sim::Node::new(name, ()));
+        self.positions.push(position);
+        self.pinned.push(false);
+        self.write_position(self.positions.len() - 1);
+        self.revision += 1;
+        if relax {
+            self.wake(self.settings.initial_step_limit / 4.0);
+        }
+    }
+
+    /// Takes in a link just added between nodes `a` and `b`: their pull, once per pair.
+    pub fn add_pair(&mut self, a: usize, b: usize) {
+        let count = self.positions.len();
+        if a == b || a >= count || b >= count {
+            return;
+        }
+        let pair = (a.min(b), a.max(b));
+        if let Err(at) = self.linked_pairs.binary_search(&pair) {
+            self.linked_pairs.insert(at, pair);
+            self.simulation.get_graph_mut().add_edge(NodeIndex::new(pair.0), NodeIndex::new(pair.1), ());
+        }
+    }
+
+    /// The settings the layout runs with.
+    pub fn settings(&self) -> &LayoutSettings {
+        &self.settings
+    }
+
     /// Pins or unpins `node`; unpinning lets it move again.
     pub fn set_pinned(&mut self, node: usize, pinned: bool) {
         if let Some(flag) = self.pinned.get_mut(node) {
