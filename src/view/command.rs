@@ -95,6 +95,10 @@ pub enum FileCommand {
     SaveAs,
     /// Open the figure export dialog.
     ExportFigure,
+    /// Choose documents and add them to the case as sources.
+    AddSources,
+    /// Paste text and add it as a source.
+    PasteSource,
     /// Put a picture of the window on the clipboard.
     CopyScreenshot,
     /// Choose a file and write a picture of the window to it.

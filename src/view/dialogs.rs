@@ -14,6 +14,8 @@ pub trait Dialogs {
     fn choose_figure_path(&mut self, suggested_name: &str, folder: Option<&Path>) -> Option<PathBuf>;
     /// Where to write a screenshot of the window (PNG); `None` when the analyst cancels.
     fn choose_screenshot_path(&mut self, suggested_name: &str, folder: Option<&Path>) -> Option<PathBuf>;
+    /// Documents to add as sources; empty when the analyst cancels.
+    fn choose_sources(&mut self, folder: Option<&Path>) -> Vec<PathBuf>;
 }
 
 /// The operating system's dialogs (through the desktop portal on Linux).
@@ -53,6 +55,12 @@ impl Dialogs for NativeDialogs {
     fn choose_screenshot_path(&mut self, suggested_name: &str, folder: Option<&Path>) -> Option<PathBuf> {
         native_dialog("Save a screenshot", &[("PNG image", &["png"])], folder).set_file_name(suggested_name).save_file()
     }
+
+    fn choose_sources(&mut self, folder: Option<&Path>) -> Vec<PathBuf> {
+        let documents: (&str, &[&str]) = ("Documents", &["txt", "md", "html", "htm", "pdf"]);
+        // `None` is the analyst cancelling: no documents chosen.
+        native_dialog("Add sources", &[documents], folder).pick_files().unwrap_or_default()
+    }
 }
 
 /// Answers given in advance, for tests: each request takes the next answer, or cancels when
@@ -67,6 +75,8 @@ pub struct ScriptedDialogs {
     pub to_export: VecDeque<PathBuf>,
     /// Answers to "save a screenshot", in order.
     pub to_screenshot: VecDeque<PathBuf>,
+    /// Answers to "add sources", in order.
+    pub to_add_as_sources: VecDeque<Vec<PathBuf>>,
 }
 
 impl Dialogs for ScriptedDialogs {
@@ -84,5 +94,9 @@ impl Dialogs for ScriptedDialogs {
 
     fn choose_screenshot_path(&mut self, _suggested_name: &str, _folder: Option<&Path>) -> Option<PathBuf> {
         self.to_screenshot.pop_front()
+    }
+
+    fn choose_sources(&mut self, _folder: Option<&Path>) -> Vec<PathBuf> {
+        self.to_add_as_sources.pop_front().unwrap_or_default()
     }
 }

@@ -34,6 +34,8 @@ fn file_menu(ui: &mut egui::Ui, case_open: bool, recent: &[PathBuf]) -> Vec<Comm
             ("Open…", FileCommand::Open, true),
             ("Save", FileCommand::Save, case_open),
             ("Save as…", FileCommand::SaveAs, case_open),
+            ("Add sources…", FileCommand::AddSources, case_open),
+            ("Paste text as a source…", FileCommand::PasteSource, case_open),
             ("Export figure…", FileCommand::ExportFigure, case_open),
             ("Copy screenshot", FileCommand::CopyScreenshot, true),
             ("Save screenshot…", FileCommand::SaveScreenshot, true),

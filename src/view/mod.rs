@@ -21,6 +21,7 @@ pub mod overview;
 pub mod prompt;
 pub mod screenshot_request;
 pub mod search;
+pub mod source_form;
 pub mod warnings_panel;
 pub mod window_screenshot;
 

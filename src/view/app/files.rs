@@ -33,6 +33,8 @@ impl CaseApp {
                     self.export_dialog = Some(ExportDialog::new(open));
                 }
             }
+            FileCommand::AddSources => self.choose_sources(),
+            FileCommand::PasteSource => self.paste_source(),
             FileCommand::CopyScreenshot => {
                 self.window_screenshot = Some(PendingScreenshot::new(ScreenshotUse::Copy));
             }

@@ -6,7 +6,9 @@
 mod content;
 mod files;
 mod panels;
+mod sources;
 
+use std::collections::VecDeque;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -20,6 +22,7 @@ use super::menus;
 use super::open_case::OpenCase;
 use super::prompt::{self, Pending, Prompt};
 use super::screenshot_request::ScreenshotRequest;
+use super::source_form::SourceForm;
 use super::window_screenshot::PendingScreenshot;
 use crate::document::{AutosaveStore, RecentFiles};
 use crate::model::ItemRef;
@@ -35,6 +38,10 @@ pub struct CaseApp {
     recent: RecentFiles,
     prompt: Option<Prompt>,
     export_dialog: Option<ExportDialog>,
+    /// The metadata form of the source being added.
+    source_form: Option<SourceForm>,
+    /// Documents chosen or dropped, waiting to be read into the form one at a time.
+    sources_to_read: VecDeque<PathBuf>,
     window_screenshot: Option<PendingScreenshot>,
     /// Set once the analyst has agreed to close, so the next close request goes through.
     may_close: bool,
@@ -57,6 +64,8 @@ impl CaseApp {
             recent: RecentFiles::default(),
             prompt: None,
             export_dialog: None,
+            source_form: None,
+            sources_to_read: VecDeque::new(),
             window_screenshot: None,
             may_close: false,
             autosave: AutosaveTimer::default(),
@@ -172,9 +181,7 @@ impl CaseApp {
             panels::set_up_style(&ctx);
         }
         self.guard_close(&ctx);
-        if let Some(path) = ctx.input(|input| input.raw.dropped_files.first().map(|file| file.path().to_path_buf())) {
-            self.request_open(Pending::Open(path));
-        }
+        self.take_dropped_files(&ctx);
         let typing = ctx.egui_wants_keyboard_input();
         let mut commands = if self.prompt.is_some() { Vec::new() } else { command::pressed_shortcuts(&ctx, typing) };
         egui::Panel::top("casegraph-menu").show(ui, |ui| {
@@ -192,6 +199,7 @@ impl CaseApp {
         }
         self.apply(&ctx, commands);
         self.show_export_dialog(&ctx);
+        self.show_source_form(&ctx);
         self.use_window_screenshot(&ctx);
         self.show_prompt(&ctx);
         let store = self.autosave_store();
@@ -209,6 +217,19 @@ impl CaseApp {
         }
         if let Some(request) = &mut self.screenshot {
             request.take_when_settled(&ctx, settled);
+        }
+    }
+
+    /// A dropped case file opens; dropped documents are added to the open case as sources.
+    fn take_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> =
+            ctx.input(|input| input.raw.dropped_files.iter().map(|file| file.path().to_path_buf()).collect());
+        let (cases, documents): (Vec<PathBuf>, Vec<PathBuf>) =
+            dropped.into_iter().partition(|path| path.extension().is_some_and(|extension| extension == "json"));
+        if let Some(path) = cases.into_iter().next() {
+            self.request_open(Pending::Open(path));
+        } else if self.open_case().is_some() {
+            self.take_dropped_sources(documents);
         }
     }
 
