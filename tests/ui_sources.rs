@@ -137,3 +137,49 @@ fn a_scan_is_refused_with_what_to_do() {
     assert!(harness.query_by_label("Add a source").is_none(), "the form opened for a scan");
     assert_eq!(fs::read_dir(folder.path().join("sources")).expect("a folder").count(), sources_before);
 }
+
+#[test]
+fn a_new_case_is_started_where_the_analyst_chooses_and_takes_the_reuters_text() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let target = folder.path().join("bearings.case.json");
+    let reuters = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("sample_cases/sources/reuters-2018-06-06-kim-jong-un-art-of-the-deal.txt");
+    let dialogs = ScriptedDialogs {
+        to_save: [target.clone()].into(),
+        to_add_as_sources: [vec![reuters.clone()]].into(),
+        ..Default::default()
+    };
+    let services = Services { dialogs: Box::new(dialogs), data_folder: None };
+    let app = CaseApp::new(Content::from_sample()).with_services(services).with_autosave_interval(Duration::ZERO);
+    let mut harness = Harness::builder().with_size(vec2(1280.0, 800.0)).with_max_steps(1500).build_eframe(move |_| app);
+    harness.run();
+    menu(&mut harness, "New case…");
+    assert!(harness.query_by_label("New case").is_some(), "the form is not shown");
+    // The title has the keyboard: type it and press Enter.
+    harness.get_by_label("Title").type_text("Bearings for the embassy");
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert!(target.is_file(), "the case file was not written");
+    assert!(folder.path().join("sources").is_dir(), "no sources folder beside it");
+    assert!(harness.state().window_title().contains("bearings.case.json"), "{}", harness.state().window_title());
+    let open = harness.state().open_case().expect("the new case is open");
+    assert_eq!(open.document.case().info.title, "Bearings for the embassy");
+    assert!(open.document.case().nodes.is_empty());
+
+    menu(&mut harness, "Add sources…");
+    type_into(&mut harness, "Publisher", "Reuters");
+    type_into(&mut harness, "Date", "2018-06-06");
+    harness.get_by_label("Add source").click();
+    harness.run();
+    let open = harness.state().open_case().expect("the case is open");
+    let source = open.document.case().sources.first().expect("the source was added");
+    assert_eq!(source.title, "Kim Jong Un's art of the deal - make friends for spare parts", "the headline line");
+    assert_eq!(source.id.as_str(), "s-reuters-2018");
+    let stored = fs::read(folder.path().join(source.document.as_deref().expect("a document"))).expect("stored");
+    assert_eq!(stored, fs::read(&reuters).expect("the text"), "the text is stored as it is");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run();
+    let saved = casegraph::model::load_case_file(&target).into_result().expect("the saved case opens").0;
+    assert_eq!(saved.sources.len(), 1);
+}

@@ -1,14 +1,12 @@
 //! `casegraph new`: an empty case file, with its `sources/` folder beside it.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context as _, bail};
+use anyhow::anyhow;
 
-use crate::document::write_atomically;
-use crate::ingest::store::SOURCES_FOLDER;
-use crate::model::{Case, CaseInfo, case_to_json};
+use crate::document::{NewCaseError, create_case_file};
 
 /// The options of `casegraph new`.
 #[derive(Debug, clap::Args)]
@@ -26,28 +24,15 @@ pub struct NewCaseArguments {
 
 /// Writes the new case and its `sources/` folder; prints where they are.
 pub fn run(arguments: &NewCaseArguments, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
-    let path = &arguments.output;
-    let case = new_case(&arguments.title, arguments.summary.as_deref())?;
-    if !path.to_string_lossy().ends_with(".json") {
-        bail!("{}: a case file's name ends in .case.json, such as bearings.case.json", path.display());
-    }
-    if path.exists() {
-        bail!("{} already exists; casegraph will not overwrite it. Choose another name", path.display());
-    }
-    let folder = path.parent().filter(|parent| !parent.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let sources = folder.join(SOURCES_FOLDER);
-    std::fs::create_dir_all(&sources).with_context(|| format!("cannot create the folder {}", sources.display()))?;
-    write_atomically(path, case_to_json(&case)?.as_bytes())?;
-    writeln!(out, "started {} ({:?}); add sources with `casegraph add-source`", path.display(), case.info.title)?;
+    let case = create_case_file(&arguments.output, &arguments.title, arguments.summary.as_deref()).map_err(
+        |error| match error {
+            NewCaseError::NoTitle => {
+                anyhow!("a case needs a title: casegraph new \"Bearings for the embassy\" -o bearings.case.json")
+            }
+            other => anyhow!(other),
+        },
+    )?;
+    let path = arguments.output.display();
+    writeln!(out, "started {path} ({:?}); add sources with `casegraph add-source`", case.info.title)?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// A case with only its title and summary.
-pub fn new_case(title: &str, summary: Option<&str>) -> anyhow::Result<Case> {
-    let title = title.trim();
-    if title.is_empty() {
-        bail!("a case needs a title: casegraph new \"Bearings for the embassy\" -o bearings.case.json");
-    }
-    let summary = summary.map(str::trim).filter(|summary| !summary.is_empty()).map(str::to_owned);
-    Ok(Case { info: CaseInfo { title: title.to_owned(), summary, ..CaseInfo::default() }, ..Case::default() })
 }

@@ -10,6 +10,7 @@ mod fact_ops;
 mod facts;
 mod history;
 mod merge;
+mod new_case;
 mod recent_files;
 mod relocate;
 
@@ -26,6 +27,7 @@ pub use autosave::{
 };
 pub use facts::{FactEdit, FactEditError, OrphanQuotes, quotes_orphaned_by};
 pub use history::History;
+pub use new_case::{NewCaseError, create_case_file};
 pub use recent_files::{RECENT_FILES_KEPT, RECENT_FILES_NAME, RecentFiles, RecentFilesError};
 pub use relocate::{relative_path, relocate_documents};
 

@@ -85,6 +85,8 @@ pub enum Command {
 /// case, carries them out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FileCommand {
+    /// Start a case: a title, then where its file goes.
+    New,
     /// Choose a case file to open.
     Open,
     /// Open the `n`th of the recent files.

@@ -31,6 +31,7 @@ fn file_menu(ui: &mut egui::Ui, case_open: bool, recent: &[PathBuf]) -> Vec<Comm
     let mut commands = Vec::new();
     ui.menu_button("File", |ui| {
         let entries = [
+            ("New case…", FileCommand::New, true),
             ("Open…", FileCommand::Open, true),
             ("Save", FileCommand::Save, case_open),
             ("Save as…", FileCommand::SaveAs, case_open),

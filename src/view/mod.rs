@@ -16,6 +16,7 @@ pub mod frame_times;
 pub mod legend;
 pub mod marks;
 pub mod menus;
+pub mod new_case_form;
 pub mod open_case;
 pub mod overview;
 pub mod prompt;

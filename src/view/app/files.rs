@@ -6,16 +6,18 @@ use std::path::Path;
 
 use super::super::command::FileCommand;
 use super::super::export_dialog::{self, ExportAnswer, ExportDialog};
+use super::super::new_case_form::{self, NewCaseAnswer, NewCaseForm};
 use super::super::open_case::OpenCase;
 use super::super::prompt::{Answer, Pending, Prompt};
 use super::super::window_screenshot::{PendingScreenshot, ScreenshotUse, write_png};
 use super::{CaseApp, Content};
-use crate::document::{Autosaved, Document, Edit, UnreadableAutosave, file_name};
+use crate::document::{Autosaved, Document, Edit, UnreadableAutosave, create_case_file, file_name};
 use crate::model::{DocumentStore, documents_beside};
 
 impl CaseApp {
     pub(super) fn run_file_command(&mut self, ctx: &egui::Context, command: FileCommand) {
         match command {
+            FileCommand::New => self.new_case_form = Some(NewCaseForm::default()),
             FileCommand::Open => self.request_open(Pending::ChooseAndOpen),
             FileCommand::OpenRecent(index) => {
                 if let Some(path) = self.recent.paths.get(index).cloned() {
@@ -55,6 +57,37 @@ impl CaseApp {
                     self.close(ctx);
                 }
             }
+        }
+    }
+
+    /// The New case form; on Create, asks where the file goes, starts the case there and
+    /// opens it (asking first about unsaved work).
+    pub(super) fn show_new_case_form(&mut self, ctx: &egui::Context) {
+        let Some(form) = self.new_case_form.as_mut() else { return };
+        match new_case_form::show(ctx, form) {
+            Some(NewCaseAnswer::Cancel) => self.new_case_form = None,
+            Some(NewCaseAnswer::Create) => {
+                let title = form.title.trim().to_owned();
+                if title.is_empty() {
+                    form.error = Some("Give the case a title.".to_owned());
+                    return;
+                }
+                let suggested = format!("{}.case.json", crate::model::new_ids::slug(&title, 40));
+                let Some(path) = self.services.dialogs.choose_where_to_save(&suggested, None) else { return };
+                let summary = form.summary.clone();
+                match create_case_file(&path, &title, Some(&summary)) {
+                    Ok(_) => {
+                        self.new_case_form = None;
+                        self.request_open(Pending::Open(path));
+                    }
+                    Err(error) => {
+                        if let Some(form) = self.new_case_form.as_mut() {
+                            form.error = Some(format!("The case was not started: {error}."));
+                        }
+                    }
+                }
+            }
+            None => {}
         }
     }
 

@@ -19,6 +19,7 @@ use super::export_dialog::ExportDialog;
 use super::frame_measurement::{FrameClock, FrameMeasurement};
 use super::frame_times::FrameTimes;
 use super::menus;
+use super::new_case_form::NewCaseForm;
 use super::open_case::OpenCase;
 use super::prompt::{self, Pending, Prompt};
 use super::screenshot_request::ScreenshotRequest;
@@ -38,6 +39,8 @@ pub struct CaseApp {
     recent: RecentFiles,
     prompt: Option<Prompt>,
     export_dialog: Option<ExportDialog>,
+    /// The form of File → New case….
+    new_case_form: Option<NewCaseForm>,
     /// The metadata form of the source being added.
     source_form: Option<SourceForm>,
     /// Documents chosen or dropped, waiting to be read into the form one at a time.
@@ -64,6 +67,7 @@ impl CaseApp {
             recent: RecentFiles::default(),
             prompt: None,
             export_dialog: None,
+            new_case_form: None,
             source_form: None,
             sources_to_read: VecDeque::new(),
             window_screenshot: None,
@@ -200,6 +204,7 @@ impl CaseApp {
         self.apply(&ctx, commands);
         self.show_export_dialog(&ctx);
         self.show_source_form(&ctx);
+        self.show_new_case_form(&ctx);
         self.use_window_screenshot(&ctx);
         self.show_prompt(&ctx);
         let store = self.autosave_store();
