@@ -33,19 +33,8 @@ fn typeahead(c: &mut Criterion) {
 }
 
 fn new_node(document: &Document, number: usize) -> Node {
-    Node {
-        id: document.fresh_id("p", &format!("Added person {number}")),
-        kind: NodeKind::Person,
-        label: format!("Added person {number}"),
-        aliases: Vec::new(),
-        countries: Vec::new(),
-        description: None,
-        start_date: None,
-        end_date: None,
-        date: None,
-        amount: None,
-        status: None,
-    }
+    let label = format!("Added person {number}");
+    Node::new(document.fresh_id("p", &label), NodeKind::Person, label)
 }
 
 /// Adding one node to a 10,000-node case (undone between runs, untimed), and one layout step
@@ -94,18 +83,7 @@ fn add_node(c: &mut Criterion) {
 }
 
 fn new_link(document: &Document, source: Id, target: Id) -> Link {
-    Link {
-        id: document.fresh_id("l", &format!("{source} unknown {target}")),
-        kind: LinkKind::Unknown,
-        source,
-        target,
-        role: None,
-        date: None,
-        start_date: None,
-        end_date: None,
-        status: None,
-        description: None,
-    }
+    Link::new(document.fresh_id("l", &format!("{source} unknown {target}")), LinkKind::Unknown, source, target)
 }
 
 /// Reading a 200-page filing's text layer.

@@ -4,29 +4,19 @@
 mod common;
 #[path = "common/names.rs"]
 mod names;
+#[path = "common/sample_on_disk.rs"]
+mod sample_on_disk;
 
 use std::fs;
 use std::io::ErrorKind;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use casegraph::document::{Document, Edit, SaveStage, backup_path};
 use casegraph::model::NodeIx;
 use casegraph::model::{Case, FigureSettings, FigureSize, SourceNote, load_case_file};
 use casegraph::synthetic::generate_case;
 use proptest::prelude::*;
-
-/// A copy of the sample case file and its sources in a fresh folder.
-fn sample_on_disk(folder: &Path) -> PathBuf {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_cases");
-    fs::create_dir_all(folder.join("sources")).expect("a sources folder");
-    for entry in fs::read_dir(root.join("sources")).expect("the sample sources") {
-        let entry = entry.expect("an entry");
-        fs::copy(entry.path(), folder.join("sources").join(entry.file_name())).expect("copied");
-    }
-    let path = folder.join("north-korea-business-russia.case.json");
-    fs::copy(root.join("north-korea-business-russia.case.json"), &path).expect("copied");
-    path
-}
+use sample_on_disk::sample_on_disk;
 
 fn open(path: &Path) -> Document {
     let (case, warnings) = load_case_file(path).into_result().expect("the case opens");

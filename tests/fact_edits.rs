@@ -23,34 +23,12 @@ fn node_ix(document: &Document, id: &str) -> NodeIx {
 }
 
 fn person(document: &Document, label: &str) -> Node {
-    Node {
-        id: document.fresh_id("p", label),
-        kind: NodeKind::Person,
-        label: label.to_owned(),
-        aliases: Vec::new(),
-        countries: Vec::new(),
-        description: None,
-        start_date: None,
-        end_date: None,
-        date: None,
-        amount: None,
-        status: None,
-    }
+    Node::new(document.fresh_id("p", label), NodeKind::Person, label.to_owned())
 }
 
 fn link(document: &Document, kind: LinkKind, source: &str, target: &str) -> Link {
-    Link {
-        id: document.fresh_id("l", &format!("{source} {} {target}", kind.as_str())),
-        kind,
-        source: Id::parse(source).expect("an id"),
-        target: Id::parse(target).expect("an id"),
-        role: None,
-        date: None,
-        start_date: None,
-        end_date: None,
-        status: None,
-        description: None,
-    }
+    let id = document.fresh_id("l", &format!("{source} {} {target}", kind.as_str()));
+    Link::new(id, kind, Id::parse(source).expect("an id"), Id::parse(target).expect("an id"))
 }
 
 #[test]

@@ -118,16 +118,8 @@ fn case() -> impl Strategy<Value = Case> {
                 })
                 .enumerate()
                 .map(|(index, (kind, a, b, role))| Link {
-                    id: id("l", index),
-                    kind,
-                    source: nodes[a].id.clone(),
-                    target: nodes[b].id.clone(),
                     role,
-                    date: None,
-                    start_date: None,
-                    end_date: None,
-                    status: None,
-                    description: None,
+                    ..Link::new(id("l", index), kind, nodes[a].id.clone(), nodes[b].id.clone())
                 })
                 .collect();
             let supports: Vec<Id> =

@@ -3,7 +3,7 @@
 //! with a reason.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
 use casegraph::view::prompt::Prompt;
@@ -11,25 +11,15 @@ use casegraph::view::{CaseApp, Content, ScriptedDialogs, Services};
 use egui::vec2;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use sample_on_disk::sample_on_disk;
 
 #[path = "common/pdf.rs"]
 #[expect(dead_code, reason = "only the scan is needed here")]
 mod pdf;
+#[path = "common/sample_on_disk.rs"]
+mod sample_on_disk;
 
 const NEWS_PAGE: &str = "tests/fixtures/sources/news-page.html";
-
-/// A case file with one source already, in `folder`, and its sources folder.
-fn case_on_disk(folder: &Path) -> PathBuf {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_cases");
-    fs::create_dir_all(folder.join("sources")).expect("a sources folder");
-    for entry in fs::read_dir(root.join("sources")).expect("the sample sources") {
-        let entry = entry.expect("an entry");
-        fs::copy(entry.path(), folder.join("sources").join(entry.file_name())).expect("copied");
-    }
-    let path = folder.join("north-korea-business-russia.case.json");
-    fs::copy(root.join("north-korea-business-russia.case.json"), &path).expect("copied");
-    path
-}
 
 fn app(case: &Path, dialogs: ScriptedDialogs) -> Harness<'static, CaseApp> {
     let services = Services { dialogs: Box::new(dialogs), data_folder: None };
@@ -60,7 +50,7 @@ fn source_count(harness: &Harness<'_, CaseApp>) -> usize {
 #[test]
 fn a_chosen_web_page_is_read_into_the_form_and_added_as_one_step() {
     let folder = tempfile::tempdir().expect("a temporary folder");
-    let case = case_on_disk(folder.path());
+    let case = sample_on_disk(folder.path());
     let page = Path::new(env!("CARGO_MANIFEST_DIR")).join(NEWS_PAGE);
     let dialogs = ScriptedDialogs { to_add_as_sources: [vec![page]].into(), ..Default::default() };
     let mut harness = app(&case, dialogs);
@@ -92,7 +82,7 @@ fn a_chosen_web_page_is_read_into_the_form_and_added_as_one_step() {
 #[test]
 fn pasted_text_needs_a_title_and_publisher_and_then_becomes_a_source() {
     let folder = tempfile::tempdir().expect("a temporary folder");
-    let case = case_on_disk(folder.path());
+    let case = sample_on_disk(folder.path());
     let mut harness = app(&case, ScriptedDialogs::default());
     let before = source_count(&harness);
     menu(&mut harness, "Paste text as a source…");
@@ -121,7 +111,7 @@ fn pasted_text_needs_a_title_and_publisher_and_then_becomes_a_source() {
 #[test]
 fn a_scan_is_refused_with_what_to_do() {
     let folder = tempfile::tempdir().expect("a temporary folder");
-    let case = case_on_disk(folder.path());
+    let case = sample_on_disk(folder.path());
     let scan = folder.path().join("filing.pdf");
     fs::write(&scan, pdf::scanned_pdf(2)).expect("written");
     let dialogs = ScriptedDialogs { to_add_as_sources: [vec![scan]].into(), ..Default::default() };

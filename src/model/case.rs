@@ -213,6 +213,43 @@ pub struct Camera {
     pub zoom: f64,
 }
 
+impl Node {
+    /// A node with only its id, kind and label: what the analyst gives first.
+    pub fn new(id: Id, kind: NodeKind, label: String) -> Self {
+        Self {
+            id,
+            kind,
+            label,
+            aliases: Vec::new(),
+            countries: Vec::new(),
+            description: None,
+            start_date: None,
+            end_date: None,
+            date: None,
+            amount: None,
+            status: None,
+        }
+    }
+}
+
+impl Link {
+    /// A link stated plainly, with only its id, kind and ends.
+    pub fn new(id: Id, kind: LinkKind, source: Id, target: Id) -> Self {
+        Self {
+            id,
+            kind,
+            source,
+            target,
+            role: None,
+            date: None,
+            start_date: None,
+            end_date: None,
+            status: None,
+            description: None,
+        }
+    }
+}
+
 impl Case {
     /// The oldest format version that holds everything in this case: the version it is saved as.
     pub fn format_version(&self) -> u32 {

@@ -85,18 +85,7 @@ mod tests {
     use crate::model::{Currency, Id, LinkKind, PartialDate};
 
     fn link(kind: LinkKind) -> Link {
-        Link {
-            id: Id::unchecked("l"),
-            kind,
-            source: Id::unchecked("a"),
-            target: Id::unchecked("b"),
-            role: None,
-            date: None,
-            start_date: None,
-            end_date: None,
-            status: None,
-            description: None,
-        }
+        Link::new(Id::unchecked("l"), kind, Id::unchecked("a"), Id::unchecked("b"))
     }
 
     #[test]

@@ -14,19 +14,7 @@ use crate::model::spanned_json::Scanner;
 impl Decoder<'_, '_> {
     pub(super) fn node(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<Option<Node>> {
         let (mut id, mut kind, mut label) = (None, None, None);
-        let mut node = Node {
-            id: Id::unchecked(""),
-            kind: NodeKind::Organization,
-            label: String::new(),
-            aliases: Vec::new(),
-            countries: Vec::new(),
-            description: None,
-            start_date: None,
-            end_date: None,
-            date: None,
-            amount: None,
-            status: None,
-        };
+        let mut node = Node::new(Id::unchecked(""), NodeKind::Organization, String::new());
         let object = self.object(s, path, |d, s, key, p| {
             match key {
                 NodeKey::Id => id = d.id(s, p)?,
@@ -84,18 +72,7 @@ impl Decoder<'_, '_> {
 
     pub(super) fn link(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<Option<Link>> {
         let (mut id, mut kind, mut source, mut target) = (None, None, None, None);
-        let mut link = Link {
-            id: Id::unchecked(""),
-            kind: LinkKind::Unknown,
-            source: Id::unchecked(""),
-            target: Id::unchecked(""),
-            role: None,
-            date: None,
-            start_date: None,
-            end_date: None,
-            status: None,
-            description: None,
-        };
+        let mut link = Link::new(Id::unchecked(""), LinkKind::Unknown, Id::unchecked(""), Id::unchecked(""));
         let object = self.object(s, path, |d, s, key, p| {
             match key {
                 LinkKey::Id => id = d.id(s, p)?,
