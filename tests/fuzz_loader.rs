@@ -5,6 +5,8 @@
 //! it prints how many inputs it tried.
 
 mod common;
+#[path = "common/mutate.rs"]
+mod mutate;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::time::{Duration, Instant};
@@ -32,38 +34,6 @@ const TOKENS: [&str; 16] = [
     "\"x\": NaN",
 ];
 
-fn mutate(input: &[u8], corpus: &[Vec<u8>], random: &mut SplitMix64) -> Vec<u8> {
-    let mut bytes = input.to_vec();
-    let rounds = 1 + random.below(4);
-    for _ in 0..rounds {
-        let at = if bytes.is_empty() { 0 } else { random.below(bytes.len()) };
-        match random.below(6) {
-            0 if !bytes.is_empty() => bytes[at] ^= 1 << random.below(8),
-            1 => bytes.truncate(at),
-            2 => {
-                let end = (at + random.below(64)).min(bytes.len());
-                let piece = bytes[at..end].to_vec();
-                bytes.splice(at..at, piece);
-            }
-            3 => {
-                let token = TOKENS[random.below(TOKENS.len())];
-                bytes.splice(at..at, token.bytes());
-            }
-            4 => {
-                let other = &corpus[random.below(corpus.len())];
-                let from = random.below(other.len().max(1));
-                let end = (from + random.below(256)).min(other.len());
-                bytes.splice(at..at, other[from..end].iter().copied());
-            }
-            _ => {
-                let end = (at + random.below(32)).min(bytes.len());
-                bytes.drain(at..end);
-            }
-        }
-    }
-    bytes
-}
-
 #[test]
 #[ignore = "a long run; CI runs it with a time limit"]
 fn damaged_files_never_panic_the_loader() {
@@ -83,7 +53,7 @@ fn damaged_files_never_panic_the_loader() {
     std::panic::set_hook(Box::new(|_| {}));
     while Instant::now() < deadline {
         let input = &corpus[random.below(corpus.len())];
-        let damaged = mutate(input, &corpus, &mut random);
+        let damaged = mutate::mutate(input, &corpus, &TOKENS, &mut random);
         let store = if random.below(2) == 0 { &documents } else { &empty };
         let outcome = catch_unwind(AssertUnwindSafe(|| load_case_bytes(&damaged, "fuzz.case.json", store)));
         executions += 1;
