@@ -37,7 +37,9 @@ fn an_added_node_is_one_step_and_undo_gives_back_the_same_bytes() {
     let before = saved(&document);
     let node = person(&document, "Kim Ju Hyok");
     assert_eq!(node.id.as_str(), "p-kim-ju-hyok-2", "the sample has p-kim-ju-hyok already");
+    let revision = document.facts_revision();
     document.edit_facts(FactEdit::AddNode { node: Box::new(node), at: Some([120.0, -40.0]) }).expect("added");
+    assert!(document.facts_revision() > revision, "what the window works out from the facts must be renewed");
     let added = document.last_node().expect("a node");
     assert_eq!(document.layout().position(added), [120.0, -40.0], "it appears where the analyst clicked");
     assert!(document.is_dirty());

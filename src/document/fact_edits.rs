@@ -52,6 +52,7 @@ impl Document {
     /// Applies `changes` in order; returns their inverses in undo order. On a change that
     /// does not fit, those already made are taken back.
     pub(super) fn apply_changes(&mut self, changes: Vec<FactOp>) -> Result<Vec<FactOp>, ()> {
+        self.facts_revision += 1;
         if self.appended_item(&changes).is_some() {
             return self.append(changes);
         }

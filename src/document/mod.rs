@@ -148,6 +148,8 @@ pub struct Document {
     hidden_kinds: Vec<NodeKind>,
     figure: Option<FigureSettings>,
     history: History<Step>,
+    /// Counts the changes to the facts, for what the window keeps worked out from them.
+    facts_revision: u64,
     /// Ids of items deleted since the case was opened, never given to a new item.
     retired_ids: std::collections::HashSet<crate::model::Id>,
     /// The whole arrangement when the current drag started.
@@ -206,6 +208,7 @@ impl Document {
             documents,
             warnings,
             history: History::new(UNDO_LIMIT),
+            facts_revision: 0,
             retired_ids: std::collections::HashSet::new(),
             drag_start: None,
             file,
@@ -290,6 +293,12 @@ impl Document {
     /// Whether there is a step to redo.
     pub fn can_redo(&self) -> bool {
         self.history.can_redo()
+    }
+
+    /// A number that changes whenever the facts change (nodes, links, sources or quotes added,
+    /// edited or deleted, or such a change undone or redone), and only then.
+    pub fn facts_revision(&self) -> u64 {
+        self.facts_revision
     }
 
     /// A number that changes whenever the analyst changes the case (edit, undo or redo), so

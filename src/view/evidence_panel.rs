@@ -23,6 +23,9 @@ pub struct QuoteContexts {
     texts: HashMap<String, Result<String, DocumentReadError>>,
     /// Where each quote was found, by quote index; `None` when it is not in the text.
     found: HashMap<QuoteIx, Option<QuoteInContext>>,
+    /// The document's facts revision the quotes were found for: an edit to the quotes makes
+    /// them be found again.
+    facts_revision: u64,
 }
 
 impl QuoteContexts {
@@ -43,6 +46,11 @@ impl QuoteContexts {
 /// Shows the panel's contents and returns what the analyst clicked.
 pub fn show(ui: &mut egui::Ui, open: &OpenCase, contexts: &mut QuoteContexts) -> Vec<Command> {
     let mut commands = Vec::new();
+    let facts_revision = open.document.facts_revision();
+    if contexts.facts_revision != facts_revision {
+        contexts.found.clear();
+        contexts.facts_revision = facts_revision;
+    }
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| match open.selection {
         None => overview(ui, open),
         Some(Selection::Node(node)) => node_details(ui, open, node, contexts, &mut commands),

@@ -37,6 +37,14 @@ pub struct OpenCase {
     pub show_warnings: bool,
     /// Whether the frame-time readout shows over the canvas.
     pub show_frame_times: bool,
+    /// What drawing asks of the facts every frame, worked out once per change to them.
+    derived: DerivedFacts,
+}
+
+/// What drawing asks of the facts every frame, worked out once per change to them.
+struct DerivedFacts {
+    /// The document's facts revision they were worked out for.
+    facts_revision: u64,
     /// Per node: no quote supports it.
     unsupported_nodes: Vec<bool>,
     /// Per link: no quote supports it.
@@ -45,18 +53,27 @@ pub struct OpenCase {
     link_ends: Vec<Option<(NodeIx, NodeIx)>>,
 }
 
+impl DerivedFacts {
+    fn of(document: &Document) -> Self {
+        let (case, graph) = (document.case(), document.graph());
+        let (nodes, links) = (NodeIx::all(case.nodes.len()), LinkIx::all(case.links.len()));
+        Self {
+            facts_revision: document.facts_revision(),
+            unsupported_nodes: nodes.map(|node| graph.quotes_for(ItemRef::Node(node)).is_empty()).collect(),
+            unsupported_links: links.clone().map(|link| graph.quotes_for(ItemRef::Link(link)).is_empty()).collect(),
+            link_ends: links.map(|link| graph.link_ends(link)).collect(),
+        }
+    }
+}
+
 impl OpenCase {
     /// Shows `document`, with the view it was saved with.
     pub fn new(document: Document) -> Self {
-        let (case, graph) = (&document.case(), &document.graph());
-        let camera = case.view.camera.map(|camera| Camera {
+        let camera = document.case().view.camera.map(|camera| Camera {
             center_world: pos2(camera.center_x as f32, camera.center_y as f32),
             zoom: camera.zoom as f32,
         });
-        let (nodes, links) = (NodeIx::all(case.nodes.len()), LinkIx::all(case.links.len()));
-        let unsupported_nodes = nodes.map(|node| graph.quotes_for(ItemRef::Node(node)).is_empty()).collect();
-        let unsupported_links = links.clone().map(|link| graph.quotes_for(ItemRef::Link(link)).is_empty()).collect();
-        let link_ends = links.map(|link| graph.link_ends(link)).collect();
+        let derived = DerivedFacts::of(&document);
         Self {
             document,
             follow_layout: camera.is_none(),
@@ -67,9 +84,25 @@ impl OpenCase {
             show_help: false,
             show_frame_times: false,
             show_warnings: false,
-            unsupported_nodes,
-            unsupported_links,
-            link_ends,
+            derived,
+        }
+    }
+
+    /// Works out again what drawing asks of the facts, when they changed since; the selection
+    /// is dropped if its item is gone.
+    pub fn refresh_after_fact_changes(&mut self) {
+        if self.derived.facts_revision == self.document.facts_revision() {
+            return;
+        }
+        self.derived = DerivedFacts::of(&self.document);
+        let case = self.document.case();
+        let still_there = match self.selection {
+            Some(Selection::Node(node)) => node.index() < case.nodes.len(),
+            Some(Selection::Link(link)) => link.index() < case.links.len(),
+            None => true,
+        };
+        if !still_there {
+            self.selection = None;
         }
     }
 
@@ -101,22 +134,22 @@ impl OpenCase {
 
     /// The nodes at link `link`'s ends, when both resolve.
     pub fn link_ends(&self, link: LinkIx) -> Option<(NodeIx, NodeIx)> {
-        self.link_ends.get(link.index()).copied().flatten()
+        self.derived.link_ends.get(link.index()).copied().flatten()
     }
 
     /// Whether no quote supports node `node`.
     pub fn is_unsupported_node(&self, node: NodeIx) -> bool {
-        self.unsupported_nodes.get(node.index()).copied().unwrap_or(false)
+        self.derived.unsupported_nodes.get(node.index()).copied().unwrap_or(false)
     }
 
     /// Whether no quote supports link `link`.
     pub fn is_unsupported_link(&self, link: LinkIx) -> bool {
-        self.unsupported_links.get(link.index()).copied().unwrap_or(false)
+        self.derived.unsupported_links.get(link.index()).copied().unwrap_or(false)
     }
 
     /// The route of every link at the current positions.
     pub fn link_routes(&self) -> Vec<Option<LinkRoute>> {
-        link_routes(&self.link_ends, self.document.layout().positions())
+        link_routes(&self.derived.link_ends, self.document.layout().positions())
     }
 
     /// The camera that shows every visible node.

@@ -31,6 +31,7 @@ pub(super) fn show_open_case(
     frame_times: &FrameTimes,
 ) -> bool {
     let ctx = ui.ctx().clone();
+    open.refresh_after_fact_changes();
     let moved = open.document.step_layout(LAYOUT_STEPS_PER_FRAME);
     if moved && open.follow_layout {
         open.apply(Command::FitToCase);
