@@ -156,6 +156,7 @@ fn a_new_case_is_started_where_the_analyst_chooses_and_takes_the_reuters_text() 
     let open = harness.state().open_case().expect("the new case is open");
     assert_eq!(open.document.case().info.title, "Bearings for the embassy");
     assert!(open.document.case().nodes.is_empty());
+    assert!(harness.query_by_label_contains("Start with the documents").is_some(), "an empty case gives no lead");
 
     menu(&mut harness, "Add sources…");
     type_into(&mut harness, "Publisher", "Reuters");

@@ -74,7 +74,11 @@ fn overview(ui: &mut egui::Ui, open: &OpenCase) {
         open.document.case().sources.len()
     ));
     ui.add_space(8.0);
-    ui.weak("Select a node or link to read the quotes behind it. Drag nodes to arrange the story; a dragged node stays where you put it.");
+    if open.document.case().sources.is_empty() {
+        ui.weak("Start with the documents the case rests on: File → Add sources…, drop them on the window, or File → Paste text as a source….");
+    } else {
+        ui.weak("Select a node or link to read the quotes behind it. Drag nodes to arrange the story; a dragged node stays where you put it.");
+    }
     if !open.document.warnings().is_empty() {
         ui.add_space(8.0);
         ui.colored_label(
