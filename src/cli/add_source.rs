@@ -8,11 +8,12 @@ use std::process::ExitCode;
 
 use anyhow::{Context as _, anyhow};
 
+use crate::document::folder_of;
 use crate::document::write_atomically;
 use crate::ingest::store::OriginalFile;
 use crate::ingest::{Extracted, NewSourceError, SourceMetadata, extract_file, extract_pasted};
 use crate::ingest::{new_source, settled_metadata};
-use crate::model::{PartialDate, case_to_json, load_case_file};
+use crate::model::{PartialDate, case_to_json, check_web_address, load_case_file};
 
 /// The options of `casegraph add-source`.
 #[derive(Debug, clap::Args)]
@@ -45,11 +46,7 @@ fn parse_date(text: &str) -> Result<PartialDate, String> {
 }
 
 fn parse_url(text: &str) -> Result<String, String> {
-    if (text.starts_with("https://") || text.starts_with("http://")) && !text.contains(char::is_whitespace) {
-        Ok(text.to_owned())
-    } else {
-        Err(format!("{text:?} is not a web address; write a full http:// or https:// URL"))
-    }
+    check_web_address(text).map(|()| text.to_owned())
 }
 
 /// Adds the source and prints what was extracted.
@@ -70,7 +67,7 @@ pub fn run(arguments: &AddSourceArguments, out: &mut dyn Write) -> anyhow::Resul
     let original = file_name.as_deref().zip(original_bytes.as_deref());
     let original = original.map(|(file_name, bytes)| OriginalFile { file_name, bytes });
     let case_folder = folder_of(&arguments.case);
-    let made = new_source(&case, case_folder, &extracted, &metadata, original).map_err(|error| match error {
+    let made = new_source(&case, &case_folder, &extracted, &metadata, original).map_err(|error| match error {
         NewSourceError::NoPublisher => anyhow!(
             "{}: no publisher is known for this source\n  = help: give it with --publisher, such as --publisher \"Reuters\"",
             arguments.file.display()
@@ -101,10 +98,6 @@ fn read_pasted() -> anyhow::Result<(Extracted, Option<Vec<u8>>)> {
     let extracted =
         extract_pasted(&text).map_err(|error| anyhow!("pasted text: {error}\n  = help: {}", error.help()))?;
     Ok((extracted, None))
-}
-
-fn folder_of(path: &Path) -> &Path {
-    path.parent().filter(|parent| !parent.as_os_str().is_empty()).unwrap_or(Path::new("."))
 }
 
 /// Prints the new source and where each of its facts came from.

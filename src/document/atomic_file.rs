@@ -228,7 +228,7 @@ fn temporary_path(path: &Path) -> PathBuf {
 }
 
 /// The folder `path` is in; `.` for a bare file name.
-pub(super) fn folder_of(path: &Path) -> PathBuf {
+pub fn folder_of(path: &Path) -> PathBuf {
     match path.parent() {
         Some(folder) if !folder.as_os_str().is_empty() => folder.to_path_buf(),
         _ => PathBuf::from("."),

@@ -17,9 +17,8 @@ mod relocate;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use atomic_file::folder_of;
 pub use atomic_file::{
-    SaveStage, WriteError, backup_path, create_folder_for, json_text, replace_atomically, write_atomically,
+    SaveStage, WriteError, backup_path, create_folder_for, folder_of, json_text, replace_atomically, write_atomically,
     write_atomically_with,
 };
 pub use autosave::{

@@ -50,8 +50,7 @@ pub fn create_case_file(path: &Path, title: &str, summary: Option<&str>) -> Resu
     let summary = summary.map(str::trim).filter(|summary| !summary.is_empty()).map(str::to_owned);
     let case = Case { info: CaseInfo { title: title.to_owned(), summary, ..CaseInfo::default() }, ..Case::default() };
     let text = case_to_json(&case)?;
-    let folder = path.parent().filter(|parent| !parent.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let sources = folder.join(SOURCES_FOLDER);
+    let sources = super::folder_of(path).join(SOURCES_FOLDER);
     std::fs::create_dir_all(&sources).map_err(|cause| NewCaseError::Folder { path: sources, cause })?;
     write_atomically(path, text.as_bytes())?;
     Ok(case)

@@ -7,7 +7,7 @@ use dom_smoothie::{Config, Readability, TextMode};
 
 use super::encoding::{declared_charset, decode_text};
 use super::{ExtractError, Extracted, SourceFileKind, SourceMetadata};
-use crate::model::PartialDate;
+use crate::model::{PartialDate, check_web_address};
 
 /// Elements that are never part of an article's text, removed before readability runs.
 /// Bylines and datelines outside paragraphs go too: the metadata keeps them.
@@ -53,7 +53,7 @@ fn page_address(document: &dom_query::Document) -> Option<String> {
 }
 
 fn is_web_address(text: &str) -> bool {
-    (text.starts_with("https://") || text.starts_with("http://")) && !text.contains(char::is_whitespace)
+    check_web_address(text).is_ok()
 }
 
 fn non_empty(text: Option<String>) -> Option<String> {

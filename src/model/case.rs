@@ -213,6 +213,16 @@ pub struct Camera {
     pub zoom: f64,
 }
 
+/// Checks a source's `url`: a full `http://` or `https://` address without spaces. The one rule
+/// for the decoder, the command line, the metadata form and what a web page says of itself.
+pub fn check_web_address(text: &str) -> Result<(), String> {
+    if (text.starts_with("https://") || text.starts_with("http://")) && !text.contains(char::is_whitespace) {
+        Ok(())
+    } else {
+        Err(format!("{text:?} is not a web address; write a full http:// or https:// URL"))
+    }
+}
+
 impl Node {
     /// A node with only its id, kind and label: what the analyst gives first.
     pub fn new(id: Id, kind: NodeKind, label: String) -> Self {

@@ -30,6 +30,7 @@ mod wording;
 pub use amount::{Amount, DecimalError, check_decimal};
 pub use case::{
     Camera, Case, CaseInfo, FORMAT_NAME, FORMAT_VERSION, Layout, Link, Node, Position, Quote, Source, View,
+    check_web_address,
 };
 pub use claim_status::ClaimStatus;
 pub use codes::{Country, CountryError, Currency, CurrencyError};

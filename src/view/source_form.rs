@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use crate::ingest::{Extracted, SourceMetadata, extract_pasted, settled_metadata};
-use crate::model::PartialDate;
+use crate::model::{PartialDate, check_web_address};
 
 /// How wide the metadata fields are.
 const FIELD_WIDTH_POINTS: f32 = 300.0;
@@ -117,10 +117,9 @@ impl SourceForm {
         };
         let url = match self.url.trim() {
             "" => None,
-            text if (text.starts_with("https://") || text.starts_with("http://")) && !text.contains(' ') => {
-                Some(text.to_owned())
-            }
-            _ => return Err("The address must be a full http:// or https:// address.".to_owned()),
+            text => Some(
+                check_web_address(text).map(|()| text.to_owned()).map_err(|error| format!("The address: {error}."))?,
+            ),
         };
         let authors = self.authors.lines().map(str::trim).filter(|name| !name.is_empty()).map(str::to_owned).collect();
         let metadata = SourceMetadata {

@@ -4,7 +4,7 @@ use super::Decoder;
 use super::Read;
 use super::keys::{AmountKey, LinkKey, NodeKey, ObjectKeys, QuoteKey, SourceKey, TRANSACTION_ONLY};
 use crate::model::amount::Amount;
-use crate::model::case::{Link, Node, Quote, Source};
+use crate::model::case::{Link, Node, Quote, Source, check_web_address};
 use crate::model::id::Id;
 use crate::model::json_path::PathRef;
 use crate::model::link_kind::LinkKind;
@@ -131,13 +131,7 @@ impl Decoder<'_, '_> {
     }
 
     fn url(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<Option<String>> {
-        self.parsed(s, path, |text| {
-            if (text.starts_with("https://") || text.starts_with("http://")) && !text.contains(char::is_whitespace) {
-                Ok(text.to_owned())
-            } else {
-                Err(format!("{text:?} is not a web address; write a full http:// or https:// URL"))
-            }
-        })
+        self.parsed(s, path, |text| check_web_address(text).map(|()| text.to_owned()))
     }
 
     fn document_path(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<Option<String>> {

@@ -3,12 +3,12 @@
 //! form. Adding stores the text under `sources/` beside the case and is one undoable step; when
 //! it fails, the files are taken back and the form says why.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use super::super::prompt::Prompt;
 use super::super::source_form::{self, SourceForm, SourceFormAnswer, SourceOrigin};
 use super::CaseApp;
-use crate::document::FactEdit;
+use crate::document::{FactEdit, folder_of};
 use crate::ingest::store::OriginalFile;
 use crate::ingest::{NewSourceError, extract_file, new_source};
 
@@ -33,8 +33,7 @@ impl CaseApp {
     }
 
     fn case_folder(&self) -> Option<PathBuf> {
-        let file = self.open_case()?.document.file()?;
-        Some(file.parent().filter(|parent| !parent.as_os_str().is_empty()).unwrap_or(Path::new(".")).to_path_buf())
+        self.open_case()?.document.file().map(folder_of)
     }
 
     /// The form, or the next queued document read into it; a document that cannot be read is
