@@ -26,23 +26,23 @@ impl Document {
     pub fn edit_facts(&mut self, edit: FactEdit) -> Result<(), FactEditError> {
         self.finish_drag();
         let forward = facts::plan(&self.case, &self.graph, edit)?;
-        if let Some(item) = self.appended_item(&forward) {
-            // One item added at the end: checked on its own and with what it names, so that
-            // adding to a big case costs what the item costs, not what the case does.
+        let appended = self.appended_item(&forward);
+        if let Some(item) = appended {
+            // One item added at the end: checked before, on its own and with what it names, so
+            // that adding to a big case costs what the item costs, not what the case does.
             self.check_appended(item)?;
-            let backward = self.apply_changes(forward.clone()).map_err(|()| FactEditError::NoSuchItem("item"))?;
-            self.history.push(Step::Facts(FactChanges { forward, backward }));
-            self.revision += 1;
-            return Ok(());
         }
+        let checked_before = appended.is_some();
         let backward = self.apply_changes(forward.clone()).map_err(|()| FactEditError::NoSuchItem("item"))?;
-        let mut diagnostics = errors_as_read(&items_to_check(&forward));
-        validate(&self.case, None, &mut diagnostics);
-        if let Some(error) = diagnostics.iter().find(|diagnostic| diagnostic.is_error()) {
-            let error = invalid(error);
-            // Taking back what was just applied cannot fail: it is its exact inverse.
-            let _restored: Result<Vec<FactOp>, ()> = self.apply_changes(backward);
-            return Err(error);
+        if !checked_before {
+            let mut diagnostics = errors_as_read(&items_to_check(&forward));
+            validate(&self.case, None, &mut diagnostics);
+            if let Some(error) = diagnostics.iter().find(|diagnostic| diagnostic.is_error()) {
+                let error = invalid(error);
+                // Taking back what was just applied cannot fail: it is its exact inverse.
+                let _restored: Result<Vec<FactOp>, ()> = self.apply_changes(backward);
+                return Err(error);
+            }
         }
         self.history.push(Step::Facts(FactChanges { forward, backward }));
         self.revision += 1;
