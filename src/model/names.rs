@@ -35,6 +35,7 @@ pub struct NameMatch {
     pub rank: MatchRank,
 }
 
+#[derive(Clone)]
 struct Entry {
     node: NodeIx,
     /// The name as written.
@@ -46,6 +47,7 @@ struct Entry {
 /// Every node's label and aliases, folded once so that each keystroke only looks up. Names
 /// and later words are found by a binary search over their sorted starts; a match inside a
 /// word, wanted only when those give too few, by one pass over all the folded names.
+#[derive(Clone)]
 pub struct NameIndex {
     entries: Vec<Entry>,
     /// The folded names, each ended by a newline.
@@ -73,6 +75,12 @@ fn skeleton(folded: &str) -> String {
         }
     }
     out
+}
+
+impl std::fmt::Debug for NameIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "NameIndex({} names)", self.entries.len())
+    }
 }
 
 impl NameIndex {

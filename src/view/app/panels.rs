@@ -57,7 +57,7 @@ pub(super) fn show_open_case(
             let mut search_ui = ui.new_child(egui::UiBuilder::new().max_rect(search_rect));
             let (case, hidden) = (&open.document.case(), open.document.hidden_kinds());
             let visible = |node: crate::model::NodeIx| !hidden.contains(&case.nodes[node].kind);
-            commands.extend(search::show(&mut search_ui, &mut open.search, case, visible));
+            commands.extend(search::show(&mut search_ui, &mut open.search, &open.document, visible));
         }
     });
     if open.show_help {
