@@ -139,6 +139,9 @@ impl LinePattern {
 
 /// Canvas background.
 pub const BACKGROUND: Colour = Colour::hex(0xFAFAF7);
+
+/// How far right of the selected node a new node is put, in world units: about a link's length.
+pub const NEW_NODE_OFFSET_WORLD: f32 = 80.0;
 /// Node outlines.
 pub const NODE_OUTLINE: Colour = Colour::hex(0x1F2933);
 /// Link lines and arrowheads.

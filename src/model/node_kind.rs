@@ -21,6 +21,19 @@ vocabulary! {
 }
 
 impl NodeKind {
+    /// The first letter of a new node's id (`p-kim-ju-hyok`, `c-ardis-bearings`), so an id says
+    /// what it names.
+    pub fn id_prefix(self) -> &'static str {
+        match self {
+            NodeKind::Person => "p",
+            NodeKind::Company => "c",
+            NodeKind::Embassy => "e",
+            NodeKind::Government => "g",
+            NodeKind::Organization => "o",
+            NodeKind::Transaction => "t",
+        }
+    }
+
     /// The FollowTheMoney schema a node of this kind exports as.
     pub fn ftm_schema(self) -> &'static str {
         match self {

@@ -65,6 +65,8 @@ pub enum Command {
     EndDrag,
     /// Show or hide the nodes of a kind.
     ToggleKind(NodeKind),
+    /// Open the New node form: beside the selected node, or in the middle of the view.
+    NewNode,
     /// Undo the last change to the case.
     Undo,
     /// Redo the last undone change.
@@ -153,6 +155,7 @@ pub fn bindings() -> Vec<Binding> {
             name: "Copy a screenshot of the window",
         },
         Binding { command: Command::File(FileCommand::Quit), shortcut: command(Key::Q), name: "Quit" },
+        Binding { command: Command::NewNode, shortcut: plain(Key::N), name: "New node" },
         Binding { command: Command::Undo, shortcut: command(Key::Z), name: "Undo" },
         Binding { command: Command::Redo, shortcut: command_shift(Key::Z), name: "Redo" },
         Binding { command: Command::Redo, shortcut: command(Key::Y), name: "Redo" },

@@ -77,6 +77,8 @@ fn menus(ui: &mut egui::Ui, open: &OpenCase) -> Vec<Command> {
     ui.menu_button("Edit", |ui| {
         entry(ui, "Undo", Command::Undo, open.document.can_undo());
         entry(ui, "Redo", Command::Redo, open.document.can_redo());
+        ui.separator();
+        entry(ui, "New node…", Command::NewNode, true);
     });
     ui.menu_button("View", |ui| {
         entry(ui, "Fit the case to the window", Command::FitToCase, true);

@@ -17,6 +17,7 @@ pub mod legend;
 pub mod marks;
 pub mod menus;
 pub mod new_case_form;
+pub mod node_form;
 pub mod open_case;
 pub mod overview;
 pub mod prompt;

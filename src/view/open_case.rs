@@ -234,7 +234,8 @@ impl OpenCase {
             Command::ToggleWarnings => self.show_warnings = !self.show_warnings,
             Command::ToggleFrameTimes => self.show_frame_times = !self.show_frame_times,
             // The app carries these out before the case sees them.
-            Command::File(_) => {}
+            // The app carries these out: they open forms or replace the case.
+            Command::File(_) | Command::NewNode => {}
         }
     }
 

@@ -5,6 +5,7 @@
 
 mod content;
 mod files;
+mod nodes;
 mod panels;
 mod sources;
 
@@ -20,6 +21,7 @@ use super::frame_measurement::{FrameClock, FrameMeasurement};
 use super::frame_times::FrameTimes;
 use super::menus;
 use super::new_case_form::NewCaseForm;
+use super::node_form::NodeForm;
 use super::open_case::OpenCase;
 use super::prompt::{self, Pending, Prompt};
 use super::screenshot_request::ScreenshotRequest;
@@ -39,6 +41,8 @@ pub struct CaseApp {
     recent: RecentFiles,
     prompt: Option<Prompt>,
     export_dialog: Option<ExportDialog>,
+    /// The form of Edit → New node….
+    node_form: Option<NodeForm>,
     /// The form of File → New case….
     new_case_form: Option<NewCaseForm>,
     /// The metadata form of the source being added.
@@ -68,6 +72,7 @@ impl CaseApp {
             prompt: None,
             export_dialog: None,
             new_case_form: None,
+            node_form: None,
             source_form: None,
             sources_to_read: VecDeque::new(),
             window_screenshot: None,
@@ -205,6 +210,7 @@ impl CaseApp {
         self.show_export_dialog(&ctx);
         self.show_source_form(&ctx);
         self.show_new_case_form(&ctx);
+        self.show_node_form(&ctx);
         self.use_window_screenshot(&ctx);
         self.show_prompt(&ctx);
         let store = self.autosave_store();
@@ -243,6 +249,7 @@ impl CaseApp {
         for command in commands {
             match command {
                 Command::File(file_command) => self.run_file_command(ctx, file_command),
+                Command::NewNode => self.open_node_form(),
                 command => {
                     if let Some(open) = self.open_case_mut() {
                         open.apply(command);

@@ -1,0 +1,155 @@
+//! Edit → New node… (N): a kind and a label, with the existing nodes whose names match offered
+//! first, and a warning when the label may be an existing node spelt another way (other case,
+//! accents, script or transliteration). Aliases, countries and a description are optional.
+
+use crate::document::Document;
+use crate::layout::WorldPoint;
+use crate::model::{Country, NameIndex, Node, NodeIx, NodeKind};
+use crate::theme::kind_style;
+
+/// How many existing nodes are offered as the label is typed.
+const OFFERED: usize = 5;
+
+/// The form while it is open.
+pub struct NodeForm {
+    /// What the node is.
+    pub kind: NodeKind,
+    /// Its name.
+    pub label: String,
+    /// Other names, one a line.
+    pub aliases: String,
+    /// Country codes, separated by commas or spaces.
+    pub countries: String,
+    /// A sentence on who or what it is.
+    pub description: String,
+    /// Where it goes on the canvas.
+    pub at: Option<WorldPoint>,
+    /// Why the last try failed.
+    pub error: Option<String>,
+    /// The case's names as they were when the form opened.
+    names: NameIndex,
+    wants_focus: bool,
+}
+
+/// What the analyst asked of the form this frame.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NodeFormAnswer {
+    /// Add the node.
+    Create,
+    /// Select this existing node instead.
+    UseExisting(NodeIx),
+    /// Close the form.
+    Cancel,
+}
+
+impl NodeForm {
+    /// An empty form for a node at `at`, over `document`'s names.
+    pub fn new(document: &Document, at: Option<WorldPoint>) -> Self {
+        Self {
+            kind: NodeKind::Person,
+            label: String::new(),
+            aliases: String::new(),
+            countries: String::new(),
+            description: String::new(),
+            at,
+            error: None,
+            names: NameIndex::new(document.case()),
+            wants_focus: true,
+        }
+    }
+
+    /// The node the fields describe, with a fresh id, or what is wrong with them.
+    pub fn node(&self, document: &Document) -> Result<Node, String> {
+        let label = self.label.trim();
+        if label.is_empty() {
+            return Err("Give the node a label.".to_owned());
+        }
+        let mut node = Node::new(document.fresh_id(self.kind.id_prefix(), label), self.kind, label.to_owned());
+        node.aliases = self.aliases.lines().map(str::trim).filter(|a| !a.is_empty()).map(str::to_owned).collect();
+        for code in self.countries.split([',', ' ']).map(str::trim).filter(|code| !code.is_empty()) {
+            let country = Country::parse(&code.to_ascii_lowercase()).map_err(|error| format!("Countries: {error}."))?;
+            node.countries.push(country);
+        }
+        node.description = Some(self.description.trim().to_owned()).filter(|text| !text.is_empty());
+        Ok(node)
+    }
+}
+
+/// Shows the form; returns the analyst's answer, if any.
+pub fn show(ctx: &egui::Context, form: &mut NodeForm, document: &Document) -> Option<NodeFormAnswer> {
+    let mut answer = None;
+    let mut still_open = true;
+    egui::Window::new("New node").open(&mut still_open).collapsible(false).resizable(false).show(ctx, |ui| {
+        ui.set_max_width(380.0);
+        ui.horizontal_wrapped(|ui| {
+            for kind in NodeKind::ALL {
+                ui.radio_value(&mut form.kind, kind, kind_style(kind).legend);
+            }
+        });
+        let label = ui.label("Label");
+        let field = ui.add(egui::TextEdit::singleline(&mut form.label).desired_width(360.0)).labelled_by(label.id);
+        if std::mem::take(&mut form.wants_focus) {
+            field.request_focus();
+        }
+        if field.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter)) {
+            answer = Some(NodeFormAnswer::Create);
+        }
+        if let Some(existing) = offered(ui, form, document) {
+            answer = Some(NodeFormAnswer::UseExisting(existing));
+        }
+        optional_fields(ui, form);
+        if let Some(error) = &form.error {
+            ui.colored_label(ui.visuals().error_fg_color, error);
+        }
+        ui.horizontal(|ui| {
+            if ui.button("Add node").clicked() {
+                answer = Some(NodeFormAnswer::Create);
+            }
+            if ui.button("Cancel").clicked() {
+                answer = Some(NodeFormAnswer::Cancel);
+            }
+        });
+    });
+    if !still_open || ctx.input(|input| input.key_pressed(egui::Key::Escape)) {
+        answer = Some(NodeFormAnswer::Cancel);
+    }
+    answer
+}
+
+/// The existing nodes matching the label, and the near-duplicate warning; returns the node the
+/// analyst chose instead of a new one.
+fn offered(ui: &mut egui::Ui, form: &NodeForm, document: &Document) -> Option<NodeIx> {
+    let case = document.case();
+    let mut chosen = None;
+    let similar = form.names.near_duplicates(&form.label);
+    if !similar.is_empty() {
+        let names: Vec<&str> = similar.iter().map(|&node| case.nodes[node].label.as_str()).collect();
+        let warning = format!("This may be {} already, spelt another way.", names.join(" or "));
+        ui.colored_label(ui.visuals().warn_fg_color, warning);
+    }
+    for hit in form.names.suggest(&form.label, OFFERED) {
+        let node = &case.nodes[hit.node];
+        let text = format!("Use {} ({})", node.label, kind_style(node.kind).legend);
+        if ui.button(text).on_hover_text(format!("matches “{}”", hit.name)).clicked() {
+            chosen = Some(hit.node);
+        }
+    }
+    chosen
+}
+
+fn optional_fields(ui: &mut egui::Ui, form: &mut NodeForm) {
+    let rows: [(&str, &mut String, bool); 3] = [
+        ("Aliases (one a line)", &mut form.aliases, true),
+        ("Countries (codes such as ru, kp)", &mut form.countries, false),
+        ("Description", &mut form.description, true),
+    ];
+    for (name, value, multiline) in rows {
+        let label = ui.label(name);
+        let edit = if multiline {
+            egui::TextEdit::multiline(value).desired_rows(2)
+        } else {
+            egui::TextEdit::singleline(value)
+        };
+        ui.add(edit.desired_width(360.0)).labelled_by(label.id);
+    }
+}
