@@ -62,6 +62,12 @@ fn enter_adds_the_node_beside_the_selection_and_undo_takes_it_back() {
     harness.run();
     harness.get_by_label("Label").click();
     harness.run();
+    harness.get_by_label("Start date (YYYY, YYYY-MM or YYYY-MM-DD)").click();
+    harness.run();
+    harness.get_by_label("Start date (YYYY, YYYY-MM or YYYY-MM-DD)").type_text("2011");
+    harness.run();
+    harness.get_by_label("Label").click();
+    harness.run();
     harness.get_by_label("Label").type_text("Ardis Trading House");
     harness.run();
     harness.key_press(Key::Enter);
@@ -69,6 +75,7 @@ fn enter_adds_the_node_beside_the_selection_and_undo_takes_it_back() {
     let open = harness.state().open_case().expect("open");
     let added = open.document.case().nodes.last().expect("a node");
     assert_eq!((added.id.as_str(), added.label.as_str()), ("c-ardis-trading-house", "Ardis Trading House"));
+    assert_eq!(added.start_date.map(|date| date.to_string()).as_deref(), Some("2011"));
     assert_eq!(selected_label(&harness).as_deref(), Some("Ardis Trading House"), "the new node is selected");
     let at = open.document.layout().position(open.document.last_node().expect("a node"));
     assert!((at[0] - beside[0]).abs() < 200.0 && (at[1] - beside[1]).abs() < 200.0, "{at:?} far from {beside:?}");

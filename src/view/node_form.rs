@@ -4,7 +4,7 @@
 
 use crate::document::Document;
 use crate::layout::WorldPoint;
-use crate::model::{Country, NameIndex, Node, NodeIx, NodeKind};
+use crate::model::{Country, NameIndex, Node, NodeIx, NodeKind, PartialDate};
 use crate::theme::kind_style;
 
 /// How many existing nodes are offered as the label is typed.
@@ -22,6 +22,10 @@ pub struct NodeForm {
     pub countries: String,
     /// A sentence on who or what it is.
     pub description: String,
+    /// When it began (birth, founding): YYYY, YYYY-MM or YYYY-MM-DD.
+    pub start_date: String,
+    /// When it ended.
+    pub end_date: String,
     /// Where it goes on the canvas.
     pub at: Option<WorldPoint>,
     /// Why the last try failed.
@@ -51,6 +55,8 @@ impl NodeForm {
             aliases: String::new(),
             countries: String::new(),
             description: String::new(),
+            start_date: String::new(),
+            end_date: String::new(),
             at,
             error: None,
             names: NameIndex::new(document.case()),
@@ -71,7 +77,17 @@ impl NodeForm {
             node.countries.push(country);
         }
         node.description = Some(self.description.trim().to_owned()).filter(|text| !text.is_empty());
+        node.start_date = date_field(&self.start_date, "The start date")?;
+        node.end_date = date_field(&self.end_date, "The end date")?;
         Ok(node)
+    }
+}
+
+/// A date typed in a field: none when blank, else YYYY, YYYY-MM or YYYY-MM-DD.
+fn date_field(text: &str, what: &str) -> Result<Option<PartialDate>, String> {
+    match text.trim() {
+        "" => Ok(None),
+        text => PartialDate::parse(text).map(Some).map_err(|error| format!("{what}: {error}.")),
     }
 }
 
@@ -138,10 +154,12 @@ fn offered(ui: &mut egui::Ui, form: &NodeForm, document: &Document) -> Option<No
 }
 
 fn optional_fields(ui: &mut egui::Ui, form: &mut NodeForm) {
-    let rows: [(&str, &mut String, bool); 3] = [
+    let rows: [(&str, &mut String, bool); 5] = [
         ("Aliases (one a line)", &mut form.aliases, true),
         ("Countries (codes such as ru, kp)", &mut form.countries, false),
         ("Description", &mut form.description, true),
+        ("Start date (YYYY, YYYY-MM or YYYY-MM-DD)", &mut form.start_date, false),
+        ("End date", &mut form.end_date, false),
     ];
     for (name, value, multiline) in rows {
         let label = ui.label(name);
