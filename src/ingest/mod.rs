@@ -117,19 +117,6 @@ impl Extracted {
     pub fn word_count(&self) -> usize {
         self.text.split_whitespace().count()
     }
-
-    /// The page (from 1) the byte `offset` of the text falls on, for PDFs.
-    pub fn page_at(&self, offset: usize) -> Option<usize> {
-        self.page_count?;
-        Some(page_at(&self.text, offset))
-    }
-}
-
-/// The page (from 1) that the byte `offset` falls on in text whose pages are separated by
-/// [`PAGE_BREAK`].
-pub fn page_at(text: &str, offset: usize) -> usize {
-    let before = &text.as_bytes()[..offset.min(text.len())];
-    1 + before.iter().filter(|&&b| b == PAGE_BREAK as u8).count()
 }
 
 /// Why a document cannot become a source. Nothing has been stored when this is returned.

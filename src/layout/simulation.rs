@@ -273,11 +273,6 @@ impl ForceLayout {
         }
     }
 
-    /// The settings the layout runs with.
-    pub fn settings(&self) -> &LayoutSettings {
-        &self.settings
-    }
-
     /// Pins or unpins `node`; unpinning lets it move again.
     pub fn set_pinned(&mut self, node: usize, pinned: bool) {
         if let Some(flag) = self.pinned.get_mut(node) {
