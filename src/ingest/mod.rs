@@ -36,16 +36,24 @@ pub enum SourceFileKind {
     Pasted,
 }
 
+/// Every file extension read as a source, with how it is read: the one list the reader and
+/// the file dialog share.
+pub const SOURCE_EXTENSIONS: [(&str, SourceFileKind); 8] = [
+    ("txt", SourceFileKind::PlainText),
+    ("text", SourceFileKind::PlainText),
+    ("md", SourceFileKind::PlainText),
+    ("markdown", SourceFileKind::PlainText),
+    ("html", SourceFileKind::WebPage),
+    ("htm", SourceFileKind::WebPage),
+    ("xhtml", SourceFileKind::WebPage),
+    ("pdf", SourceFileKind::Pdf),
+];
+
 impl SourceFileKind {
     /// The kind for a file name, by its extension; `None` for what casegraph cannot read.
     pub fn of_file_name(name: &str) -> Option<Self> {
         let extension = Path::new(name).extension()?.to_str()?.to_ascii_lowercase();
-        match extension.as_str() {
-            "txt" | "text" | "md" | "markdown" => Some(Self::PlainText),
-            "html" | "htm" | "xhtml" => Some(Self::WebPage),
-            "pdf" => Some(Self::Pdf),
-            _ => None,
-        }
+        SOURCE_EXTENSIONS.iter().find(|(known, _)| *known == extension).map(|&(_, kind)| kind)
     }
 
     /// The kind in words.

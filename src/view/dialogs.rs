@@ -4,6 +4,8 @@
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 
+use crate::ingest::SOURCE_EXTENSIONS;
+
 /// Asking the analyst for a file.
 pub trait Dialogs {
     /// A case file to open; `None` when the analyst cancels.
@@ -57,7 +59,8 @@ impl Dialogs for NativeDialogs {
     }
 
     fn choose_sources(&mut self, folder: Option<&Path>) -> Vec<PathBuf> {
-        let documents: (&str, &[&str]) = ("Documents", &["txt", "md", "html", "htm", "pdf"]);
+        let extensions: Vec<&str> = SOURCE_EXTENSIONS.iter().map(|(extension, _)| *extension).collect();
+        let documents: (&str, &[&str]) = ("Documents", &extensions);
         // `None` is the analyst cancelling: no documents chosen.
         native_dialog("Add sources", &[documents], folder).pick_files().unwrap_or_default()
     }
