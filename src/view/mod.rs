@@ -11,6 +11,7 @@ pub mod dialogs;
 pub mod disk_watch;
 pub mod evidence_panel;
 pub mod export_dialog;
+pub mod form_window;
 pub mod frame_measurement;
 pub mod frame_times;
 pub mod legend;

@@ -1,6 +1,8 @@
 //! File → New case…: a title and an optional summary; the app then asks where the case file
 //! goes and starts it there with a `sources/` folder beside it.
 
+use super::form_window::{entered, form_window};
+
 /// The form while it is open.
 #[derive(Debug)]
 pub struct NewCaseForm {
@@ -30,35 +32,18 @@ pub enum NewCaseAnswer {
 
 /// Shows the form; returns the analyst's answer, if any.
 pub fn show(ctx: &egui::Context, form: &mut NewCaseForm) -> Option<NewCaseAnswer> {
-    let mut answer = None;
-    let mut still_open = true;
-    egui::Window::new("New case").open(&mut still_open).collapsible(false).resizable(false).show(ctx, |ui| {
+    let error = form.error.clone();
+    let (create, cancel) = (("Create…", NewCaseAnswer::Create), NewCaseAnswer::Cancel);
+    form_window(ctx, "New case", error.as_deref(), create, cancel, |ui| {
         let label = ui.label("Title");
         let title = ui.add(egui::TextEdit::singleline(&mut form.title).desired_width(360.0)).labelled_by(label.id);
         if std::mem::take(&mut form.wants_focus) {
             title.request_focus();
         }
-        if title.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter)) {
-            answer = Some(NewCaseAnswer::Create);
-        }
         let label = ui.label("Summary (optional)");
         let summary = egui::TextEdit::multiline(&mut form.summary).desired_rows(3).desired_width(360.0);
         ui.add(summary).labelled_by(label.id);
         ui.weak("The case file goes where you choose next, with a sources folder beside it.");
-        if let Some(error) = &form.error {
-            ui.colored_label(ui.visuals().error_fg_color, error);
-        }
-        ui.horizontal(|ui| {
-            if ui.button("Create…").clicked() {
-                answer = Some(NewCaseAnswer::Create);
-            }
-            if ui.button("Cancel").clicked() {
-                answer = Some(NewCaseAnswer::Cancel);
-            }
-        });
-    });
-    if !still_open || ctx.input(|input| input.key_pressed(egui::Key::Escape)) {
-        answer = Some(NewCaseAnswer::Cancel);
-    }
-    answer
+        entered(ui, &title).then_some(NewCaseAnswer::Create)
+    })
 }

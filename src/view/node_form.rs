@@ -2,6 +2,7 @@
 //! first, and a warning when the label may be an existing node spelt another way (other case,
 //! accents, script or transliteration). Aliases, countries and a description are optional.
 
+use super::form_window::{entered, form_window};
 use crate::document::Document;
 use crate::layout::WorldPoint;
 use crate::model::{Country, NameIndex, Node, NodeIx, NodeKind, PartialDate};
@@ -93,9 +94,9 @@ fn date_field(text: &str, what: &str) -> Result<Option<PartialDate>, String> {
 
 /// Shows the form; returns the analyst's answer, if any.
 pub fn show(ctx: &egui::Context, form: &mut NodeForm, document: &Document) -> Option<NodeFormAnswer> {
-    let mut answer = None;
-    let mut still_open = true;
-    egui::Window::new("New node").open(&mut still_open).collapsible(false).resizable(false).show(ctx, |ui| {
+    let error = form.error.clone();
+    let (add, cancel) = (("Add node", NodeFormAnswer::Create), NodeFormAnswer::Cancel);
+    form_window(ctx, "New node", error.as_deref(), add, cancel, |ui| {
         ui.set_max_width(380.0);
         ui.horizontal_wrapped(|ui| {
             for kind in NodeKind::ALL {
@@ -107,29 +108,11 @@ pub fn show(ctx: &egui::Context, form: &mut NodeForm, document: &Document) -> Op
         if std::mem::take(&mut form.wants_focus) {
             field.request_focus();
         }
-        if field.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter)) {
-            answer = Some(NodeFormAnswer::Create);
-        }
-        if let Some(existing) = offered(ui, form, document) {
-            answer = Some(NodeFormAnswer::UseExisting(existing));
-        }
+        let existing = offered(ui, form, document);
         optional_fields(ui, form);
-        if let Some(error) = &form.error {
-            ui.colored_label(ui.visuals().error_fg_color, error);
-        }
-        ui.horizontal(|ui| {
-            if ui.button("Add node").clicked() {
-                answer = Some(NodeFormAnswer::Create);
-            }
-            if ui.button("Cancel").clicked() {
-                answer = Some(NodeFormAnswer::Cancel);
-            }
-        });
-    });
-    if !still_open || ctx.input(|input| input.key_pressed(egui::Key::Escape)) {
-        answer = Some(NodeFormAnswer::Cancel);
-    }
-    answer
+        let created = entered(ui, &field).then_some(NodeFormAnswer::Create);
+        existing.map(NodeFormAnswer::UseExisting).or(created)
+    })
 }
 
 /// The existing nodes matching the label, and the near-duplicate warning; returns the node the

@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 
+use super::form_window::{self, form_window};
 use crate::ingest::{Extracted, SourceMetadata, extract_pasted, settled_metadata};
 use crate::model::{PartialDate, check_web_address};
 
@@ -135,9 +136,9 @@ impl SourceForm {
 
 /// Shows the form; returns the analyst's answer, if any.
 pub fn show(ctx: &egui::Context, form: &mut SourceForm) -> Option<SourceFormAnswer> {
-    let mut answer = None;
-    let mut still_open = true;
-    egui::Window::new("Add a source").open(&mut still_open).collapsible(false).resizable(false).show(ctx, |ui| {
+    let error = form.error.clone();
+    let (add, cancel) = (("Add source", SourceFormAnswer::Add), SourceFormAnswer::Cancel);
+    form_window(ctx, "Add a source", error.as_deref(), add, cancel, |ui| {
         ui.set_max_width(460.0);
         match (&form.origin, &form.extracted) {
             (SourceOrigin::File { path, .. }, Some(extracted)) => {
@@ -156,25 +157,8 @@ pub fn show(ctx: &egui::Context, form: &mut SourceForm) -> Option<SourceFormAnsw
             }
         }
         ui.add_space(6.0);
-        if fields(ui, form) {
-            answer = Some(SourceFormAnswer::Add);
-        }
-        if let Some(error) = &form.error {
-            ui.colored_label(ui.visuals().error_fg_color, error);
-        }
-        ui.horizontal(|ui| {
-            if ui.button("Add source").clicked() {
-                answer = Some(SourceFormAnswer::Add);
-            }
-            if ui.button("Cancel").clicked() {
-                answer = Some(SourceFormAnswer::Cancel);
-            }
-        });
-    });
-    if !still_open || ctx.input(|input| input.key_pressed(egui::Key::Escape)) {
-        answer = Some(SourceFormAnswer::Cancel);
-    }
-    answer
+        fields(ui, form).then_some(SourceFormAnswer::Add)
+    })
 }
 
 /// The kind, words, pages and encoding, in one line.
@@ -214,7 +198,7 @@ fn fields(ui: &mut egui::Ui, form: &mut SourceForm) -> bool {
             if std::mem::take(&mut wants_focus) {
                 response.request_focus();
             }
-            entered |= !multiline && response.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));
+            entered |= !multiline && form_window::entered(ui, &response);
             if prefilled {
                 ui.weak("from the file");
             } else {
