@@ -43,6 +43,11 @@ fn another_spelling_of_an_existing_name_is_flagged_and_offered() {
 
     harness.key_press(Key::N);
     harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(harness.query_by_label("New node").is_none(), "Escape does not close the form");
+    harness.key_press(Key::N);
+    harness.run();
     harness.get_by_label("Label").type_text("Игорь Мичурин");
     harness.run();
     assert!(harness.query_by_label_contains("This may be Igor Michurin already").is_some(), "not flagged");

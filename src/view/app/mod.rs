@@ -192,7 +192,9 @@ impl CaseApp {
         self.guard_close(&ctx);
         self.take_dropped_files(&ctx);
         let typing = ctx.egui_wants_keyboard_input();
-        let mut commands = if self.prompt.is_some() { Vec::new() } else { command::pressed_shortcuts(&ctx, typing) };
+        // A prompt or a form owns the keyboard: Escape cancels it rather than the selection.
+        let modal = self.prompt.is_some() || self.has_open_form();
+        let mut commands = if modal { Vec::new() } else { command::pressed_shortcuts(&ctx, typing) };
         egui::Panel::top("casegraph-menu").show(ui, |ui| {
             commands.extend(menus::menu_bar(ui, self.open_case(), &self.recent.paths));
         });
@@ -229,6 +231,11 @@ impl CaseApp {
         if let Some(request) = &mut self.screenshot {
             request.take_when_settled(&ctx, settled);
         }
+    }
+
+    /// Whether a New case, New node or Add a source form is open.
+    fn has_open_form(&self) -> bool {
+        self.new_case_form.is_some() || self.node_form.is_some() || self.source_form.is_some()
     }
 
     /// A dropped case file opens; dropped documents are added to the open case as sources.
