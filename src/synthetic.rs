@@ -6,8 +6,8 @@
 use indexmap::IndexMap;
 
 use crate::model::{
-    Amount, Case, CaseInfo, ClaimStatus, Country, Currency, Id, Layout, Link, LinkKind, Node, NodeKind, Position,
-    Quote, Source, View,
+    Amount, Case, CaseInfo, ClaimStatus, Country, Credibility, Currency, Id, Layout, Link, LinkKind, Node, NodeKind,
+    Position, Quote, Reliability, Source, Stance, View,
 };
 use crate::seeded_random::SplitMix64;
 
@@ -60,6 +60,7 @@ pub fn generate(shape: &SyntheticShape) -> Case {
         links,
         sources,
         quotes,
+        reviews: Vec::new(),
         layout: Layout { seed: shape.seed, positions },
         view: View::default(),
     }
@@ -180,7 +181,12 @@ fn generate_links(rng: &mut SplitMix64, nodes: &[Node], shape: &SyntheticShape) 
             (NodeKind::Transaction, NodeKind::Transaction) => continue,
             (NodeKind::Transaction, _) => (LinkKind::Beneficiary, node.id.clone(), other_node.id.clone()),
             (_, NodeKind::Transaction) => (LinkKind::Payer, node.id.clone(), other_node.id.clone()),
-            _ => (plain_kinds[rng.below(plain_kinds.len())], node.id.clone(), other_node.id.clone()),
+            (source_kind, target_kind) => {
+                let drawn = plain_kinds[rng.below(plain_kinds.len())];
+                let kind =
+                    if drawn.problem_with_ends(source_kind, target_kind).is_none() { drawn } else { LinkKind::Unknown };
+                (kind, node.id.clone(), other_node.id.clone())
+            }
         };
         links.push(Link {
             id: Id::unchecked(&format!("l{}", links.len())),
@@ -212,6 +218,9 @@ fn generate_evidence(rng: &mut SplitMix64, nodes: &[Node], links: &[Link]) -> (V
             url: Some(format!("https://example.org/report/{index}")),
             document: None,
             original: None,
+            reliability: Reliability::ALL.get(index % 7).copied(),
+            reliability_reason: None,
+            repeats: (index % 10 == 9).then(|| Id::unchecked(&format!("s{}", index - 1))),
         })
         .collect();
     let mut quotes = Vec::with_capacity(node_count);
@@ -226,6 +235,8 @@ fn generate_evidence(rng: &mut SplitMix64, nodes: &[Node], links: &[Link]) -> (V
                 text: "“We treated each other as friends,” the businessman said of the trade representative, adding that they met in the embassy compound several times.".to_owned(),
                 supports: std::mem::take(&mut supports),
                 locator: None,
+                credibility: Credibility::ALL.get(quotes.len() % 7).copied(),
+                stance: [None, Some(Stance::Alleges), None, Some(Stance::Claims), None, Some(Stance::Denies)][quotes.len() % 6],
             });
         }
     }
@@ -236,6 +247,8 @@ fn generate_evidence(rng: &mut SplitMix64, nodes: &[Node], links: &[Link]) -> (V
             text: "The last items.".to_owned(),
             supports,
             locator: None,
+            credibility: None,
+            stance: None,
         });
     }
     (sources, quotes)

@@ -164,6 +164,12 @@ pub const LABEL_GAP_POINTS: f32 = 4.0;
 pub const SELECTION: Colour = Colour::hex(0xF0B400);
 /// Behind a quote shown inside its paragraph: the selection's yellow, light enough to read through.
 pub const QUOTE_MARK: Colour = Colour::hex(0xF0B400).with_alpha(70);
+/// Behind the quotes, in the source reader, of the node or link selected on the canvas.
+pub const SELECTED_QUOTE_MARK: Colour = Colour::hex(0xF0B400).with_alpha(170);
+/// Behind the words the reader's find box found.
+pub const FIND_MARK: Colour = Colour::hex(0x60A5FA).with_alpha(80);
+/// Behind the find hit the reader is on.
+pub const CURRENT_FIND_MARK: Colour = Colour::hex(0x2563EB).with_alpha(140);
 /// The icon inside a node.
 pub const ICON: Colour = Colour::hex(0xFFFFFF);
 /// Below this on-screen node radius, in screen points, icons are left out: too small to read.
@@ -172,6 +178,19 @@ pub const MIN_ICON_RADIUS_POINTS: f32 = 9.0;
 pub const PIN: Colour = Colour::hex(0xB91C1C);
 /// The mark on a node or link no quote supports.
 pub const UNSUPPORTED: Colour = Colour::hex(0xB91C1C);
+/// A link two or more independent sources back is drawn this wide, in screen points: heavier
+/// than a single-source claim, which reads in greyscale too.
+pub const CORROBORATED_LINK_WIDTH: f32 = 3.2;
+/// A node two or more independent sources back has an outline this wide, in screen points.
+pub const CORROBORATED_OUTLINE_WIDTH: f32 = 2.8;
+/// The badge giving the number of independent sources of the hovered or selected claim.
+pub const SUPPORT_BADGE: Colour = Colour::hex(0x1F2937);
+/// The radius of that badge, in screen points.
+pub const SUPPORT_BADGE_RADIUS_POINTS: f32 = 7.5;
+/// The size of its number, in points.
+pub const SUPPORT_BADGE_TEXT_POINTS: f32 = 10.0;
+/// A claim's review risks that do not block publication (one source, hearsay, low grades).
+pub const REVIEW_RISK: Colour = Colour::hex(0xB45309);
 /// The radius of the unsupported-claim mark, in screen points.
 pub const MARK_RADIUS_POINTS: f32 = 5.0;
 /// The size of the "!" in that mark, in points.

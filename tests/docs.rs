@@ -3,9 +3,9 @@
 
 use casegraph::model::vocabulary::Vocabulary;
 use casegraph::model::{
-    Amount, Camera, Case, CaseInfo, ClaimStatus, Country, Currency, FILE_OBJECTS, FigureBackground, FigureExtent,
-    FigureSettings, FigureSize, Id, Layout, Link, LinkKind, Node, NodeKind, PartialDate, Position, Quote, Source,
-    SourceNote, View, case_to_json,
+    Amount, Camera, Case, CaseInfo, ClaimStatus, Country, Credibility, Currency, FILE_OBJECTS, FigureBackground,
+    FigureExtent, FigureSettings, FigureSize, Id, Layout, Link, LinkKind, Node, NodeKind, PartialDate, Position, Quote,
+    Reliability, Review, Source, SourceNote, Stance, View, case_to_json,
 };
 use casegraph::sample::load_sample;
 
@@ -79,6 +79,7 @@ fn object_table(object: &str) -> (&'static str, usize) {
         "link" => ("`links`", 0),
         "source" => ("`sources`", 0),
         "quote" => ("`quotes`", 0),
+        "review" => ("`reviews`", 0),
         "layout" => ("`layout`", 0),
         "position" => ("`layout`", 1),
         "view" => ("`view`", 0),
@@ -146,6 +147,9 @@ fn every_vocabulary_is_documented_exactly() {
     vocabulary_table::<NodeKind>("Node kinds");
     vocabulary_table::<LinkKind>("Link kinds");
     vocabulary_table::<ClaimStatus>("`status`");
+    vocabulary_table::<Reliability>("Reliability");
+    vocabulary_table::<Credibility>("Credibility");
+    vocabulary_table::<Stance>("Stance");
     vocabulary_in_figure_row::<FigureExtent>("extent");
     vocabulary_in_figure_row::<FigureBackground>("background");
     vocabulary_in_figure_row::<SourceNote>("sources");
@@ -194,23 +198,9 @@ fn case_with_every_field() -> Case {
             status: Some(ClaimStatus::Denied),
             description: Some("d".into()),
         }],
-        sources: vec![Source {
-            id: id("s-1"),
-            publisher: "p".into(),
-            title: "t".into(),
-            date,
-            authors: vec!["a".into()],
-            url: Some("https://example.org".into()),
-            document: Some("d.txt".into()),
-            original: None,
-        }],
-        quotes: vec![Quote {
-            id: id("q-1"),
-            source: id("s-1"),
-            text: "t".into(),
-            supports: vec![id("t-1")],
-            locator: Some("p. 1".into()),
-        }],
+        sources: every_source_field(),
+        quotes: every_quote_field(),
+        reviews: every_review_field(),
         layout: Layout {
             seed: 1,
             positions: std::iter::once((id("t-1"), Position { x: 1.0, y: 2.0, pinned: true })).collect(),
@@ -226,9 +216,53 @@ fn case_with_every_field() -> Case {
                 caption: Some("c".into()),
                 legend: false,
                 sources: SourceNote::Numbered,
+                support: true,
             }),
         },
     }
+}
+
+fn every_source_field() -> Vec<Source> {
+    let id = |text: &str| Id::parse(text).expect("id");
+    let date = PartialDate::parse("2017-06-01").ok();
+    vec![Source {
+        id: id("s-1"),
+        publisher: "p".into(),
+        title: "t".into(),
+        date,
+        authors: vec!["a".into()],
+        url: Some("https://example.org".into()),
+        document: Some("d.txt".into()),
+        original: None,
+        reliability: Some(Reliability::B),
+        reliability_reason: Some("r".into()),
+        repeats: Some(id("s-1")),
+    }]
+}
+
+fn every_quote_field() -> Vec<Quote> {
+    let id = |text: &str| Id::parse(text).expect("id");
+    vec![Quote {
+        id: id("q-1"),
+        source: id("s-1"),
+        text: "t".into(),
+        supports: vec![id("t-1")],
+        locator: Some("p. 1".into()),
+        credibility: Some(Credibility::ProbablyTrue),
+        stance: Some(Stance::Alleges),
+    }]
+}
+
+fn every_review_field() -> Vec<Review> {
+    let id = |text: &str| Id::parse(text).expect("id");
+    let date = PartialDate::parse("2017-06-01").ok();
+    vec![Review {
+        item: id("t-1"),
+        by: "b".into(),
+        date,
+        note: Some("n".into()),
+        fingerprint: "0123456789abcdef".into(),
+    }]
 }
 
 fn keys(value: &serde_json::Value, out: &mut Vec<String>, under_positions: bool) {
@@ -259,4 +293,18 @@ fn every_key_the_format_writes_is_documented() {
     for key in found {
         assert!(doc.contains(&format!("| `{key}` |")), "key `{key}` has no row in docs/case-format.md");
     }
+}
+
+#[test]
+fn the_sample_ledger_in_the_docs_is_what_casegraph_review_prints() {
+    let case = concat!(env!("CARGO_MANIFEST_DIR"), "/sample_cases/north-korea-business-russia.case.json");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_casegraph"))
+        .args(["review", case, "--format", "markdown"])
+        .output()
+        .expect("casegraph runs");
+    let documented = std::fs::read_to_string("docs/sample-ledger.md").expect("docs/sample-ledger.md");
+    assert!(
+        String::from_utf8_lossy(&output.stdout) == documented,
+        "docs/sample-ledger.md is out of date: casegraph review sample_cases/north-korea-business-russia.case.json --format markdown > docs/sample-ledger.md"
+    );
 }

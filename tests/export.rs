@@ -270,3 +270,18 @@ fn a_graphics_desk_finds_each_node_and_link_as_a_group_in_named_layers() {
         assert!(found.contains("<polyline"), "{found}");
     }
 }
+
+#[test]
+fn with_support_drawn_the_claims_two_sources_back_are_heavier_and_explained() {
+    let case = load("north-korea-business-russia.case.json");
+    let plain = svg(&case, &FigureSettings::default());
+    let with_support = svg(&case, &FigureSettings { support: true, ..FigureSettings::default() });
+    assert!(!plain.contains("corroborated") && !plain.contains("Two or more independent sources"));
+    // Reuters and The Dong-A Ilbo both report the embassy; one source reports Igor Michurin.
+    assert!(with_support.contains(r#"<g id="node-e-north-korea-moscow" class="node embassy corroborated">"#));
+    assert!(with_support.contains(r#"<g id="node-p-igor-michurin" class="node person">"#));
+    let heavy = format!(r#"stroke-width="{:.2}""#, casegraph::theme::CORROBORATED_OUTLINE_WIDTH);
+    let embassy = &with_support[with_support.find("node-e-north-korea-moscow").expect("the embassy")..];
+    assert!(embassy[..embassy.find("</g>").expect("its group ends")].contains(&heavy), "outlined heavier");
+    assert!(with_support.contains("Two or more independent sources"), "the legend explains it");
+}

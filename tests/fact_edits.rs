@@ -89,6 +89,8 @@ fn merging_carries_links_names_and_quotes_over() {
         text: "Michurin does not deny doing business with North Korea".into(),
         supports: vec![twin_id.clone(), owns_id.clone()],
         locator: None,
+        credibility: None,
+        stance: None,
     };
     document.edit_facts(FactEdit::AddQuote(Box::new(quote))).expect("quoted");
     let keep = node_ix(&document, "p-igor-michurin");
@@ -101,6 +103,44 @@ fn merging_carries_links_names_and_quotes_over() {
     let quote = document.case().quotes.last().expect("the quote");
     assert_eq!(quote.supports, vec![Id::parse("p-igor-michurin").expect("id"), owns_id]);
     assert!(document.graph().node_index(twin_id.as_str()).is_none());
+}
+
+#[test]
+fn a_node_and_its_quote_are_added_as_one_step_or_not_at_all() {
+    let mut document = sample_document();
+    let before = saved(&document);
+    let node = person(&document, "Ri Song Chol");
+    let quote = |document: &Document, supports: &str, source: &str| Quote {
+        id: document.fresh_id("q", "reuters 2018"),
+        source: Id::parse(source).expect("an id"),
+        text: "A spark ignited between us".into(),
+        supports: vec![Id::parse(supports).expect("an id")],
+        locator: Some("character 120".into()),
+        credibility: None,
+        stance: None,
+    };
+    let supported = node.id.to_string();
+    let bad_quote = quote(&document, &supported, "s-no-such-source");
+    let refused = document.edit_facts_together(vec![
+        FactEdit::AddNode { node: Box::new(node.clone()), at: None },
+        FactEdit::AddQuote(Box::new(bad_quote)),
+    ]);
+    assert!(matches!(refused, Err(FactEditError::Invalid { .. })), "{refused:?}");
+    assert_eq!(saved(&document), before, "the node must not stay behind without its quote");
+    assert!(!document.can_redo(), "a refused edit leaves nothing to redo");
+    let good_quote = quote(&document, &supported, "s-reuters-2018");
+    document
+        .edit_facts_together(vec![
+            FactEdit::AddNode { node: Box::new(node), at: None },
+            FactEdit::AddQuote(Box::new(good_quote)),
+        ])
+        .expect("added");
+    let with_both = saved(&document);
+    assert!(with_both.contains("\"p-ri-song-chol\"") && with_both.contains("A spark ignited between us"));
+    assert!(document.undo());
+    assert_eq!(saved(&document), before, "one undo takes both back");
+    assert!(document.redo());
+    assert_eq!(saved(&document), with_both, "one redo puts both back");
 }
 
 #[test]
@@ -205,4 +245,63 @@ proptest! {
         }
         prop_assert_eq!(saved(&document), edited);
     }
+}
+
+#[test]
+fn a_link_added_to_a_case_at_rest_draws_its_ends_together() {
+    let mut document = sample_document();
+    for _ in 0..2000 {
+        if document.layout().is_settled() {
+            break;
+        }
+        document.step_layout(8);
+    }
+    assert!(document.layout().is_settled(), "the sample does not come to rest");
+    let far = ["p-yuri-ilyushkin", "c-dongbang-seafood"];
+    let distance = |document: &Document| {
+        let [a, b] = far.map(|id| document.layout().position(node_ix(document, id)));
+        ((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2)).sqrt()
+    };
+    let before = distance(&document);
+    let new_link = link(&document, LinkKind::Unknown, far[0], far[1]);
+    document.edit_facts(FactEdit::AddLink(Box::new(new_link))).expect("linked");
+    assert!(!document.layout().is_settled(), "the layout does not take the new link in");
+    for _ in 0..200 {
+        document.step_layout(8);
+    }
+    assert!(distance(&document) < before * 0.8, "{} is not nearer than {before}", distance(&document));
+}
+
+#[test]
+fn the_warnings_follow_the_facts_as_they_change() {
+    let mut document = sample_document();
+    assert!(document.warnings().is_empty(), "the sample opens without warnings: {:?}", document.warnings());
+    let node = person(&document, "Kim Ju Hyok");
+    let id = node.id.clone();
+    document.edit_facts(FactEdit::AddNode { node: Box::new(node), at: None }).expect("added");
+    let about_the_new_node: Vec<String> =
+        document.warnings().iter().map(|warning| warning.display_in("sample").to_string()).collect();
+    assert!(
+        about_the_new_node.len() == 1 && about_the_new_node[0].contains(id.as_str()),
+        "a node no quote supports is warned about: {about_the_new_node:?}"
+    );
+    assert!(document.undo());
+    assert!(document.warnings().is_empty(), "undone, the warning goes: {:?}", document.warnings());
+}
+
+#[test]
+fn deleting_a_reviewed_claim_takes_its_mark_and_undo_brings_both_back() {
+    let mut document = sample_document();
+    let before = saved(&document);
+    let lee = node_ix(&document, "p-lee");
+    let mark = FactEdit::MarkReviewed { item: ItemRef::Node(lee), by: "Legal".into(), note: None, date: None };
+    document.edit_facts(mark).expect("marked");
+    assert_eq!(document.case().reviews.len(), 1);
+    let marked = saved(&document);
+    document.edit_facts(FactEdit::DeleteNode(lee, OrphanQuotes::Keep)).expect("a reviewed node can be deleted");
+    assert!(document.case().reviews.is_empty(), "its mark goes with it");
+    assert!(document.undo());
+    assert_eq!(saved(&document), marked, "undo brings the node and its mark back");
+    assert!(document.undo());
+    assert_eq!(saved(&document), before);
 }

@@ -2,9 +2,9 @@
 //! broken, makes the loader panic.
 
 use casegraph::model::{
-    Amount, Camera, Case, CaseInfo, ClaimStatus, Country, Currency, FigureBackground, FigureExtent, FigureSettings,
-    FigureSize, Id, Layout, Link, LinkKind, MemoryDocuments, Node, NodeKind, PartialDate, Position, Quote, Source,
-    SourceNote, View, case_to_json, load_case_bytes,
+    Amount, Camera, Case, CaseInfo, ClaimStatus, Country, Credibility, Currency, FigureBackground, FigureExtent,
+    FigureSettings, FigureSize, Id, Layout, Link, LinkKind, MemoryDocuments, Node, NodeKind, PartialDate, Position,
+    Quote, Reliability, Source, SourceNote, Stance, View, case_to_json, load_case_bytes,
 };
 use casegraph::sample::SAMPLE_CASE_JSON;
 use proptest::prelude::*;
@@ -77,9 +77,9 @@ fn figure() -> impl Strategy<Value = FigureSettings> {
         prop::sample::select(vec![FigureExtent::Whole, FigureExtent::Saved]),
         prop::sample::select(vec![FigureBackground::White, FigureBackground::Transparent, FigureBackground::Theme]),
         prop::sample::select(vec![SourceNote::None, SourceNote::Credit, SourceNote::Numbered]),
-        (prop::option::of(any::<String>()), prop::option::of(text()), any::<bool>()),
+        (prop::option::of(any::<String>()), prop::option::of(text()), any::<bool>(), any::<bool>()),
     )
-        .prop_map(|(size, extent, background, sources, (title, caption, legend))| FigureSettings {
+        .prop_map(|(size, extent, background, sources, (title, caption, legend, support))| FigureSettings {
             extent,
             size,
             background,
@@ -87,6 +87,7 @@ fn figure() -> impl Strategy<Value = FigureSettings> {
             caption,
             legend,
             sources,
+            support,
         })
 }
 
@@ -140,6 +141,9 @@ fn case() -> impl Strategy<Value = Case> {
                     url: None,
                     document: None,
                     original: None,
+                    reliability: Reliability::ALL.get((seed % 7) as usize).copied(),
+                    reliability_reason: (seed % 3 == 0).then(|| "a record of corrections".into()),
+                    repeats: None,
                 }],
                 quotes: vec![Quote {
                     id: id("q", 0),
@@ -147,7 +151,10 @@ fn case() -> impl Strategy<Value = Case> {
                     text: quote_text.unwrap_or_else(|| "quoted".into()),
                     supports,
                     locator: None,
+                    credibility: Credibility::ALL.get((seed % 5) as usize).copied(),
+                    stance: Stance::ALL.get((seed % 6) as usize).copied(),
                 }],
+                reviews: Vec::new(),
                 nodes,
                 links,
                 layout: Layout { seed, positions },

@@ -289,6 +289,13 @@ fn a_figure_exported_from_the_window_leaves_out_what_the_window_hides_and_the_ca
     harness.run();
     harness.get_by_label("Export…").click();
     harness.run();
+    assert!(!first.exists(), "a figure of claims nobody reviewed is asked about before it is written");
+    assert!(
+        harness.query_by_label_contains("This figure shows 0 blocked claims and ").is_some(),
+        "the dialog says what is not ready"
+    );
+    harness.get_by_label("Export anyway…").click();
+    harness.run();
     let svg = fs::read_to_string(&first).expect("the figure was written");
     assert!(svg.contains(">Igor Michurin<"), "a visible node is missing");
     assert!(!svg.contains("Embassy of North Korea"), "a hidden kind was exported");
@@ -301,6 +308,8 @@ fn a_figure_exported_from_the_window_leaves_out_what_the_window_hides_and_the_ca
     harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
     harness.run();
     harness.get_by_label("Export…").click();
+    harness.run();
+    harness.get_by_label("Export anyway…").click();
     harness.run();
     assert_eq!(fs::read(&second).expect("written again"), svg.into_bytes(), "the settings were not kept");
 }

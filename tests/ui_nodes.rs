@@ -90,3 +90,76 @@ fn enter_adds_the_node_beside_the_selection_and_undo_takes_it_back() {
     assert_eq!(harness.state().open_case().expect("open").document.case().nodes.len(), 48);
     assert_eq!(selected_label(&harness), None, "the selection of a node that is gone is dropped");
 }
+
+#[test]
+fn delete_takes_a_node_and_its_links_and_asks_about_the_quotes_left_with_nothing() {
+    let mut harness = sample_app();
+    harness.state_mut().select_id("p-lee").expect("Lee is in the sample");
+    harness.run();
+    let case = |harness: &Harness<'_, CaseApp>| harness.state().open_case().expect("open").document.case().clone();
+    let before = case(&harness);
+    harness.key_press(Key::Delete);
+    harness.run();
+    assert!(harness.query_by_label_contains("Delete “Lee” and its").is_some(), "no question about the quotes");
+    assert!(
+        harness.query_by_label_contains("would then support nothing").is_some(),
+        "the quotes left with nothing are not listed"
+    );
+    harness.get_by_label("Keep the quotes").click();
+    harness.run();
+    let after = case(&harness);
+    assert!(after.nodes.iter().all(|node| node.id.as_str() != "p-lee"), "Lee is still there");
+    assert!(after.links.iter().all(|l| l.source.as_str() != "p-lee" && l.target.as_str() != "p-lee"), "a link stays");
+    assert_eq!(after.quotes.len(), before.quotes.len(), "a quote was deleted though kept");
+    assert!(after.quotes.iter().any(|quote| quote.supports.is_empty()), "no quote is left supporting nothing");
+    assert_eq!(selected_label(&harness), None);
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(case(&harness), before, "undo does not bring everything back");
+    harness.state_mut().select_id("p-lee").expect("Lee is back");
+    harness.run();
+    harness.key_press(Key::Delete);
+    harness.run();
+    harness.get_by_label("Delete the quotes too").click();
+    harness.run();
+    let after = case(&harness);
+    assert!(after.quotes.len() < before.quotes.len(), "the quotes were kept");
+    assert!(after.quotes.iter().all(|quote| !quote.supports.is_empty()), "a quote supports nothing");
+}
+
+#[test]
+fn an_alt_drag_from_a_node_onto_another_opens_the_link_form_between_them() {
+    let mut harness = sample_app();
+    harness.run_steps(200);
+    let open = harness.state().open_case().expect("open");
+    let node = |id: &str| open.document.graph().node_index(id).expect("in the sample");
+    let at = |id: &str| casegraph::view::canvas::node_screen_position(open, node(id)).expect("on screen");
+    let (from, to) = (at("p-kim-ju-hyok"), at("c-ardis-bearings"));
+    let before = open.document.layout().position(node("p-kim-ju-hyok"));
+    harness.event(egui::Event::ModifiersChanged(egui::Modifiers::ALT));
+    harness.hover_at(from);
+    harness.run();
+    harness.drag_at(from);
+    harness.run();
+    for step in 1..=10 {
+        harness.hover_at(from + (to - from) * (step as f32 / 10.0));
+        harness.run();
+    }
+    let release = egui::Event::PointerButton {
+        pos: to,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::ALT,
+    };
+    harness.event(release);
+    harness.run();
+    harness.event(egui::Event::ModifiersChanged(egui::Modifiers::NONE));
+    harness.run();
+    assert!(harness.query_by_label("New link").is_some(), "the link form does not open");
+    assert_eq!(harness.get_by_label("From").value().as_deref(), Some("Kim Ju Hyok"));
+    assert_eq!(harness.get_by_label("To").value().as_deref(), Some("Ardis-Bearings"));
+    let open = harness.state().open_case().expect("open");
+    let after = open.document.layout().position(open.document.graph().node_index("p-kim-ju-hyok").expect("there"));
+    assert_eq!(before, after, "drawing a link moved the node");
+}

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::model::load_case_file;
+use crate::model::{counted, load_case_file};
 
 /// Checks `files`, printing compiler-style lines and a summary.
 pub fn run(files: &[PathBuf], deny_warnings: bool, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
@@ -19,11 +19,13 @@ pub fn run(files: &[PathBuf], deny_warnings: bool, out: &mut dyn Write) -> anyho
         warnings += report.warning_count();
     }
     let files_word = if files.len() == 1 { "file" } else { "files" };
-    writeln!(out, "checked {} {files_word}: {}, {}", files.len(), count(errors, "error"), count(warnings, "warning"))?;
+    writeln!(
+        out,
+        "checked {} {files_word}: {}, {}",
+        files.len(),
+        counted(errors, "error"),
+        counted(warnings, "warning")
+    )?;
     let failed = errors > 0 || (deny_warnings && warnings > 0);
     Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
-}
-
-fn count(n: usize, word: &str) -> String {
-    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
 }

@@ -8,9 +8,12 @@ use anyhow::{Context as _, anyhow, bail};
 
 use super::vocabulary_argument::VocabularyParser;
 use crate::document::replace_atomically;
-use crate::export::{FigureFormat, FigureInput, render_figure};
+use crate::export::{FigureFormat, FigureInput, FigureRisk, render_figure};
 use crate::layout::{ForceLayout, LayoutSettings};
-use crate::model::{CaseGraph, FigureBackground, FigureExtent, FigureSettings, FigureSize, SourceNote, load_case_file};
+use crate::model::{
+    CaseGraph, FigureBackground, FigureExtent, FigureSettings, FigureSize, Ledger, SourceNote, documents_beside,
+    load_case_file,
+};
 
 /// The options of `casegraph export`. Each option overrides the figure settings saved in the
 /// case file (see `view.figure` in the file format); what is not given comes from there, or
@@ -53,6 +56,14 @@ pub struct ExportArguments {
     /// Leave the legend out.
     #[arg(long)]
     pub no_legend: bool,
+    /// Refuse to write a figure that shows claims with a blocking risk or not marked reviewed
+    /// (see `casegraph review`); without it, they are only warned about.
+    #[arg(long)]
+    pub strict: bool,
+    /// Draw support: claims two or more independent sources back are drawn heavier, and the
+    /// legend says so.
+    #[arg(long)]
+    pub support: bool,
     /// How to name the sources: a credit line, numbered markers on the links with a list
     /// under the figure, or not at all [default: credit].
     #[arg(long, value_parser = VocabularyParser::<SourceNote>::new())]
@@ -104,6 +115,9 @@ impl ExportArguments {
         if self.no_legend {
             settings.legend = false;
         }
+        if self.support {
+            settings.support = true;
+        }
         if self.no_sources {
             settings.sources = SourceNote::None;
         } else if let Some(sources) = self.sources {
@@ -134,6 +148,16 @@ pub fn run(arguments: &ExportArguments, out: &mut dyn Write) -> anyhow::Result<E
         hidden_kinds: &case.view.hidden_kinds,
         camera: case.view.camera,
     };
+    let ledger = Ledger::of(&case, &graph, &documents_beside(&arguments.case));
+    let risk = FigureRisk::of(&case, &graph, &ledger, &case.view.hidden_kinds);
+    if !risk.is_clear() {
+        let file = arguments.case.display();
+        eprintln!("casegraph: {file}: the figure shows {}; see `casegraph review {file}`", risk.words());
+        if arguments.strict {
+            eprintln!("casegraph: nothing written (--strict)");
+            return Ok(ExitCode::from(1));
+        }
+    }
     let bytes = render_figure(&input, &settings, format)?;
     replace_atomically(&arguments.output, &bytes)
         .with_context(|| format!("cannot write {}", arguments.output.display()))?;

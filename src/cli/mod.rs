@@ -6,6 +6,7 @@ mod export;
 mod generate;
 mod layout;
 mod new_case;
+mod review;
 mod vocabulary_argument;
 mod window;
 
@@ -75,6 +76,13 @@ pub enum Command {
     /// it. Options given replace what the file says. Nothing changes when the file cannot be
     /// read.
     AddSource(add_source::AddSourceArguments),
+    /// Print the claims ledger before publication: every node, link and transaction, worst
+    /// first, with its risks, status, independent sources, quotes (source, date, grades,
+    /// place) and review mark.
+    ///
+    /// Blocking risks (no quote, a quote that cannot be verified) are reported on standard
+    /// error; with --strict they make the exit status 1.
+    Review(review::ReviewArguments),
 }
 
 /// Runs the parsed command, writing its report to `out`.
@@ -86,6 +94,7 @@ pub fn run(arguments: Arguments, out: &mut dyn Write) -> ExitCode {
         Some(Command::Layout(layout_arguments)) => layout::run(&layout_arguments, out),
         Some(Command::New(new_arguments)) => new_case::run(&new_arguments, out),
         Some(Command::AddSource(add_arguments)) => add_source::run(&add_arguments, out),
+        Some(Command::Review(review_arguments)) => review::run(&review_arguments, out),
         None => window::run(
             arguments.case.as_deref(),
             arguments.select.as_deref(),

@@ -49,11 +49,49 @@ impl Document {
         Ok(())
     }
 
+    /// Carries out `edits` in order as one undo step (a node with the quote that backs it), or
+    /// none of them and says why the first that failed was refused.
+    pub fn edit_facts_together(&mut self, edits: Vec<FactEdit>) -> Result<(), FactEditError> {
+        let mut made = 0;
+        let mut outcome = Ok(());
+        for edit in edits {
+            outcome = self.edit_facts(edit);
+            if outcome.is_err() {
+                break;
+            }
+            made += 1;
+        }
+        let mut taken = Vec::with_capacity(made);
+        for _ in 0..made {
+            if let Some(Step::Facts(changes)) = self.history.take_last() {
+                taken.push(changes);
+            }
+        }
+        if let Err(error) = outcome {
+            for changes in taken {
+                // Each was just applied from this very state; its inverse always fits.
+                let _restored: Result<Vec<FactOp>, ()> = self.apply_changes(changes.backward);
+            }
+            self.revision += 1;
+            return Err(error);
+        }
+        taken.reverse();
+        let mut forward = Vec::new();
+        let mut backward = Vec::new();
+        for changes in taken {
+            forward.extend(changes.forward);
+            backward.splice(0..0, changes.backward);
+        }
+        self.history.push(Step::Facts(FactChanges { forward, backward }));
+        Ok(())
+    }
+
     /// Applies `changes` in order; returns their inverses in undo order. On a change that
     /// does not fit, those already made are taken back.
     pub(super) fn apply_changes(&mut self, changes: Vec<FactOp>) -> Result<Vec<FactOp>, ()> {
         self.facts_revision += 1;
-        if self.appended_item(&changes).is_some() {
+        self.warnings_now = std::cell::OnceCell::new();
+        if self.only_appends(&changes) {
             return self.append(changes);
         }
         let mut live = self.live_places();
@@ -85,17 +123,29 @@ impl Document {
 
     /// The item, when `changes` only add one item at the end of its collection.
     fn appended_item<'c>(&self, changes: &'c [FactOp]) -> Option<&'c Item> {
-        let [FactOp::Insert(at, item)] = changes else { return None };
-        let count = match at {
-            ItemRef::Node(ix) => ix.index() == self.case.nodes.len(),
-            ItemRef::Link(ix) => ix.index() == self.case.links.len(),
-            ItemRef::Source(ix) => ix.index() == self.case.sources.len(),
-            ItemRef::Quote(ix) => ix.index() == self.case.quotes.len(),
-        };
-        count.then_some(item)
+        let [FactOp::Insert(_, item)] = changes else { return None };
+        self.only_appends(changes).then_some(item)
     }
 
-    /// Adds one item at the end, taking it into the look-ups and the layout as they are.
+    /// True when `changes` only add items, each at the end of its collection: a node and the
+    /// quote that backs it, say, redone.
+    fn only_appends(&self, changes: &[FactOp]) -> bool {
+        let mut counts =
+            [self.case.nodes.len(), self.case.links.len(), self.case.sources.len(), self.case.quotes.len()];
+        changes.iter().all(|op| {
+            let FactOp::Insert(at, _) = op else { return false };
+            let (collection, index) = match at {
+                ItemRef::Node(ix) => (0, ix.index()),
+                ItemRef::Link(ix) => (1, ix.index()),
+                ItemRef::Source(ix) => (2, ix.index()),
+                ItemRef::Quote(ix) => (3, ix.index()),
+            };
+            counts[collection] += 1;
+            index + 1 == counts[collection]
+        })
+    }
+
+    /// Adds items at the ends of their collections, taking them into the look-ups and the layout as they are.
     fn append(&mut self, changes: Vec<FactOp>) -> Result<Vec<FactOp>, ()> {
         let mut live = LivePlaces::new();
         let mut inverses = Vec::with_capacity(1);
@@ -256,10 +306,16 @@ impl Document {
 
 /// The items an edit puts into the case, on their own, for [`errors_as_read`].
 fn items_to_check(changes: &[FactOp]) -> Case {
-    items_alone(changes.iter().filter_map(|op| match op {
+    let mut items = items_alone(changes.iter().filter_map(|op| match op {
         FactOp::Insert(_, item) | FactOp::Replace(_, item) => Some(item),
-        FactOp::Remove(_) => None,
-    }))
+        FactOp::Remove(_) | FactOp::SetReviews(_) => None,
+    }));
+    for op in changes {
+        if let FactOp::SetReviews(reviews) = op {
+            items.reviews.clone_from(reviews);
+        }
+    }
+    items
 }
 
 /// A case holding only `given`.

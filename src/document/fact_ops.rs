@@ -1,11 +1,11 @@
 //! The primitive changes every fact edit is made of: insert, remove or replace one node, link,
-//! source or quote. Applying one gives back its inverse, so an edit's undo is its inverses
+//! source or quote, or put new review marks in place. Applying one gives back its inverse, so an edit's undo is its inverses
 //! applied in reverse order, and redo its changes applied again: both reach the same bytes.
 
 use std::collections::HashMap;
 
 use crate::layout::WorldPoint;
-use crate::model::{Case, Id, ItemRef, Link, LinkIx, Node, NodeIx, Position, Quote, QuoteIx, Source, SourceIx};
+use crate::model::{Case, Id, ItemRef, Link, LinkIx, Node, NodeIx, Position, Quote, QuoteIx, Review, Source, SourceIx};
 
 /// Where a node is on the canvas now and whether it is pinned, by id: kept through an edit so
 /// the layout goes on from where it was.
@@ -37,6 +37,8 @@ pub(super) enum FactOp {
     Remove(ItemRef),
     /// Puts `Item` in place of the item at the index.
     Replace(ItemRef, Item),
+    /// Puts this list in place of the case's review marks.
+    SetReviews(Vec<Review>),
 }
 
 /// Why a primitive change could not be made: an index past the end, or an item of another
@@ -50,6 +52,7 @@ pub(super) fn apply(case: &mut Case, live: &mut LivePlaces, op: FactOp) -> Resul
         FactOp::Insert(at, item) => insert(case, live, at, item).map(|()| FactOp::Remove(at)),
         FactOp::Remove(at) => remove(case, live, at).map(|item| FactOp::Insert(at, item)),
         FactOp::Replace(at, item) => replace(case, at, item).map(|old| FactOp::Replace(at, old)),
+        FactOp::SetReviews(reviews) => Ok(FactOp::SetReviews(std::mem::replace(&mut case.reviews, reviews))),
     }
 }
 

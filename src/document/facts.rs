@@ -8,7 +8,10 @@ use std::collections::HashSet;
 use super::fact_ops::FactOp;
 use super::fact_ops::{Item, NodePlace};
 use crate::layout::WorldPoint;
-use crate::model::{Case, CaseGraph, Id, ItemRef, Link, LinkIx, Node, NodeIx, Quote, QuoteIx, Source, SourceIx};
+use crate::model::{
+    Case, CaseGraph, Id, ItemRef, Link, LinkIx, Node, NodeIx, PartialDate, Quote, QuoteIx, Review, Source, SourceIx,
+    claim_fingerprint,
+};
 
 /// A change to the facts the analyst asks for. Each becomes one undo step.
 #[derive(Clone, Debug, PartialEq)]
@@ -50,6 +53,20 @@ pub enum FactEdit {
         /// The node merged into it.
         away: NodeIx,
     },
+    /// Marks a node or link reviewed as it stands now (its fingerprint is taken), in place of
+    /// any earlier mark.
+    MarkReviewed {
+        /// The claim.
+        item: ItemRef,
+        /// Who reviewed it.
+        by: String,
+        /// What they noted.
+        note: Option<String>,
+        /// When.
+        date: Option<PartialDate>,
+    },
+    /// Takes a claim's review mark away.
+    ClearReview(ItemRef),
 }
 
 /// What becomes of quotes that a deletion leaves supporting nothing.
@@ -123,7 +140,10 @@ pub(super) fn plan(case: &Case, graph: &CaseGraph, edit: FactEdit) -> Result<Vec
         FactEdit::DeleteNode(ix, orphans) => plan_node_deletion(case, graph, ix, orphans),
         FactEdit::DeleteLink(ix, orphans) => {
             let link = case.links.get(ix.index()).ok_or(FactEditError::NoSuchItem("link"))?;
-            Ok(Removal::of_items(case, std::slice::from_ref(&link.id), &[ix], orphans).into_ops())
+            let gone = std::slice::from_ref(&link.id);
+            let mut ops: Vec<FactOp> = reviews_without(case, gone).into_iter().collect();
+            ops.extend(Removal::of_items(case, gone, &[ix], orphans).into_ops());
+            Ok(ops)
         }
         FactEdit::DeleteQuote(ix) => {
             case.quotes.get(ix.index()).ok_or(FactEditError::NoSuchItem("quote"))?;
@@ -131,7 +151,38 @@ pub(super) fn plan(case: &Case, graph: &CaseGraph, edit: FactEdit) -> Result<Vec
         }
         FactEdit::DeleteSource(ix) => plan_source_deletion(case, ix),
         FactEdit::MergeNodes { keep, away } => super::merge::plan_merge(case, graph, keep, away),
+        FactEdit::MarkReviewed { item, by, note, date } => {
+            let id = claim_id(case, item)?;
+            let fingerprint = claim_fingerprint(case, graph, item);
+            let mut reviews: Vec<Review> = case.reviews.iter().filter(|review| review.item != *id).cloned().collect();
+            reviews.push(Review { item: id.clone(), by, date, note, fingerprint });
+            Ok(vec![FactOp::SetReviews(reviews)])
+        }
+        FactEdit::ClearReview(item) => {
+            let id = claim_id(case, item)?;
+            Ok(reviews_without(case, std::slice::from_ref(id)).into_iter().collect())
+        }
     }
+}
+
+/// The id of a node or link.
+fn claim_id(case: &Case, item: ItemRef) -> Result<&Id, FactEditError> {
+    match item {
+        ItemRef::Node(node) => {
+            case.nodes.get(node.index()).map(|node| &node.id).ok_or(FactEditError::NoSuchItem("node"))
+        }
+        ItemRef::Link(link) => {
+            case.links.get(link.index()).map(|link| &link.id).ok_or(FactEditError::NoSuchItem("link"))
+        }
+        ItemRef::Source(_) | ItemRef::Quote(_) => Err(FactEditError::NoSuchItem("node or link")),
+    }
+}
+
+/// The review marks without those of the items `gone`, when any would go; deleting a claim
+/// takes its mark with it.
+pub(super) fn reviews_without(case: &Case, gone: &[Id]) -> Option<FactOp> {
+    let kept: Vec<Review> = case.reviews.iter().filter(|review| !gone.contains(&review.item)).cloned().collect();
+    (kept.len() != case.reviews.len()).then_some(FactOp::SetReviews(kept))
 }
 
 fn same_id(current: Option<&Id>, new: &Id, what: &'static str) -> Result<(), FactEditError> {
@@ -153,9 +204,11 @@ fn plan_node_deletion(
     let links: Vec<LinkIx> = touching_links(case, graph, ix);
     let mut ids: Vec<Id> = links.iter().map(|&link| case.links[link].id.clone()).collect();
     ids.push(node.id.clone());
+    let mut ops: Vec<FactOp> = reviews_without(case, &ids).into_iter().collect();
     let mut removal = Removal::of_items(case, &ids, &links, orphans);
     removal.nodes.push(ix);
-    Ok(removal.into_ops())
+    ops.extend(removal.into_ops());
+    Ok(ops)
 }
 
 /// The links from or to `node`, in file order.

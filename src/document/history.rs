@@ -45,6 +45,12 @@ impl<Step> History<Step> {
         self.done.last()
     }
 
+    /// Takes the last step off for good, neither undone nor redoable: for folding steps just
+    /// taken into one, or for dropping a step whose change was taken back.
+    pub fn take_last(&mut self) -> Option<Step> {
+        self.done.pop()
+    }
+
     /// Whether there is a step to undo.
     pub fn can_undo(&self) -> bool {
         !self.done.is_empty()

@@ -48,7 +48,10 @@ pub(super) fn plan_merge(
     }
     removal.replaced_nodes.push((keep, merged(kept, merged_away)));
     removal.nodes.push(away);
-    Ok(removal.into_ops())
+    let gone: Vec<Id> = std::iter::once(merged_away.id.clone()).chain(dropped_links.into_iter().cloned()).collect();
+    let mut ops: Vec<FactOp> = super::facts::reviews_without(case, &gone).into_iter().collect();
+    ops.extend(removal.into_ops());
+    Ok(ops)
 }
 
 /// `quote` supporting `keep` wherever it supported `away`, and no longer the dropped links.

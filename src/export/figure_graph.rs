@@ -10,7 +10,8 @@ use crate::label_placement::{Area, Occupancy, Placement, place_label_shortening}
 use crate::layout::WorldPoint;
 use crate::link_routes::{LinkRoute, arrowhead, link_routes, trim_polyline_end};
 use crate::model::{
-    ClaimStatus, FigureExtent, FigureSettings, ItemRef, LinkIx, NodeIx, SourceIx, amount_text, link_caption,
+    CaseSupport, ClaimStatus, FigureExtent, FigureSettings, ItemRef, LinkIx, NodeIx, SourceIx, amount_text,
+    link_caption,
 };
 use crate::theme::{self, Colour, LinePattern};
 
@@ -297,8 +298,9 @@ pub fn draw_graph(
         );
     }
     let routes = link_routes(&shown.ends, input.positions);
+    let support = settings.support.then(|| CaseSupport::of(input.case, input.graph));
     let mut links_layer = String::new();
-    draw_links(&mut links_layer, input, shown, &routes, &geometry);
+    draw_links(&mut links_layer, input, shown, &routes, &geometry, support.as_ref());
 
     // What covers what: nodes first, then labels, then source markers (always drawn, along
     // their link where it is free), then link captions wherever they still fit.
@@ -319,7 +321,7 @@ pub fn draw_graph(
     bottom = labels.iter().fold(bottom, |bottom, label| bottom.max(label.placement.area.max[1]));
     let captions = Captions { routes: &routes, markers: &markers, halo: band.halo };
     draw_captions(&mut labels_layer, input, shown, &geometry, &captions, &mut occupancy);
-    let nodes_layer = draw_nodes(input, shown, &geometry, &labels, band.halo);
+    let nodes_layer = draw_nodes(input, shown, &geometry, &labels, band.halo, support.as_ref());
     let clip = clipped.then_some("graph");
     layer(svg, "links", "Links", clip, &links_layer);
     layer(svg, "nodes", "Nodes", clip, &nodes_layer);
@@ -328,14 +330,16 @@ pub fn draw_graph(
     GraphDrawing { bottom, labels }
 }
 
-/// Every shown node as a group `node-ID` of classes `node KIND`, holding its shape, its icon
-/// and its label, so a graphics desk can move or restyle a node as one.
+/// Every shown node as a group `node-ID` of classes `node KIND` (and `corroborated`, outlined
+/// heavier, when `support` is drawn and two or more independent sources back it), holding its
+/// shape, its icon and its label, so a graphics desk can move or restyle a node as one.
 fn draw_nodes(
     input: &FigureInput<'_>,
     shown: &Shown,
     geometry: &Geometry,
     labels: &[PlacedLabel],
     halo: Colour,
+    support: Option<&CaseSupport>,
 ) -> String {
     let mut label_of = vec![None; input.case.nodes.len()];
     for label in labels {
@@ -346,8 +350,15 @@ fn draw_nodes(
         let item = &input.case.nodes[node];
         let style = theme::kind_style(item.kind);
         let center = geometry.figure_from_world(input.positions[node.index()]);
-        let _ = writeln!(svg, r#"<g id="node-{}" class="node {}">"#, escape(item.id.as_str()), item.kind.as_str());
-        shape(&mut svg, style.shape, center, geometry.radius, style.fill);
+        let corroborated = support.is_some_and(|support| support.node(node).is_corroborated());
+        let (extra, outline) = if corroborated {
+            (" corroborated", theme::CORROBORATED_OUTLINE_WIDTH)
+        } else {
+            ("", theme::NODE_OUTLINE_WIDTH)
+        };
+        let (id, kind) = (escape(item.id.as_str()), item.kind.as_str());
+        let _ = writeln!(svg, r#"<g id="node-{id}" class="node {kind}{extra}">"#);
+        shape(&mut svg, style.shape, center, geometry.radius, style.fill, outline);
         if geometry.radius >= theme::MIN_ICON_RADIUS_POINTS * 0.75 {
             icon(&mut svg, item.kind, style.shape, center, geometry.radius);
         }
@@ -359,20 +370,25 @@ fn draw_nodes(
     svg
 }
 
-/// Every shown link as a group `link-ID` of classes `link KIND STATUS`, holding its line and
-/// arrowhead; a link stated plainly has the status `stated`.
+/// Every shown link as a group `link-ID` of classes `link KIND STATUS` (and `corroborated`,
+/// drawn heavier, when `support` is drawn and two or more independent sources back it),
+/// holding its line and arrowhead; a link stated plainly has the status `stated`.
 fn draw_links(
     svg: &mut String,
     input: &FigureInput<'_>,
     shown: &Shown,
     routes: &[Option<LinkRoute>],
     geometry: &Geometry,
+    support: Option<&CaseSupport>,
 ) {
     for (link, route) in shown.routes(routes) {
         let item = &input.case.links[link];
         let status = item.status.map_or(STATED, ClaimStatus::as_str);
-        let _ =
-            writeln!(svg, r#"<g id="link-{}" class="link {} {status}">"#, escape(item.id.as_str()), item.kind.as_str());
+        let corroborated = support.is_some_and(|support| support.link(link).is_corroborated());
+        let (extra, width) =
+            if corroborated { (" corroborated", theme::CORROBORATED_LINK_WIDTH) } else { ("", theme::LINK_WIDTH) };
+        let (id, kind) = (escape(item.id.as_str()), item.kind.as_str());
+        let _ = writeln!(svg, r#"<g id="link-{id}" class="link {kind} {status}{extra}">"#);
         let line: Vec<[f32; 2]> =
             route.polyline(16).into_iter().map(|point| geometry.figure_from_world(point)).collect();
         // Stop at the target's outline, so the arrowhead shows.
@@ -383,7 +399,7 @@ fn draw_links(
             r#"<polyline points="{}" fill="none" stroke="{}" stroke-width="{}"{}/>"#,
             points(line.iter().copied()),
             colour(theme::LINK),
-            number(theme::LINK_WIDTH),
+            number(width),
             dash_attribute(LinePattern::for_status(item.status))
         );
         if item.kind.is_directed()

@@ -5,12 +5,14 @@
 //! same case and options always give the same bytes.
 
 mod figure_graph;
+mod ledger;
 mod svg_figure;
 mod svg_primitives;
 mod text_metrics;
 
 use std::path::Path;
 
+pub use ledger::{FigureRisk, LedgerFormat, ledger_report, ledger_summary};
 pub use svg_figure::{figure_svg, source_credit};
 
 use crate::fonts::FIGURE_FONTS;

@@ -56,7 +56,8 @@ fn figure(input: &FigureInput<'_>, settings: &FigureSettings) -> (String, GraphD
     y = drawing.bottom;
     if settings.legend {
         let mut part = String::new();
-        y = legend(&mut part, input, &shown, y + MARGIN * 0.5, inner_width);
+        let entries = legend_entries(input, &shown, settings.support);
+        y = legend(&mut part, entries, y + MARGIN * 0.5, inner_width);
         layer(&mut body, "legend", "Legend", None, &part);
     }
     if let Some(caption) = settings.caption.as_deref().filter(|caption| !caption.trim().is_empty()) {
@@ -168,8 +169,16 @@ fn root(settings: &FigureSettings, heading: Option<&str>, [width, height]: [f32;
     svg
 }
 
-/// The legend: the kinds and line styles the figure shows, in rows; returns the new bottom.
-fn legend(svg: &mut String, input: &FigureInput<'_>, shown: &Shown, top: f32, width: f32) -> f32 {
+/// One entry of the legend.
+enum Entry {
+    Kind(NodeKind),
+    Line(LinePattern),
+    /// The heavier line of a claim two or more independent sources back.
+    Corroborated,
+}
+
+/// The kinds and line styles the figure shows, and with `support` the heavier line.
+fn legend_entries(input: &FigureInput<'_>, shown: &Shown, support: bool) -> Vec<Entry> {
     let kinds: Vec<NodeKind> = NodeKind::ALL
         .into_iter()
         .filter(|kind| shown.nodes.iter().any(|&node| input.case.nodes[node].kind == *kind))
@@ -181,11 +190,12 @@ fn legend(svg: &mut String, input: &FigureInput<'_>, shown: &Shown, top: f32, wi
                 .any(|link| shown.links[link] && LinePattern::for_status(input.case.links[link].status) == *pattern)
         })
         .collect();
-    enum Entry {
-        Kind(NodeKind),
-        Line(LinePattern),
-    }
-    let entries: Vec<Entry> = kinds.into_iter().map(Entry::Kind).chain(patterns.into_iter().map(Entry::Line)).collect();
+    let corroborated = support.then_some(Entry::Corroborated);
+    kinds.into_iter().map(Entry::Kind).chain(patterns.into_iter().map(Entry::Line)).chain(corroborated).collect()
+}
+
+/// The legend's entries in rows; returns the new bottom.
+fn legend(svg: &mut String, entries: Vec<Entry>, top: f32, width: f32) -> f32 {
     if entries.is_empty() {
         return top;
     }
@@ -196,6 +206,7 @@ fn legend(svg: &mut String, input: &FigureInput<'_>, shown: &Shown, top: f32, wi
         let (label, mark_width) = match &entry {
             Entry::Kind(kind) => (theme::kind_style(*kind).legend, 2.0 * LEGEND_SHAPE_RADIUS),
             Entry::Line(pattern) => (pattern.legend(), 28.0),
+            Entry::Corroborated => (CORROBORATED_LEGEND, 28.0),
         };
         let entry_width = mark_width + 6.0 + text_width(label, NOTE_SIZE) + 18.0;
         if x > MARGIN && x + entry_width > MARGIN + width {
@@ -207,21 +218,12 @@ fn legend(svg: &mut String, input: &FigureInput<'_>, shown: &Shown, top: f32, wi
             Entry::Kind(kind) => {
                 let style = theme::kind_style(kind);
                 let center = [x + LEGEND_SHAPE_RADIUS, middle];
-                shape(svg, style.shape, center, LEGEND_SHAPE_RADIUS, style.fill);
+                shape(svg, style.shape, center, LEGEND_SHAPE_RADIUS, style.fill, theme::NODE_OUTLINE_WIDTH);
                 icon(svg, kind, style.shape, center, LEGEND_SHAPE_RADIUS);
             }
-            Entry::Line(pattern) => {
-                let _ = writeln!(
-                    svg,
-                    r#"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="{}"{}/>"#,
-                    number(x),
-                    number(middle),
-                    number(x + mark_width),
-                    number(middle),
-                    colour(theme::LINK),
-                    number(theme::LINK_WIDTH),
-                    dash_attribute(pattern)
-                );
+            Entry::Line(pattern) => legend_line(svg, [x, x + mark_width], middle, theme::LINK_WIDTH, pattern),
+            Entry::Corroborated => {
+                legend_line(svg, [x, x + mark_width], middle, theme::CORROBORATED_LINK_WIDTH, LinePattern::Solid);
             }
         }
         let at = [x + mark_width + 6.0, middle + NOTE_SIZE * 0.35];
@@ -230,6 +232,24 @@ fn legend(svg: &mut String, input: &FigureInput<'_>, shown: &Shown, top: f32, wi
         x += entry_width;
     }
     row_top + row_height
+}
+
+/// What the heavier line means, in the legend.
+const CORROBORATED_LEGEND: &str = "Two or more independent sources";
+
+/// A legend's line sample from `xs[0]` to `xs[1]` at height `y`.
+fn legend_line(svg: &mut String, xs: [f32; 2], y: f32, width: f32, pattern: LinePattern) {
+    let _ = writeln!(
+        svg,
+        r#"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="{}"{}/>"#,
+        number(xs[0]),
+        number(y),
+        number(xs[1]),
+        number(y),
+        colour(theme::LINK),
+        number(width),
+        dash_attribute(pattern)
+    );
 }
 
 /// "Sources: Reuters, 6 June 2018; Dong-A Ilbo, 4 April 2008": every source the case cites,

@@ -105,13 +105,13 @@ impl Text<'_> {
     }
 }
 
-/// A node's shape at `center` with `radius`.
-pub fn shape(svg: &mut String, shape: NodeShape, center: [f32; 2], radius: f32, fill: Colour) {
+/// A node's shape at `center` with `radius`, outlined `outline_width` wide.
+pub fn shape(svg: &mut String, shape: NodeShape, center: [f32; 2], radius: f32, fill: Colour, outline_width: f32) {
     let common = format!(
         r#"fill="{}" stroke="{}" stroke-width="{}""#,
         colour(fill),
         colour(theme::NODE_OUTLINE),
-        number(theme::NODE_OUTLINE_WIDTH)
+        number(outline_width)
     );
     let [cx, cy] = center;
     match shape {

@@ -117,9 +117,6 @@ pub struct Extracted {
     pub page_count: Option<usize>,
 }
 
-/// The character that separates pages in an extracted PDF's text.
-pub const PAGE_BREAK: char = '\u{c}';
-
 impl Extracted {
     /// How many words the text has, as the analyst counts them.
     pub fn word_count(&self) -> usize {

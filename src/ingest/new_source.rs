@@ -90,6 +90,9 @@ pub fn new_source(
         url: metadata.url.clone(),
         document: Some(files.document.clone()),
         original: files.original.clone(),
+        reliability: None,
+        reliability_reason: None,
+        repeats: None,
     };
     Ok(NewSource { source, files })
 }

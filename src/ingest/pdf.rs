@@ -3,7 +3,8 @@
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use super::{ExtractError, Extracted, PAGE_BREAK, SourceFileKind, SourceMetadata};
+use super::{ExtractError, Extracted, SourceFileKind, SourceMetadata};
+use crate::model::PAGE_BREAK;
 
 /// Reads a PDF's bytes.
 pub(super) fn extract(bytes: &[u8]) -> Result<Extracted, ExtractError> {

@@ -17,7 +17,7 @@ mod separation;
 mod simulation;
 
 pub use live_layout::{LiveLayout, OWN_THREAD_FROM_NODES};
-pub use placement::initial_positions;
+pub use placement::{free_spot_beside, initial_positions};
 pub use quality::{LayoutQuality, measure};
 pub use simulation::{BARNES_HUT_FROM_NODES, ForceLayout, LayoutEngine, LayoutSettings, StepOutcome};
 

@@ -171,6 +171,39 @@ impl Spread {
     }
 }
 
+/// Candidate directions tried around a centre by [`free_spot_beside`].
+const FREE_SPOT_TRIES: usize = 12;
+
+/// A place `distance` from `centre` for a node the analyst adds. Directions turn by the
+/// golden angle, starting one turn on for every node already within reach of `centre` (so
+/// the first node added goes straight to the right, the next elsewhere); the first direction
+/// with room is taken, or else the roomiest. Nodes added one beside another then never fall
+/// on one line, where a link between the outer two would run through the middle one and the
+/// layout, whose forces stay on that line, could never pull it off.
+pub fn free_spot_beside(centre: WorldPoint, distance: f32, positions: &[WorldPoint]) -> WorldPoint {
+    let reach_squared = (2.0 * distance).powi(2);
+    let near: Vec<WorldPoint> =
+        positions.iter().copied().filter(|&other| distance_squared(centre, other) < reach_squared).collect();
+    let first_turn = near.iter().filter(|&&other| distance_squared(centre, other) > 1e-6).count();
+    let room = |spot: WorldPoint| near.iter().map(|&other| distance_squared(spot, other)).fold(f32::INFINITY, f32::min);
+    let enough_room = (0.75 * distance).powi(2);
+    let spots = (first_turn..first_turn + FREE_SPOT_TRIES).map(|turn| {
+        let angle = turn as f32 * GOLDEN_ANGLE;
+        let spot = [centre[0] + distance * angle.cos(), centre[1] + distance * angle.sin()];
+        (spot, room(spot))
+    });
+    let mut roomiest = ([centre[0] + distance, centre[1]], f32::NEG_INFINITY);
+    for (spot, spot_room) in spots {
+        if spot_room >= enough_room {
+            return spot;
+        }
+        if spot_room > roomiest.1 {
+            roomiest = (spot, spot_room);
+        }
+    }
+    roomiest.0
+}
+
 fn mean(points: &[WorldPoint]) -> WorldPoint {
     let n = points.len().max(1) as f32;
     let sum = points.iter().fold([0.0, 0.0], |sum, p| [sum[0] + p[0], sum[1] + p[1]]);
@@ -179,4 +212,28 @@ fn mean(points: &[WorldPoint]) -> WorldPoint {
 
 fn distance_squared(a: WorldPoint, b: WorldPoint) -> f32 {
     (a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_node_added_beside_the_last_of_a_row_leaves_the_row() {
+        let first = [0.0, 0.0];
+        let second = free_spot_beside(first, 80.0, &[first]);
+        assert!((second[0] - 80.0).abs() < 1e-3 && second[1].abs() < 1e-3, "the first goes to the right: {second:?}");
+        let third = free_spot_beside(second, 80.0, &[first, second]);
+        let off_the_line_degrees = (third[1] - second[1]).atan2(third[0] - second[0]).to_degrees().abs();
+        assert!(
+            (20.0..=160.0).contains(&off_the_line_degrees),
+            "{third:?} is on the line through {first:?} and {second:?}"
+        );
+        assert!(distance_squared(third, first).sqrt() > 80.0, "{third:?} crowds the first node");
+    }
+
+    #[test]
+    fn a_spot_beside_a_lone_centre_is_straight_to_the_right() {
+        assert_eq!(free_spot_beside([10.0, 5.0], 80.0, &[]), [90.0, 5.0]);
+    }
 }

@@ -270,6 +270,8 @@ impl ForceLayout {
         if let Err(at) = self.linked_pairs.binary_search(&pair) {
             self.linked_pairs.insert(at, pair);
             self.simulation.get_graph_mut().add_edge(NodeIndex::new(pair.0), NodeIndex::new(pair.1), ());
+            // The new link pulls its ends together: the layout goes on from where it is.
+            self.wake(self.settings.initial_step_limit / 4.0);
         }
     }
 

@@ -7,15 +7,17 @@ use super::amount::Amount;
 use super::claim_status::ClaimStatus;
 use super::codes::Country;
 use super::figure_settings::FigureSettings;
+use super::grades::{Credibility, Reliability, Stance};
 use super::id::Id;
 use super::link_kind::LinkKind;
 use super::node_kind::NodeKind;
 use super::partial_date::PartialDate;
 
 /// The newest file format version this build reads and writes. Version 2 adds a source's
-/// `original`; a case that uses nothing newer is still written as version 1 (see
-/// [`Case::format_version`]), so older builds keep opening it.
-pub const FORMAT_VERSION: u32 = 2;
+/// `original`; version 3 grades (a source's `reliability` and `repeats`, a quote's
+/// `credibility` and `stance`) and `reviews`. A case that uses nothing newer is written as the
+/// oldest version that holds it (see [`Case::format_version`]), so older builds keep opening it.
+pub const FORMAT_VERSION: u32 = 3;
 
 /// The value of the top-level `format` field, naming the file type.
 pub const FORMAT_NAME: &str = "casegraph";
@@ -34,6 +36,9 @@ pub struct Case {
     pub sources: Vec<Source>,
     /// Verbatim passages that back nodes and links.
     pub quotes: Vec<Quote>,
+    /// Claims marked as reviewed before publication. Since format version 3.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub reviews: Vec<Review>,
     /// Where the analyst put each node, and the layout seed.
     pub layout: Layout,
     /// How the case was last looked at.
@@ -150,6 +155,16 @@ pub struct Source {
     /// kept beside it and relative to the case file. Since format version 2.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub original: Option<String>,
+    /// How reliable the source is on the Admiralty scale (A–F). Since format version 3.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reliability: Option<Reliability>,
+    /// Why it was given that grade, in a sentence. Since format version 3.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reliability_reason: Option<String>,
+    /// The source this one repeats (a syndicated copy, a rewrite of a wire story): the two
+    /// count as one independent source. Since format version 3.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub repeats: Option<Id>,
 }
 
 /// A verbatim passage from a source, and the nodes and links it backs.
@@ -166,6 +181,31 @@ pub struct Quote {
     /// Where in the source: a page, paragraph or timestamp.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub locator: Option<String>,
+    /// How likely what it says is true, on the Admiralty scale (1–6). Since format version 3.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub credibility: Option<Credibility>,
+    /// How it frames the claims it backs; absent when the source states them. Since format
+    /// version 3.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stance: Option<Stance>,
+}
+
+/// A claim (node or link) marked as reviewed: by whom, with what note, and the fingerprint of
+/// its facts and quotes at the time, so the mark lapses by itself when either changes.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Review {
+    /// The node or link reviewed.
+    pub item: Id,
+    /// Who reviewed it.
+    pub by: String,
+    /// When.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<PartialDate>,
+    /// What the reviewer noted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// The claim's fingerprint when it was reviewed (see [`crate::model::claim_fingerprint`]).
+    pub fingerprint: String,
 }
 
 /// The arrangement: node positions in world units (y down) and the seed for new positions.
@@ -263,7 +303,17 @@ impl Link {
 impl Case {
     /// The oldest format version that holds everything in this case: the version it is saved as.
     pub fn format_version(&self) -> u32 {
-        if self.sources.iter().any(|source| source.original.is_some()) { 2 } else { 1 }
+        let graded = self.sources.iter().any(|source| {
+            source.reliability.is_some() || source.reliability_reason.is_some() || source.repeats.is_some()
+        }) || self.quotes.iter().any(|quote| quote.credibility.is_some() || quote.stance.is_some());
+        let support_drawn = self.view.figure.as_ref().is_some_and(|figure| figure.support);
+        if graded || support_drawn || !self.reviews.is_empty() {
+            3
+        } else if self.sources.iter().any(|source| source.original.is_some()) {
+            2
+        } else {
+            1
+        }
     }
 
     /// The node with this id, if any (linear; use [`crate::model::CaseGraph`] for many look-ups).

@@ -77,6 +77,21 @@ impl DocumentStore for MemoryDocuments {
     }
 }
 
+/// The local copy of every source that has a `document`, by source id: its text, or why it
+/// cannot be read.
+fn local_copies<'c>(
+    case: &'c Case,
+    documents: &dyn DocumentStore,
+) -> HashMap<&'c str, Result<NormalisedText, DocumentReadError>> {
+    case.sources
+        .iter()
+        .filter_map(|source| {
+            let document = source.document.as_ref()?;
+            Some((source.id.as_str(), documents.read(document).map(|text| NormalisedText::new(&text))))
+        })
+        .collect()
+}
+
 /// Checks every quote whose source has a `document`, appending warnings to `diagnostics`.
 pub fn check_quotes_in_documents(
     case: &Case,
@@ -84,25 +99,18 @@ pub fn check_quotes_in_documents(
     documents: &dyn DocumentStore,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let mut texts: HashMap<&str, Option<NormalisedText>> = HashMap::new();
+    let texts = local_copies(case, documents);
     for (index, source) in case.sources.iter().enumerate() {
-        let Some(document) = &source.document else { continue };
+        let (Some(document), Some(Err(reason))) = (&source.document, texts.get(source.id.as_str())) else { continue };
         let path = FileIndices::item_path(indices, Collection::Sources, index).key("document");
-        let text = match documents.read(document) {
-            Ok(text) => Some(NormalisedText::new(&text)),
-            Err(reason) => {
-                let diagnostic = Diagnostic::warning(format!("cannot read the document {document:?}: {reason}"))
-                    .at(path)
-                    .with_id(source.id.as_str())
-                    .with_help("the path is relative to the case file; fix it, or remove `document`");
-                diagnostics.push(diagnostic);
-                None
-            }
-        };
-        texts.insert(source.id.as_str(), text);
+        let diagnostic = Diagnostic::warning(format!("cannot read the document {document:?}: {reason}"))
+            .at(path)
+            .with_id(source.id.as_str())
+            .with_help("the path is relative to the case file; fix it, or remove `document`");
+        diagnostics.push(diagnostic);
     }
     for (index, quote) in case.quotes.iter().enumerate() {
-        let Some(Some(document)) = texts.get(quote.source.as_str()) else { continue };
+        let Some(Ok(document)) = texts.get(quote.source.as_str()) else { continue };
         if document.contains_quote(&quote.text) {
             continue;
         }
@@ -118,6 +126,45 @@ pub fn check_quotes_in_documents(
                 .with_help(help);
         diagnostics.push(diagnostic);
     }
+}
+
+/// Whether a quote could be checked against its source, and how that went.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum QuoteVerification {
+    /// Found word for word in the source's local copy.
+    WordForWord,
+    /// The local copy does not hold it.
+    NotWordForWord,
+    /// Its source has no local copy (`document`) to check it against.
+    NoLocalCopy,
+    /// The local copy cannot be read, for this reason.
+    Unreadable(String),
+}
+
+impl QuoteVerification {
+    /// Why the quote cannot be relied on, in words, or `None` when it was found.
+    pub fn problem(&self) -> Option<String> {
+        match self {
+            QuoteVerification::WordForWord => None,
+            QuoteVerification::NotWordForWord => Some("not word for word in its source".to_owned()),
+            QuoteVerification::NoLocalCopy => Some("its source has no local copy to check it against".to_owned()),
+            QuoteVerification::Unreadable(reason) => Some(format!("its source's local copy cannot be read: {reason}")),
+        }
+    }
+}
+
+/// Every quote checked against its source's local copy, indexed like `case.quotes`.
+pub fn verify_quotes(case: &Case, documents: &dyn DocumentStore) -> Vec<QuoteVerification> {
+    let texts = local_copies(case, documents);
+    case.quotes
+        .iter()
+        .map(|quote| match texts.get(quote.source.as_str()) {
+            None => QuoteVerification::NoLocalCopy,
+            Some(Err(reason)) => QuoteVerification::Unreadable(reason.to_string()),
+            Some(Ok(text)) if text.contains_quote(&quote.text) => QuoteVerification::WordForWord,
+            Some(Ok(_)) => QuoteVerification::NotWordForWord,
+        })
+        .collect()
 }
 
 /// Maps one character to its plain form, or `None` to drop it.
@@ -261,6 +308,29 @@ impl NormalisedText {
         let passage: String =
             self.original[original_start..original_end].split_whitespace().collect::<Vec<_>>().join(" ");
         Some(passage)
+    }
+}
+
+/// One source's text, prepared once for finding many quotes in it by the quote check's own
+/// forgiving comparison: the source reader marks every quote with it.
+pub struct QuoteFinder(NormalisedText);
+
+impl QuoteFinder {
+    /// Prepares `document` for finding quotes.
+    pub fn new(document: &str) -> Self {
+        Self(NormalisedText::new(document))
+    }
+
+    /// The byte range of `document` that `quote` spans, from its first word to its last, or
+    /// `None` when it is not word for word in the text.
+    pub fn find(&self, quote: &str) -> Option<std::ops::Range<usize>> {
+        self.0.quote_range(quote).map(|(start, end)| start..end)
+    }
+
+    /// The passage of the text that shares the most words with `quote`, to show beside a
+    /// quote that is not found.
+    pub fn closest_passage(&self, quote: &str) -> Option<String> {
+        self.0.closest_passage(quote)
     }
 }
 

@@ -128,6 +128,10 @@ pub struct FigureSettings {
     pub legend: bool,
     /// How the sources are named.
     pub sources: SourceNote,
+    /// Whether claims two or more independent sources back are drawn heavier. Since format
+    /// version 3; written only when on.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub support: bool,
 }
 
 impl Default for FigureSettings {
@@ -142,6 +146,7 @@ impl Default for FigureSettings {
             caption: None,
             legend: true,
             sources: SourceNote::Credit,
+            support: false,
         }
     }
 }

@@ -70,3 +70,8 @@ typed_index!(
     QuoteIx,
     super::case::Quote
 );
+typed_index!(
+    /// A review mark's place in `case.reviews`.
+    ReviewIx,
+    super::case::Review
+);

@@ -21,6 +21,12 @@ vocabulary! {
 }
 
 impl NodeKind {
+    /// Whether a node of this kind is a body people work for, direct or join: a company, an
+    /// embassy, a government body or another organisation.
+    pub fn is_organisation(self) -> bool {
+        matches!(self, NodeKind::Company | NodeKind::Embassy | NodeKind::Government | NodeKind::Organization)
+    }
+
     /// The first letter of a new node's id (`p-kim-ju-hyok`, `c-ardis-bearings`), so an id says
     /// what it names.
     pub fn id_prefix(self) -> &'static str {

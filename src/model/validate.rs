@@ -8,9 +8,9 @@ use super::diagnostic::{Diagnostic, did_you_mean};
 use super::id::Id;
 use super::id_table::{IdTable, Repeat};
 use super::json_path::JsonPath;
-use super::link_kind::LinkKind;
 use super::node_kind::NodeKind;
 use super::partial_date::PartialDate;
+use super::support::is_fingerprint;
 
 /// What an id names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -129,6 +129,7 @@ fn check_references(
             let mut others = checker();
             others.check_nodes();
             others.check_quotes(evidence);
+            others.check_repeats_and_reviews();
             others.check_layout();
             (links.join(), others.diagnostics)
         });
@@ -140,6 +141,7 @@ fn check_references(
     all.check_nodes();
     all.check_links();
     all.check_quotes(evidence);
+    all.check_repeats_and_reviews();
     all.check_layout();
     all.diagnostics
 }
@@ -195,6 +197,59 @@ impl Checker<'_> {
         }
     }
 
+    /// A source repeats another source, never itself, directly or through others; a review
+    /// names a node or link, once, with a fingerprint casegraph wrote.
+    fn check_repeats_and_reviews(&mut self) {
+        let case = self.case;
+        for (index, source) in case.sources.iter().enumerate() {
+            let Some(repeated) = &source.repeats else { continue };
+            let path = |checker: &Self| checker.path(Item::Source(index)).key("repeats");
+            let is_source = |item| matches!(item, Item::Source(_));
+            if self.check_reference(repeated, "a source", is_source, path, &source.id).is_some()
+                && self.repeats_lead_back(index)
+            {
+                let message = format!("source `{}` repeats itself, through `{repeated}`", source.id);
+                let help = "a copy repeats the original: point `repeats` at the source it was copied from";
+                self.diagnostics
+                    .push(Diagnostic::error(message).at(path(self)).with_id(source.id.as_str()).with_help(help));
+            }
+        }
+        let mut reviewed = std::collections::HashSet::new();
+        for (index, review) in case.reviews.iter().enumerate() {
+            let path = |_: &Self| JsonPath::root().key("reviews").index(index);
+            let is_claim = |item| matches!(item, Item::Node(_) | Item::Link(_));
+            let at = |checker: &Self| path(checker).key("item");
+            self.check_reference(&review.item, "a node or link", is_claim, at, &review.item);
+            if !reviewed.insert(review.item.as_str()) {
+                let message = format!("`{}` is marked reviewed twice", review.item);
+                let help = "keep one review of each claim";
+                self.diagnostics
+                    .push(Diagnostic::error(message).at(at(self)).with_id(review.item.as_str()).with_help(help));
+            }
+            if !is_fingerprint(&review.fingerprint) {
+                let message = format!("{:?} is not a fingerprint casegraph wrote", review.fingerprint);
+                let help = "remove this review and mark the claim reviewed again in casegraph";
+                let diagnostic = Diagnostic::error(message).at(path(self).key("fingerprint")).with_help(help);
+                self.diagnostics.push(diagnostic.with_id(review.item.as_str()));
+            }
+        }
+    }
+
+    /// Whether following `repeats` from the source at `start` comes back to it.
+    fn repeats_lead_back(&self, start: usize) -> bool {
+        let sources = &self.case.sources;
+        let mut at = start;
+        for _ in 0..sources.len() {
+            let Some(next) = sources[at].repeats.as_ref() else { return false };
+            match self.ids.get(next.as_str()) {
+                Some(Item::Source(next)) if next == start => return true,
+                Some(Item::Source(next)) => at = next,
+                _ => return false,
+            }
+        }
+        false
+    }
+
     fn check_dates(&mut self, start: Option<PartialDate>, end: Option<PartialDate>, item: Item, id: &Id) {
         if let (Some(start), Some(end)) = (start, end)
             && start.is_certainly_after(&end)
@@ -238,34 +293,10 @@ impl Checker<'_> {
 
     fn check_link_ends(&mut self, index: usize, (source, target): (NodeKind, NodeKind)) {
         let link = &self.case.links[index];
-        let is_transaction = |kind| kind == NodeKind::Transaction;
-        let problem = match link.kind {
-            LinkKind::Payer if is_transaction(source) && !is_transaction(target) => {
-                Some(("a payer link goes from the party that pays to the transaction", "swap `source` and `target`"))
-            }
-            LinkKind::Payer if !is_transaction(target) || is_transaction(source) => Some((
-                "a payer link goes from the party that pays to a transaction node",
-                "point `target` at a transaction",
-            )),
-            LinkKind::Beneficiary if is_transaction(target) && !is_transaction(source) => Some((
-                "a beneficiary link goes from the transaction to the party that receives",
-                "swap `source` and `target`",
-            )),
-            LinkKind::Beneficiary if !is_transaction(source) || is_transaction(target) => Some((
-                "a beneficiary link goes from a transaction node to the party that receives",
-                "point `source` at a transaction",
-            )),
-            LinkKind::Party if is_transaction(source) == is_transaction(target) => {
-                Some(("a party link joins a transaction node and one of its parties", "make one end a transaction"))
-            }
-            LinkKind::Family | LinkKind::Associate if source != NodeKind::Person || target != NodeKind::Person => {
-                Some(("family and associate links join two people", "use `unknown` with a `role` for other relations"))
-            }
-            _ => None,
-        };
-        if let Some((message, help)) = problem {
+        if let Some(problem) = link.kind.problem_with_ends(source, target) {
             let path = self.path(Item::Link(index)).key("kind");
-            let diagnostic = Diagnostic::error(message).at(path).with_id(link.id.as_str()).with_help(help);
+            let diagnostic =
+                Diagnostic::error(problem.message).at(path).with_id(link.id.as_str()).with_help(problem.help);
             self.diagnostics.push(diagnostic);
         }
     }

@@ -3,7 +3,7 @@
 
 use super::amount::Amount;
 use super::case::{Case, Link};
-use super::graph::CaseGraph;
+use super::graph::{CaseGraph, ItemRef};
 use super::index::LinkIx;
 
 /// A link's relation as its caption on the canvas: the source's own word for it (`role`)
@@ -29,6 +29,23 @@ pub fn link_claim(case: &Case, graph: &CaseGraph, link: LinkIx) -> String {
         claim.push_str(&dates);
     }
     claim
+}
+
+/// A node or link as one line of a list: a link as its claim, a node by its label and kind,
+/// a transaction by its label and sum ("Igor Michurin (person)", "Contribution (1,000 USD)").
+pub fn claim_sentence(case: &Case, graph: &CaseGraph, item: ItemRef) -> String {
+    match item {
+        ItemRef::Link(link) => link_claim(case, graph, link),
+        ItemRef::Node(node) => {
+            let node = &case.nodes[node];
+            match &node.amount {
+                Some(amount) => format!("{} ({})", node.label, amount_text(amount)),
+                None => format!("{} ({})", node.label, node.kind.as_str()),
+            }
+        }
+        ItemRef::Source(source) => case.sources[source].title.clone(),
+        ItemRef::Quote(quote) => case.quotes[quote].id.to_string(),
+    }
 }
 
 /// When a link held: its date, or the span of its start and end ("2011–2016", "since 2011",
@@ -77,6 +94,11 @@ fn group_thousands(decimal: &str) -> String {
         grouped.push_str(fraction);
     }
     grouped
+}
+
+/// A count with its noun, "1 quote" or "3 quotes", for nouns that take an s.
+pub fn counted(number: usize, noun: &str) -> String {
+    if number == 1 { format!("1 {noun}") } else { format!("{number} {noun}s") }
 }
 
 #[cfg(test)]

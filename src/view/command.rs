@@ -4,7 +4,7 @@
 use egui::{Key, KeyboardShortcut, Modifiers, Pos2, Vec2};
 
 use crate::layout::WorldPoint;
-use crate::model::{LinkIx, NodeIx, NodeKind};
+use crate::model::{LinkIx, NodeIx, NodeKind, QuoteIx, SourceIx};
 
 /// What is selected on the canvas and shown in the side panel.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -13,6 +13,16 @@ pub enum Selection {
     Node(NodeIx),
     /// A link.
     Link(LinkIx),
+}
+
+impl Selection {
+    /// The selected item, as the model names it.
+    pub fn item(self) -> crate::model::ItemRef {
+        match self {
+            Selection::Node(node) => crate::model::ItemRef::Node(node),
+            Selection::Link(link) => crate::model::ItemRef::Link(link),
+        }
+    }
 }
 
 /// One request to change the open case or how it is shown.
@@ -65,14 +75,17 @@ pub enum Command {
     EndDrag,
     /// Show or hide the nodes of a kind.
     ToggleKind(NodeKind),
-    /// Open the New node form: beside the selected node, or in the middle of the view.
-    NewNode,
+    /// Make, change or delete facts: the app carries these out, since they open forms and the
+    /// side panel's editor.
+    Edit(EditCommand),
     /// Undo the last change to the case.
     Undo,
     /// Redo the last undone change.
     Redo,
     /// Show or hide the list of warnings.
     ToggleWarnings,
+    /// Show or hide the review: every claim at risk, worst first.
+    ToggleReview,
     /// Show or hide the frame-time readout over the canvas.
     ToggleFrameTimes,
     /// Open, save or close: the app carries these out, since they replace the case.
@@ -81,6 +94,46 @@ pub enum Command {
     OpenSearch,
     /// Show or hide the list of shortcuts.
     ToggleHelp,
+}
+
+/// What the app does to make, change or delete facts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EditCommand {
+    /// Open the New node form: beside the selected node, or in the middle of the view.
+    NewNode,
+    /// Open the New link form, from the selected node.
+    NewLink,
+    /// Open the New link form between two nodes (a link drawn on the canvas).
+    LinkBetween {
+        /// The node the link was drawn from.
+        from: NodeIx,
+        /// The node it was dropped on.
+        to: NodeIx,
+    },
+    /// Edit the selected node or link in the side panel.
+    EditSelected,
+    /// Edit a source in the side panel.
+    EditSource(SourceIx),
+    /// Edit a quote in the side panel.
+    EditQuote(QuoteIx),
+    /// Put the side panel editor's fields into the case.
+    SaveEdit,
+    /// Close the side panel editor, leaving the item as it was.
+    CancelEdit,
+    /// Choose another node to merge into the selected one.
+    MergeIntoSelected,
+    /// Delete the selected node (with its links) or link, asking about quotes left with nothing.
+    DeleteSelected,
+    /// Attach the passage selected in the source reader, as a quote, to the canvas selection.
+    QuotePassage,
+    /// Open the New node form with the reader's passage as its label and its quote.
+    NodeFromPassage,
+    /// Open the New link form with the reader's passage as its quote.
+    LinkFromPassage,
+    /// Mark the selected node or link reviewed, by the reviewer and with the note typed.
+    MarkSelectedReviewed,
+    /// Take the selected claim's review mark away.
+    ClearSelectedReview,
 }
 
 /// What the app does with files: these may replace the open case, so the app, not the
@@ -155,7 +208,32 @@ pub fn bindings() -> Vec<Binding> {
             name: "Copy a screenshot of the window",
         },
         Binding { command: Command::File(FileCommand::Quit), shortcut: command(Key::Q), name: "Quit" },
-        Binding { command: Command::NewNode, shortcut: plain(Key::N), name: "New node" },
+        Binding { command: Command::Edit(EditCommand::NewNode), shortcut: plain(Key::N), name: "New node" },
+        Binding {
+            command: Command::Edit(EditCommand::EditSelected),
+            shortcut: plain(Key::F2),
+            name: "Edit the selection",
+        },
+        Binding {
+            command: Command::Edit(EditCommand::EditSelected),
+            shortcut: plain(Key::Enter),
+            name: "Edit the selection",
+        },
+        Binding {
+            command: Command::Edit(EditCommand::DeleteSelected),
+            shortcut: plain(Key::Delete),
+            name: "Delete the selection",
+        },
+        Binding {
+            command: Command::Edit(EditCommand::DeleteSelected),
+            shortcut: plain(Key::Backspace),
+            name: "Delete the selection",
+        },
+        Binding {
+            command: Command::Edit(EditCommand::NewLink),
+            shortcut: plain(Key::L),
+            name: "New link from the selected node",
+        },
         Binding { command: Command::Undo, shortcut: command(Key::Z), name: "Undo" },
         Binding { command: Command::Redo, shortcut: command_shift(Key::Z), name: "Redo" },
         Binding { command: Command::Redo, shortcut: command(Key::Y), name: "Redo" },
@@ -174,6 +252,7 @@ pub fn bindings() -> Vec<Binding> {
         Binding { command: Command::PinAll, shortcut: command_shift(Key::P), name: "Pin all nodes" },
         Binding { command: Command::UnpinAll, shortcut: command_shift(Key::U), name: "Unpin all nodes" },
         Binding { command: Command::ToggleWarnings, shortcut: command_shift(Key::W), name: "Show the warnings" },
+        Binding { command: Command::ToggleReview, shortcut: command_shift(Key::R), name: "Review before publication" },
         Binding { command: Command::ToggleHelp, shortcut: plain(Key::F1), name: "Keyboard shortcuts" },
         Binding { command: Command::ToggleFrameTimes, shortcut: plain(Key::F12), name: "Show frame times" },
     ];

@@ -5,12 +5,13 @@ use std::collections::HashMap;
 
 use egui::RichText;
 
-use super::command::{Command, Selection};
+use super::command::{Command, EditCommand, Selection};
 use super::marks::color;
 use super::open_case::OpenCase;
+use super::review_panel::{self, ReviewState};
 use crate::model::{
-    DocumentReadError, DocumentStore, ItemRef, LinkIx, NodeIx, QuoteInContext, QuoteIx, amount_text, link_claim,
-    link_dates, quote_in_context,
+    Credibility, DocumentReadError, DocumentStore, ItemRef, LinkIx, NodeIx, Quote, QuoteInContext, QuoteIx,
+    Reliability, Source, Stance, amount_text, counted, link_claim, link_dates, quote_in_context,
 };
 use crate::theme;
 
@@ -44,7 +45,12 @@ impl QuoteContexts {
 }
 
 /// Shows the panel's contents and returns what the analyst clicked.
-pub fn show(ui: &mut egui::Ui, open: &OpenCase, contexts: &mut QuoteContexts) -> Vec<Command> {
+pub fn show(
+    ui: &mut egui::Ui,
+    open: &OpenCase,
+    contexts: &mut QuoteContexts,
+    review: &mut ReviewState,
+) -> Vec<Command> {
     let mut commands = Vec::new();
     let facts_revision = open.document.facts_revision();
     if contexts.facts_revision != facts_revision {
@@ -53,8 +59,14 @@ pub fn show(ui: &mut egui::Ui, open: &OpenCase, contexts: &mut QuoteContexts) ->
     }
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| match open.selection {
         None => overview(ui, open),
-        Some(Selection::Node(node)) => node_details(ui, open, node, contexts, &mut commands),
-        Some(Selection::Link(link)) => link_details(ui, open, link, contexts, &mut commands),
+        Some(Selection::Node(node)) => {
+            node_details(ui, open, node, contexts, &mut commands);
+            review_section(ui, open, review, &mut commands);
+        }
+        Some(Selection::Link(link)) => {
+            link_details(ui, open, link, contexts, &mut commands);
+            review_section(ui, open, review, &mut commands);
+        }
     });
     commands
 }
@@ -66,25 +78,25 @@ fn overview(ui: &mut egui::Ui, open: &OpenCase) {
         ui.label(summary);
     }
     ui.add_space(8.0);
+    let case = open.document.case();
     ui.label(format!(
-        "{} nodes, {} links, {} quotes from {} sources.",
-        open.document.case().nodes.len(),
-        open.document.case().links.len(),
-        open.document.case().quotes.len(),
-        open.document.case().sources.len()
+        "{}, {}, {} from {}.",
+        counted(case.nodes.len(), "node"),
+        counted(case.links.len(), "link"),
+        counted(case.quotes.len(), "quote"),
+        counted(case.sources.len(), "source")
     ));
     ui.add_space(8.0);
-    if open.document.case().sources.is_empty() {
+    if case.sources.is_empty() {
         ui.weak("Start with the documents the case rests on: File → Add sources…, drop them on the window, or File → Paste text as a source….");
+    } else if case.nodes.is_empty() {
+        ui.weak("Read a source in the Sources tab, select the words that name a person, a company or what links them, and make a node or link of them: each is born with its quote.");
     } else {
         ui.weak("Select a node or link to read the quotes behind it. Drag nodes to arrange the story; a dragged node stays where you put it.");
     }
     if !open.document.warnings().is_empty() {
         ui.add_space(8.0);
-        ui.colored_label(
-            color(theme::UNSUPPORTED),
-            format!("{} warnings when the case was opened:", open.document.warnings().len()),
-        );
+        ui.colored_label(color(theme::UNSUPPORTED), format!("{}:", counted(open.document.warnings().len(), "warning")));
         for warning in open.document.warnings().iter().take(20) {
             ui.label(RichText::new(warning.display_in(open.document.name()).to_string()).small());
         }
@@ -130,12 +142,20 @@ fn node_details(
     for fact in facts {
         ui.label(fact);
     }
+    support_line(ui, open, ItemRef::Node(node));
     if let Some(description) = &item.description {
         ui.add_space(4.0);
         ui.label(description);
     }
     ui.add_space(4.0);
     let pinned = open.document.layout().is_pinned(node);
+    ui.horizontal(|ui| {
+        edit_buttons(ui, commands);
+        let merge = ui.button("Merge…").on_hover_text("Merge another node, such as a second spelling, into this one");
+        if merge.clicked() {
+            commands.push(Command::Edit(EditCommand::MergeIntoSelected));
+        }
+    });
     ui.horizontal(|ui| {
         if pinned {
             ui.label("Pinned.");
@@ -162,7 +182,7 @@ fn node_details(
     }
     ui.strong(format!("Quotes ({})", quotes.len()));
     for quote in quotes {
-        quote_card(ui, open, quote, contexts);
+        quote_card(ui, open, quote, contexts, commands);
     }
 }
 
@@ -187,9 +207,11 @@ fn link_details(
     if let Some(dates) = link_dates(item) {
         ui.label(format!("When: {dates}"));
     }
+    support_line(ui, open, ItemRef::Link(link));
     if let Some(description) = &item.description {
         ui.label(description);
     }
+    ui.horizontal(|ui| edit_buttons(ui, commands));
     if let Some((source, target)) = open.link_ends(link) {
         ui.horizontal_wrapped(|ui| {
             for node in [source, target] {
@@ -206,8 +228,39 @@ fn link_details(
     }
     ui.strong(format!("Quotes ({})", quotes.len()));
     for &quote in quotes {
-        quote_card(ui, open, quote, contexts);
+        quote_card(ui, open, quote, contexts, commands);
     }
+}
+
+/// Edit and Delete for the selected node or link.
+fn edit_buttons(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    if ui.button("Edit").on_hover_text("Change any field in this panel (F2 or Enter)").clicked() {
+        commands.push(Command::Edit(EditCommand::EditSelected));
+    }
+    if ui.button("Delete").on_hover_text("Delete it, with a node's links (Delete); undo brings it back").clicked() {
+        commands.push(Command::Edit(EditCommand::DeleteSelected));
+    }
+}
+
+/// The claim's review, after its quotes.
+fn review_section(ui: &mut egui::Ui, open: &OpenCase, review: &mut ReviewState, commands: &mut Vec<Command>) {
+    ui.separator();
+    ui.strong("Review");
+    review_panel::mark_section(ui, open, review, commands);
+}
+
+/// How many independent sources back the claim, and its best grades.
+fn support_line(ui: &mut egui::Ui, open: &OpenCase, item: ItemRef) {
+    let support = open.support(item);
+    if support.quotes == 0 {
+        return;
+    }
+    let mut text = format!("Backed by {}", counted(support.independent_sources as usize, "independent source"));
+    if let Some(grades) = support.grades() {
+        text.push_str(&format!(" · best grades {grades}"));
+    }
+    let hover = "Sources that repeat another (a syndicated copy) count as one. Grades: source reliability A–F, quote credibility 1–6.";
+    ui.label(text).on_hover_text(hover);
 }
 
 fn unsupported(ui: &mut egui::Ui, text: &str) {
@@ -215,11 +268,20 @@ fn unsupported(ui: &mut egui::Ui, text: &str) {
 }
 
 /// One quote: its words, its source, and the paragraph around it on request.
-fn quote_card(ui: &mut egui::Ui, open: &OpenCase, quote: QuoteIx, contexts: &mut QuoteContexts) {
+fn quote_card(
+    ui: &mut egui::Ui,
+    open: &OpenCase,
+    quote: QuoteIx,
+    contexts: &mut QuoteContexts,
+    commands: &mut Vec<Command>,
+) {
     let Some(item) = open.document.case().quotes.get(quote.index()) else { return };
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.label(RichText::new(format!("“{}”", item.text)).italics());
+        if ui.small_button("Edit quote").clicked() {
+            commands.push(Command::Edit(EditCommand::EditQuote(quote)));
+        }
         let Some(source) = open.document.case().sources.iter().find(|source| source.id == item.source) else {
             ui.weak(format!("from {}", item.source));
             return;
@@ -232,6 +294,9 @@ fn quote_card(ui: &mut egui::Ui, open: &OpenCase, quote: QuoteIx, contexts: &mut
         ui.label(RichText::new(&source.title).small());
         if !source.authors.is_empty() {
             ui.label(RichText::new(format!("By {}", source.authors.join(", "))).small());
+        }
+        if let Some(grades) = quote_grades(source, item) {
+            ui.label(RichText::new(grades).small());
         }
         if let Some(locator) = &item.locator {
             ui.label(RichText::new(locator).small().weak());
@@ -254,6 +319,30 @@ fn quote_card(ui: &mut egui::Ui, open: &OpenCase, quote: QuoteIx, contexts: &mut
             );
         }
     });
+}
+
+/// A quote's grades and stance in words: "B2: usually reliable source; probably true;
+/// alleges". `None` when it has none.
+fn quote_grades(source: &Source, quote: &Quote) -> Option<String> {
+    let code = format!(
+        "{}{}",
+        source.reliability.map_or("", Reliability::as_str),
+        quote.credibility.map_or("", Credibility::as_str)
+    );
+    let mut words: Vec<String> = Vec::new();
+    if let Some(reliability) = source.reliability {
+        words.push(format!("{} source", reliability.words()));
+    }
+    if let Some(credibility) = quote.credibility {
+        words.push(credibility.words().to_owned());
+    }
+    if let Some(stance) = quote.stance.filter(|stance| *stance != Stance::States) {
+        words.push(stance.as_str().to_owned());
+    }
+    if words.is_empty() {
+        return None;
+    }
+    Some(if code.is_empty() { words.join("; ") } else { format!("{code}: {}", words.join("; ")) })
 }
 
 /// The quote marked in its paragraph.

@@ -2,12 +2,14 @@
 //! itself (not a grab of the screen), and a button that asks where to write it. The settings
 //! start from those saved in the case, and an export keeps them there for next time.
 
+use super::marks::color;
 use super::open_case::OpenCase;
-use crate::export::{FigureFormat, FigureInput, figure_pixels};
+use crate::export::{FigureFormat, FigureInput, FigureRisk, figure_pixels};
 use crate::model::{
     FIGURE_DPI_RANGE, FIGURE_SCALE_RANGE, FIGURE_WIDTH_MM_RANGE, FIGURE_WIDTH_RANGE, FigureBackground, FigureExtent,
-    FigureSettings, FigureSize, SourceNote,
+    FigureSettings, FigureSize, Ledger, SourceNote,
 };
+use crate::theme;
 
 /// The box the preview image fits in on screen, in points: the whole figure is shown.
 const PREVIEW_POINTS: egui::Vec2 = egui::vec2(480.0, 520.0);
@@ -21,6 +23,10 @@ pub struct ExportDialog {
     /// The settings the preview was drawn with, so it is redrawn only when they change.
     previewed: Option<FigureSettings>,
     preview: Option<Result<egui::TextureHandle, crate::export::ExportError>>,
+    /// What the figure shows that is not ready for publication, as the dialog opened.
+    risk: FigureRisk,
+    /// Whether the analyst was asked about that and may now export anyway.
+    asked: bool,
 }
 
 /// What the analyst asked of the dialog this frame.
@@ -33,9 +39,19 @@ pub enum ExportAnswer {
 }
 
 impl ExportDialog {
-    /// A dialog with the open case's figure settings (the defaults if it has none).
-    pub fn new(open: &OpenCase) -> Self {
-        Self { settings: open.document.figure_settings(), format: FigureFormat::Png, previewed: None, preview: None }
+    /// A dialog with the open case's figure settings (the defaults if it has none), and what in
+    /// `ledger` (the case's review) the figure would show that is not ready.
+    pub fn new(open: &OpenCase, ledger: &Ledger) -> Self {
+        let document = &open.document;
+        let risk = FigureRisk::of(document.case(), document.graph(), ledger, document.hidden_kinds());
+        Self {
+            settings: document.figure_settings(),
+            format: FigureFormat::Png,
+            previewed: None,
+            preview: None,
+            risk,
+            asked: false,
+        }
     }
 }
 
@@ -66,9 +82,18 @@ pub fn show(ctx: &egui::Context, dialog: &mut ExportDialog, open: &OpenCase) -> 
                 });
                 settings_form(ui, &mut dialog.settings, &open.document.case().info.title);
                 ui.add_space(8.0);
+                if dialog.asked {
+                    let warning = format!("This figure shows {}. View → Review lists them.", dialog.risk.words());
+                    ui.colored_label(color(theme::REVIEW_RISK), warning);
+                }
                 ui.horizontal(|ui| {
-                    if ui.button("Export…").clicked() {
-                        answer = Some(ExportAnswer::Export);
+                    let label = if dialog.asked { "Export anyway…" } else { "Export…" };
+                    if ui.button(label).clicked() {
+                        if dialog.risk.is_clear() || dialog.asked {
+                            answer = Some(ExportAnswer::Export);
+                        } else {
+                            dialog.asked = true;
+                        }
                     }
                     if ui.button("Cancel").clicked() {
                         answer = Some(ExportAnswer::Cancel);
@@ -147,6 +172,7 @@ fn settings_form(ui: &mut egui::Ui, settings: &mut FigureSettings, case_title: &
         settings.caption = (!caption.trim().is_empty()).then_some(caption);
     }
     ui.checkbox(&mut settings.legend, "Legend");
+    ui.checkbox(&mut settings.support, "Heavier where two or more independent sources back a claim");
     ui.label("Sources");
     ui.horizontal(|ui| {
         ui.radio_value(&mut settings.sources, SourceNote::Credit, "Credit line");

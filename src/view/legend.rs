@@ -4,7 +4,7 @@
 use egui::{Sense, Stroke, Vec2, vec2};
 
 use super::command::Command;
-use super::marks::{color, paint_icon, paint_pin_mark, paint_shape, paint_unsupported_mark};
+use super::marks::{color, paint_icon, paint_pin_mark, paint_shape, paint_support_badge, paint_unsupported_mark};
 use super::open_case::OpenCase;
 use crate::model::NodeKind;
 use crate::theme::{self, LinePattern};
@@ -55,6 +55,15 @@ pub fn show(ui: &mut egui::Ui, open: &OpenCase) -> Vec<Command> {
             ui.label(pattern.legend());
             ui.add_space(6.0);
         }
+        let (rect, _) = ui.allocate_exact_size(vec2(28.0, 12.0), Sense::hover());
+        let heavy = Stroke::new(theme::CORROBORATED_LINK_WIDTH, color(theme::LINK));
+        ui.painter().line_segment([rect.left_center(), rect.right_center()], heavy);
+        ui.label("Two or more independent sources");
+        ui.add_space(6.0);
+        let (rect, _) = ui.allocate_exact_size(vec2(16.0, 16.0), Sense::hover());
+        paint_support_badge(ui.painter(), rect.center(), 2);
+        ui.label("Independent sources (on hover)");
+        ui.add_space(6.0);
         let (rect, _) = ui.allocate_exact_size(vec2(12.0, 12.0), Sense::hover());
         paint_unsupported_mark(ui.painter(), rect.center(), false);
         ui.label("No quote supports it");

@@ -68,6 +68,13 @@ pub fn paint_unsupported_mark(painter: &egui::Painter, at: Pos2, faded_now: bool
     painter.text(at, Align2::CENTER_CENTER, "!", font, color(theme::ICON));
 }
 
+/// The number of independent sources behind a claim, in a dark disc at `at`.
+pub fn paint_support_badge(painter: &egui::Painter, at: Pos2, independent_sources: u32) {
+    painter.circle_filled(at, theme::SUPPORT_BADGE_RADIUS_POINTS, color(theme::SUPPORT_BADGE));
+    let font = FontId::proportional(theme::SUPPORT_BADGE_TEXT_POINTS);
+    painter.text(at, Align2::CENTER_CENTER, independent_sources.to_string(), font, color(theme::ICON));
+}
+
 /// The pin of a node the layout leaves where it is, its head at `at`; `with_needle` adds the
 /// needle, as on a node.
 pub fn paint_pin_mark(painter: &egui::Painter, at: Pos2, with_needle: bool, faded_now: bool) {

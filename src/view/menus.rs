@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use super::command::{Command, FileCommand, bindings, kind_toggle_name, shortcut_of};
+use super::command::{Command, EditCommand, FileCommand, bindings, kind_toggle_name, shortcut_of};
 use super::open_case::OpenCase;
 use crate::model::NodeKind;
 
@@ -78,7 +78,9 @@ fn menus(ui: &mut egui::Ui, open: &OpenCase) -> Vec<Command> {
         entry(ui, "Undo", Command::Undo, open.document.can_undo());
         entry(ui, "Redo", Command::Redo, open.document.can_redo());
         ui.separator();
-        entry(ui, "New node…", Command::NewNode, true);
+        entry(ui, "New node…", Command::Edit(EditCommand::NewNode), true);
+        entry(ui, "New link…", Command::Edit(EditCommand::NewLink), !open.document.case().nodes.is_empty());
+        entry(ui, "Delete", Command::Edit(EditCommand::DeleteSelected), open.selection.is_some());
     });
     ui.menu_button("View", |ui| {
         entry(ui, "Fit the case to the window", Command::FitToCase, true);
@@ -88,6 +90,7 @@ fn menus(ui: &mut egui::Ui, open: &OpenCase) -> Vec<Command> {
         entry(ui, "Clear the selection", Command::ClearSelection, true);
         let warnings = format!("Warnings ({})", open.document.warnings().len());
         entry(ui, &warnings, Command::ToggleWarnings, true);
+        entry(ui, "Review…", Command::ToggleReview, true);
         entry(ui, "Frame times", Command::ToggleFrameTimes, true);
         ui.separator();
         for kind in NodeKind::ALL {

@@ -2,10 +2,11 @@
 //! first, and a warning when the label may be an existing node spelt another way (other case,
 //! accents, script or transliteration). Aliases, countries and a description are optional.
 
-use super::form_window::{entered, form_window};
-use crate::document::Document;
+use super::form_window::{date_field, entered, form_window};
+use super::transaction_fields::{self, TransactionFields};
+use crate::document::{Document, FactEdit};
 use crate::layout::WorldPoint;
-use crate::model::{Country, NameIndex, Node, NodeIx, NodeKind, PartialDate};
+use crate::model::{Country, Id, NameIndex, Node, NodeIx, NodeKind, Passage};
 use crate::theme::kind_style;
 
 /// How many existing nodes are offered as the label is typed.
@@ -29,8 +30,14 @@ pub struct NodeForm {
     pub end_date: String,
     /// Where it goes on the canvas.
     pub at: Option<WorldPoint>,
+    /// The passage the node is made from, which becomes its quote.
+    pub passage: Option<Passage>,
+    /// The amount, date, status and parties, for a transaction.
+    pub transaction: TransactionFields,
     /// Why the last try failed.
     pub error: Option<String>,
+    /// The node being edited, for a form in the side panel; `None` for a new node.
+    pub editing: Option<NodeIx>,
     /// The case's names as they were when the form opened.
     names: NameIndex,
     wants_focus: bool,
@@ -59,19 +66,54 @@ impl NodeForm {
             start_date: String::new(),
             end_date: String::new(),
             at,
+            passage: None,
+            transaction: TransactionFields::default(),
             error: None,
+            editing: None,
             names: NameIndex::new(document.case()),
             wants_focus: true,
         }
     }
 
-    /// The node the fields describe, with a fresh id, or what is wrong with them.
+    /// A form for a node named by `passage`, with the passage as its quote.
+    pub fn from_passage(document: &Document, at: Option<WorldPoint>, passage: Passage) -> Self {
+        let mut form = Self::new(document, at);
+        form.label = passage.one_line();
+        form.passage = Some(passage);
+        form
+    }
+
+    /// A form holding the fields of the existing node `node`, to edit them.
+    pub fn for_node(document: &Document, node: NodeIx) -> Self {
+        let mut form = Self::new(document, None);
+        let item = &document.case().nodes[node];
+        form.editing = Some(node);
+        form.kind = item.kind;
+        form.label.clone_from(&item.label);
+        form.aliases = item.aliases.join("\n");
+        form.countries = item.countries.iter().map(|country| country.as_str()).collect::<Vec<_>>().join(", ");
+        form.description = item.description.clone().unwrap_or_default();
+        let date_text = |date: Option<crate::model::PartialDate>| date.map(|date| date.to_string()).unwrap_or_default();
+        form.start_date = date_text(item.start_date);
+        form.end_date = date_text(item.end_date);
+        form.transaction = TransactionFields::of(item);
+        form
+    }
+
+    /// The node the fields describe, or what is wrong with them: a new one with a fresh id,
+    /// or the edited one with its id and the fields the form does not show kept.
     pub fn node(&self, document: &Document) -> Result<Node, String> {
         let label = self.label.trim();
         if label.is_empty() {
             return Err("Give the node a label.".to_owned());
         }
-        let mut node = Node::new(document.fresh_id(self.kind.id_prefix(), label), self.kind, label.to_owned());
+        let mut node = match self.editing {
+            Some(node) => document.case().nodes[node].clone(),
+            None => Node::new(document.fresh_id(self.kind.id_prefix(), label), self.kind, String::new()),
+        };
+        node.kind = self.kind;
+        label.clone_into(&mut node.label);
+        node.countries.clear();
         node.aliases = self.aliases.lines().map(str::trim).filter(|a| !a.is_empty()).map(str::to_owned).collect();
         for code in self.countries.split([',', ' ']).map(str::trim).filter(|code| !code.is_empty()) {
             let country = Country::parse(&code.to_ascii_lowercase()).map_err(|error| format!("Countries: {error}."))?;
@@ -80,39 +122,63 @@ impl NodeForm {
         node.description = Some(self.description.trim().to_owned()).filter(|text| !text.is_empty());
         node.start_date = date_field(&self.start_date, "The start date")?;
         node.end_date = date_field(&self.end_date, "The end date")?;
+        if self.kind == NodeKind::Transaction {
+            self.transaction.fill(&mut node)?;
+        }
         Ok(node)
     }
-}
 
-/// A date typed in a field: none when blank, else YYYY, YYYY-MM or YYYY-MM-DD.
-fn date_field(text: &str, what: &str) -> Result<Option<PartialDate>, String> {
-    match text.trim() {
-        "" => Ok(None),
-        text => PartialDate::parse(text).map(Some).map_err(|error| format!("{what}: {error}.")),
+    /// What adding the node takes: the node, and for a transaction its payer and payee links;
+    /// with the ids of what the form's passage, if any, is to back.
+    pub fn edits(&self, document: &Document) -> Result<(Vec<FactEdit>, Vec<Id>), String> {
+        let node = self.node(document)?;
+        let links =
+            if self.kind == NodeKind::Transaction { self.transaction.links(document, &node)? } else { Vec::new() };
+        let mut ids = vec![node.id.clone()];
+        ids.extend(links.iter().map(|link| link.id.clone()));
+        let mut edits = vec![FactEdit::AddNode { node: Box::new(node), at: self.at }];
+        edits.extend(links.into_iter().map(|link| FactEdit::AddLink(Box::new(link))));
+        Ok((edits, ids))
     }
 }
 
-/// Shows the form; returns the analyst's answer, if any.
+/// Shows the form in a window; returns the analyst's answer, if any.
 pub fn show(ctx: &egui::Context, form: &mut NodeForm, document: &Document) -> Option<NodeFormAnswer> {
     let error = form.error.clone();
     let (add, cancel) = (("Add node", NodeFormAnswer::Create), NodeFormAnswer::Cancel);
     form_window(ctx, "New node", error.as_deref(), add, cancel, |ui| {
         ui.set_max_width(380.0);
-        ui.horizontal_wrapped(|ui| {
-            for kind in NodeKind::ALL {
-                ui.radio_value(&mut form.kind, kind, kind_style(kind).legend);
-            }
-        });
-        let label = ui.label("Label");
-        let field = ui.add(egui::TextEdit::singleline(&mut form.label).desired_width(360.0)).labelled_by(label.id);
-        if std::mem::take(&mut form.wants_focus) {
-            field.request_focus();
-        }
-        let existing = offered(ui, form, document);
-        optional_fields(ui, form);
-        let created = entered(ui, &field).then_some(NodeFormAnswer::Create);
-        existing.map(NodeFormAnswer::UseExisting).or(created)
+        fields(ui, form, document)
     })
+}
+
+/// The form's fields, in a window or in the side panel; the answer Enter or an offered node
+/// gave, if any.
+pub fn fields(ui: &mut egui::Ui, form: &mut NodeForm, document: &Document) -> Option<NodeFormAnswer> {
+    if let Some(passage) = &form.passage {
+        let preview: String = passage.one_line().chars().take(160).collect();
+        ui.label(egui::RichText::new(format!("Quote: “{preview}”")).italics());
+    }
+    ui.horizontal_wrapped(|ui| {
+        for kind in NodeKind::ALL {
+            ui.radio_value(&mut form.kind, kind, kind_style(kind).legend);
+        }
+    });
+    let label = ui.label("Label");
+    let field = ui.add(egui::TextEdit::singleline(&mut form.label).desired_width(360.0)).labelled_by(label.id);
+    if std::mem::take(&mut form.wants_focus) {
+        field.request_focus();
+    }
+    let existing = if form.editing.is_none() { offered(ui, form, document) } else { None };
+    let mut confirmed = entered(ui, &field);
+    if form.kind == NodeKind::Transaction {
+        let with_parties = form.editing.is_none();
+        confirmed |= transaction_fields::show(ui, &mut form.transaction, &form.names, document, with_parties);
+    } else {
+        optional_fields(ui, form);
+    }
+    let created = confirmed.then_some(NodeFormAnswer::Create);
+    existing.map(NodeFormAnswer::UseExisting).or(created)
 }
 
 /// The existing nodes matching the label, and the near-duplicate warning; returns the node the
@@ -144,13 +210,5 @@ fn optional_fields(ui: &mut egui::Ui, form: &mut NodeForm) {
         ("Start date (YYYY, YYYY-MM or YYYY-MM-DD)", &mut form.start_date, false),
         ("End date", &mut form.end_date, false),
     ];
-    for (name, value, multiline) in rows {
-        let label = ui.label(name);
-        let edit = if multiline {
-            egui::TextEdit::multiline(value).desired_rows(2)
-        } else {
-            egui::TextEdit::singleline(value)
-        };
-        ui.add(edit.desired_width(360.0)).labelled_by(label.id);
-    }
+    super::form_window::labelled_fields(ui, 360.0, rows);
 }

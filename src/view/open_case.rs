@@ -9,7 +9,7 @@ use super::command::{Command, Selection};
 use super::search::SearchState;
 use crate::document::{Document, Edit};
 use crate::link_routes::{LinkRoute, link_routes};
-use crate::model::{ItemRef, LinkIx, NodeIx};
+use crate::model::{CaseSupport, Id, ItemRef, LinkIx, NodeIx, Support};
 
 /// Margin around the case when fitting it to the canvas, in screen points.
 const FIT_MARGIN_POINTS: f32 = 48.0;
@@ -35,20 +35,23 @@ pub struct OpenCase {
     pub show_help: bool,
     /// Whether the list of warnings is open.
     pub show_warnings: bool,
+    /// Whether the review window is open.
+    pub show_review: bool,
     /// Whether the frame-time readout shows over the canvas.
     pub show_frame_times: bool,
     /// What drawing asks of the facts every frame, worked out once per change to them.
     derived: DerivedFacts,
+    /// The selection as of the start of the frame, with its item's id: after an edit moves
+    /// items along (a deletion, a merge, an undo), the same item is found again by its id.
+    selected_id: Option<(Selection, Id)>,
 }
 
 /// What drawing asks of the facts every frame, worked out once per change to them.
 struct DerivedFacts {
     /// The document's facts revision they were worked out for.
     facts_revision: u64,
-    /// Per node: no quote supports it.
-    unsupported_nodes: Vec<bool>,
-    /// Per link: no quote supports it.
-    unsupported_links: Vec<bool>,
+    /// What backs each node and link: quotes, independent sources, best grades.
+    support: CaseSupport,
     /// The nodes at each link's ends.
     link_ends: Vec<Option<(NodeIx, NodeIx)>>,
 }
@@ -56,12 +59,10 @@ struct DerivedFacts {
 impl DerivedFacts {
     fn of(document: &Document) -> Self {
         let (case, graph) = (document.case(), document.graph());
-        let (nodes, links) = (NodeIx::all(case.nodes.len()), LinkIx::all(case.links.len()));
         Self {
             facts_revision: document.facts_revision(),
-            unsupported_nodes: nodes.map(|node| graph.quotes_for(ItemRef::Node(node)).is_empty()).collect(),
-            unsupported_links: links.clone().map(|link| graph.quotes_for(ItemRef::Link(link)).is_empty()).collect(),
-            link_ends: links.map(|link| graph.link_ends(link)).collect(),
+            support: CaseSupport::of(case, graph),
+            link_ends: LinkIx::all(case.links.len()).map(|link| graph.link_ends(link)).collect(),
         }
     }
 }
@@ -84,25 +85,41 @@ impl OpenCase {
             show_help: false,
             show_frame_times: false,
             show_warnings: false,
+            show_review: false,
             derived,
+            selected_id: None,
         }
     }
 
-    /// Works out again what drawing asks of the facts, when they changed since; the selection
-    /// is dropped if its item is gone.
+    /// Works out again what drawing asks of the facts, when they changed since. The selected
+    /// item stays selected wherever the change moved it, and is dropped if it is gone.
     pub fn refresh_after_fact_changes(&mut self) {
-        if self.derived.facts_revision == self.document.facts_revision() {
-            return;
+        if self.derived.facts_revision != self.document.facts_revision() {
+            self.derived = DerivedFacts::of(&self.document);
+            self.selection = match (&self.selected_id, self.selection) {
+                // Unchanged since the edit: the item is found again by its id.
+                (Some((remembered, id)), Some(selection)) if *remembered == selection => {
+                    match self.document.graph().resolve(id.as_str()) {
+                        Some(ItemRef::Node(node)) => Some(Selection::Node(node)),
+                        Some(ItemRef::Link(link)) => Some(Selection::Link(link)),
+                        _ => None,
+                    }
+                }
+                // Chosen after the edit, by what made it: kept while it is in the case.
+                (_, selection) => selection.filter(|&selection| self.selection_id(selection).is_some()),
+            };
         }
-        self.derived = DerivedFacts::of(&self.document);
+        if self.selected_id.as_ref().map(|(selection, _)| *selection) != self.selection {
+            self.selected_id = self.selection.and_then(|selection| Some((selection, self.selection_id(selection)?)));
+        }
+    }
+
+    /// The id of a selected node or link, if it is in the case.
+    fn selection_id(&self, selection: Selection) -> Option<Id> {
         let case = self.document.case();
-        let still_there = match self.selection {
-            Some(Selection::Node(node)) => node.index() < case.nodes.len(),
-            Some(Selection::Link(link)) => link.index() < case.links.len(),
-            None => true,
-        };
-        if !still_there {
-            self.selection = None;
+        match selection {
+            Selection::Node(node) => case.nodes.get(node.index()).map(|node| node.id.clone()),
+            Selection::Link(link) => case.links.get(link.index()).map(|link| link.id.clone()),
         }
     }
 
@@ -139,12 +156,17 @@ impl OpenCase {
 
     /// Whether no quote supports node `node`.
     pub fn is_unsupported_node(&self, node: NodeIx) -> bool {
-        self.derived.unsupported_nodes.get(node.index()).copied().unwrap_or(false)
+        node.index() < self.document.case().nodes.len() && self.derived.support.node(node).quotes == 0
     }
 
     /// Whether no quote supports link `link`.
     pub fn is_unsupported_link(&self, link: LinkIx) -> bool {
-        self.derived.unsupported_links.get(link.index()).copied().unwrap_or(false)
+        link.index() < self.document.case().links.len() && self.derived.support.link(link).quotes == 0
+    }
+
+    /// What backs a node or link, as drawn: its independent sources and best grades.
+    pub fn support(&self, item: ItemRef) -> Support {
+        self.derived.support.of_item(item)
     }
 
     /// The route of every link at the current positions.
@@ -232,10 +254,11 @@ impl OpenCase {
             }
             Command::ToggleHelp => self.show_help = !self.show_help,
             Command::ToggleWarnings => self.show_warnings = !self.show_warnings,
+            Command::ToggleReview => self.show_review = !self.show_review,
             Command::ToggleFrameTimes => self.show_frame_times = !self.show_frame_times,
             // The app carries these out before the case sees them.
             // The app carries these out: they open forms or replace the case.
-            Command::File(_) | Command::NewNode => {}
+            Command::File(_) | Command::Edit(_) => {}
         }
     }
 

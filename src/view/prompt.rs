@@ -1,10 +1,11 @@
 //! The questions and reports the app puts in front of everything else: unsaved changes,
 //! a case that would not open, a save that failed, work found after a crash, a file changed
-//! on disk. Each shows as a modal and returns the analyst's answer; the app acts on it.
+//! on disk, quotes a deletion would leave supporting nothing. Each shows as a modal and returns the analyst's answer; the app acts on it.
 
 use std::path::PathBuf;
 
 use crate::document::{Autosaved, describe_unix_time};
+use crate::model::{ItemRef, counted};
 
 /// What is waiting for the analyst's decision about unsaved changes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -43,6 +44,15 @@ pub enum Prompt {
     Restore(Autosaved),
     /// The case's file was changed by another program.
     ChangedOnDisk,
+    /// Deleting a node or link would leave quotes supporting nothing: keep them or not?
+    Delete {
+        /// The node or link.
+        item: ItemRef,
+        /// What it is called, with the links that go with a node.
+        what: String,
+        /// The words of each quote that would support nothing.
+        quotes: Vec<String>,
+    },
 }
 
 /// The analyst's answer.
@@ -58,6 +68,10 @@ pub enum Answer {
     Restore,
     /// Read the file again from disk.
     Reload,
+    /// Delete, with the quotes left supporting nothing.
+    DeleteQuotes,
+    /// Delete, keeping those quotes to use again.
+    KeepQuotes,
 }
 
 /// Shows `prompt` over the window; returns the answer once the analyst gives one. `dirty` says
@@ -137,6 +151,22 @@ fn prompt_ui(ui: &mut egui::Ui, prompt: &Prompt, case_name: &str, dirty: bool) -
                 ui.label("Reloading it loses the changes made here since the last save.");
             }
             buttons(ui, &[("Reload", Answer::Reload), ("Keep this version", Answer::Cancel)])
+        }
+        Prompt::Delete { what, quotes, .. } => {
+            ui.heading(format!("Delete {what}?"));
+            ui.label(format!("{} would then support nothing:", counted(quotes.len(), "quote")));
+            egui::ScrollArea::vertical().max_height(240.0).show(ui, |ui| {
+                for quote in quotes {
+                    ui.label(egui::RichText::new(format!("“{quote}”")).italics());
+                }
+            });
+            ui.label("Keep them to attach to something else, or delete them too. Either can be undone.");
+            let choices = [
+                ("Delete the quotes too", Answer::DeleteQuotes),
+                ("Keep the quotes", Answer::KeepQuotes),
+                ("Cancel", Answer::Cancel),
+            ];
+            buttons(ui, &choices)
         }
     }
 }

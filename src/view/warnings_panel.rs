@@ -14,7 +14,7 @@ pub fn show(ctx: &egui::Context, open: &OpenCase) -> Vec<Command> {
         ctx,
         |ui| {
             if warnings.is_empty() {
-                ui.label("The case loaded with no warnings.");
+                ui.label("The case has no warnings.");
             }
             egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
                 for warning in warnings {

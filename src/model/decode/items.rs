@@ -1,10 +1,10 @@
-//! The items of a case: nodes (with a transaction's amount), links, sources and quotes.
+//! The items of a case: nodes (with a transaction's amount), links, sources, quotes and review marks.
 
 use super::Decoder;
 use super::Read;
-use super::keys::{AmountKey, LinkKey, NodeKey, ObjectKeys, QuoteKey, SourceKey, TRANSACTION_ONLY};
+use super::keys::{AmountKey, LinkKey, NodeKey, ObjectKeys, QuoteKey, ReviewKey, SourceKey, TRANSACTION_ONLY};
 use crate::model::amount::Amount;
-use crate::model::case::{Link, Node, Quote, Source, check_web_address};
+use crate::model::case::{Link, Node, Quote, Review, Source, check_web_address};
 use crate::model::id::Id;
 use crate::model::json_path::PathRef;
 use crate::model::link_kind::LinkKind;
@@ -109,6 +109,9 @@ impl Decoder<'_, '_> {
             url: None,
             document: None,
             original: None,
+            reliability: None,
+            reliability_reason: None,
+            repeats: None,
         };
         let object = self.object(s, path, |d, s, key, p| {
             match key {
@@ -120,6 +123,9 @@ impl Decoder<'_, '_> {
                 SourceKey::Url => source.url = d.url(s, p)?,
                 SourceKey::Document => source.document = d.document_path(s, p)?,
                 SourceKey::Original => source.original = d.document_path(s, p)?,
+                SourceKey::Reliability => source.reliability = d.vocabulary(s, p)?,
+                SourceKey::ReliabilityReason => source.reliability_reason = d.text(s, p)?,
+                SourceKey::Repeats => source.repeats = d.id(s, p)?,
             }
             Ok(())
         })?;
@@ -146,7 +152,8 @@ impl Decoder<'_, '_> {
     }
 
     pub(super) fn quote(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<Option<Quote>> {
-        let (mut id, mut source, mut text, mut supports, mut locator) = (None, None, None, None, None);
+        let (mut id, mut source, mut text, mut supports) = (None, None, None, None);
+        let (mut locator, mut credibility, mut stance) = (None, None, None);
         let object = self.object(s, path, |d, s, key, p| {
             match key {
                 QuoteKey::Id => id = d.id(s, p)?,
@@ -154,12 +161,32 @@ impl Decoder<'_, '_> {
                 QuoteKey::Text => text = d.text(s, p)?,
                 QuoteKey::Supports => supports = Some(d.list(s, p, Self::id)?),
                 QuoteKey::Locator => locator = d.text(s, p)?,
+                QuoteKey::Credibility => credibility = d.vocabulary(s, p)?,
+                QuoteKey::Stance => stance = d.vocabulary(s, p)?,
             }
             Ok(())
         })?;
         let Some(object) = object else { return Ok(None) };
         self.require_all::<QuoteKey>(&object, path);
         let (Some(id), Some(source), Some(supports)) = (id, source, supports) else { return Ok(None) };
-        Ok(Some(Quote { id, source, text: text.unwrap_or_default(), supports, locator }))
+        Ok(Some(Quote { id, source, text: text.unwrap_or_default(), supports, locator, credibility, stance }))
+    }
+
+    pub(super) fn review(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<Option<Review>> {
+        let (mut item, mut by, mut date, mut note, mut fingerprint) = (None, None, None, None, None);
+        let object = self.object(s, path, |d, s, key, p| {
+            match key {
+                ReviewKey::Item => item = d.id(s, p)?,
+                ReviewKey::By => by = d.text(s, p)?,
+                ReviewKey::Date => date = d.date(s, p)?,
+                ReviewKey::Note => note = d.text(s, p)?,
+                ReviewKey::Fingerprint => fingerprint = d.text(s, p)?,
+            }
+            Ok(())
+        })?;
+        let Some(object) = object else { return Ok(None) };
+        self.require_all::<ReviewKey>(&object, path);
+        let (Some(item), Some(by), Some(fingerprint)) = (item, by, fingerprint) else { return Ok(None) };
+        Ok(Some(Review { item, by, date, note, fingerprint }))
     }
 }

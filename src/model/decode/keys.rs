@@ -122,6 +122,7 @@ object_keys! {
         Links = "links",
         Sources = "sources",
         Quotes = "quotes",
+        Reviews = "reviews",
         Layout = "layout",
         View = "view",
         Story = "story",
@@ -196,6 +197,9 @@ object_keys! {
         Url = "url",
         Document = "document",
         Original = "original",
+        Reliability = "reliability",
+        ReliabilityReason = "reliability_reason",
+        Repeats = "repeats",
     }
 }
 
@@ -207,6 +211,19 @@ object_keys! {
         Text = "text" (required),
         Supports = "supports" (required),
         Locator = "locator",
+        Credibility = "credibility",
+        Stance = "stance",
+    }
+}
+
+object_keys! {
+    /// One of `reviews`.
+    enum ReviewKey ("review") {
+        Item = "item" (required),
+        By = "by" (required),
+        Date = "date",
+        Note = "note",
+        Fingerprint = "fingerprint" (required),
     }
 }
 
@@ -249,6 +266,7 @@ object_keys! {
         Caption = "caption",
         Legend = "legend",
         Sources = "sources",
+        Support = "support",
     }
 }
 
@@ -262,7 +280,7 @@ object_keys! {
 }
 
 /// Every kind of object the format has, with its keys, as the decoder reads them.
-pub const FILE_OBJECTS: [FileObject; 12] = [
+pub const FILE_OBJECTS: [FileObject; 13] = [
     TopKey::FILE_OBJECT,
     CaseKey::FILE_OBJECT,
     NodeKey::FILE_OBJECT,
@@ -270,6 +288,7 @@ pub const FILE_OBJECTS: [FileObject; 12] = [
     LinkKey::FILE_OBJECT,
     SourceKey::FILE_OBJECT,
     QuoteKey::FILE_OBJECT,
+    ReviewKey::FILE_OBJECT,
     LayoutKey::FILE_OBJECT,
     PositionKey::FILE_OBJECT,
     ViewKey::FILE_OBJECT,

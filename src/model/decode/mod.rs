@@ -19,7 +19,7 @@ mod top_level;
 pub use keys::{FILE_OBJECTS, FileObject};
 use keys::{MAX_KEYS, ObjectKeys, TopKey};
 
-use super::case::{Case, CaseInfo, Layout, Link, Node, Quote, Source, View};
+use super::case::{Case, CaseInfo, Layout, Link, Node, Quote, Review, Source, View};
 use super::diagnostic::Diagnostic;
 use super::json_path::JsonPath;
 use super::spanned_json::{Cursor, Next, Scanner, SyntaxError};
@@ -119,6 +119,7 @@ struct TopLevel {
     links: Vec<Link>,
     sources: Vec<Source>,
     quotes: Vec<Quote>,
+    reviews: Vec<Review>,
     indices: FileIndices,
     layout: Layout,
     view: View,
@@ -164,6 +165,7 @@ impl TopLevel {
                 TopKey::Quotes => {
                     (self.quotes, self.indices.quotes) = (take(&mut later.quotes), take(&mut later.indices.quotes));
                 }
+                TopKey::Reviews => self.reviews = take(&mut later.reviews),
                 TopKey::Layout => self.layout = take(&mut later.layout),
                 TopKey::View => self.view = take(&mut later.view),
                 // Reported where it was read; nothing is kept.
@@ -173,8 +175,8 @@ impl TopLevel {
     }
 
     fn into_case(self) -> (Case, FileIndices) {
-        let TopLevel { info, nodes, links, sources, quotes, indices, layout, view, .. } = self;
-        (Case { info, nodes, links, sources, quotes, layout, view }, indices)
+        let TopLevel { info, nodes, links, sources, quotes, reviews, indices, layout, view, .. } = self;
+        (Case { info, nodes, links, sources, quotes, reviews, layout, view }, indices)
     }
 }
 

@@ -124,6 +124,7 @@ impl Decoder<'_, '_> {
                 FigureKey::Caption => settings.caption = d.text(s, p)?,
                 FigureKey::Legend => settings.legend = d.boolean(s, p)?.unwrap_or(settings.legend),
                 FigureKey::Sources => settings.sources = d.vocabulary(s, p)?.unwrap_or_default(),
+                FigureKey::Support => settings.support = d.boolean(s, p)?.unwrap_or(settings.support),
             }
             Ok(())
         })?;

@@ -233,6 +233,18 @@ impl Decoder<'_, '_> {
 
     /// One of the names of vocabulary `T`, or an error listing them.
     pub(super) fn vocabulary<T: Vocabulary>(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<Option<T>> {
+        if s.next()? == Next::Number {
+            // Grades such as credibility `"2"` look like numbers; say how to write them.
+            let offset = s.offset();
+            let number = s.number()?.to_owned();
+            let help = if T::from_name(&number).is_some() {
+                format!("write it as a string: \"{number}\"")
+            } else {
+                format!("valid values: {}", T::names().join(", "))
+            };
+            self.error(path, offset, format!("{} is written as a string, not a number", T::WHAT), Some(help));
+            return Ok(None);
+        }
         if s.next()? != Next::String {
             // Worded only when wrong: names are read for every node and link.
             let article = if T::WHAT.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
@@ -245,7 +257,11 @@ impl Decoder<'_, '_> {
             return Ok(Some(value));
         }
         let names = T::names();
-        let near = did_you_mean(&text, names.iter().copied()).map(|near| format!("did you mean `{near}`? "));
+        // A one-letter grade is near every other; only longer names get a suggestion.
+        let near = (text.chars().count() > 1)
+            .then(|| did_you_mean(&text, names.iter().copied()))
+            .flatten()
+            .map(|near| format!("did you mean `{near}`? "));
         self.error(
             path,
             offset,

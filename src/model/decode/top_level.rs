@@ -64,6 +64,7 @@ impl Decoder<'_, '_> {
             TopKey::Links => self.collection(s, p, Collection::Links, parts, TopLevel::links, Self::link)?,
             TopKey::Sources => self.collection(s, p, Collection::Sources, parts, TopLevel::sources, Self::source)?,
             TopKey::Quotes => self.collection(s, p, Collection::Quotes, parts, TopLevel::quotes, Self::quote)?,
+            TopKey::Reviews => parts.reviews = self.list(s, p, Self::review)?,
             TopKey::Layout => parts.layout = self.layout(s, p)?,
             TopKey::View => parts.view = self.view(s, p)?,
             TopKey::Story => {

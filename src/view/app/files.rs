@@ -11,7 +11,7 @@ use super::super::open_case::OpenCase;
 use super::super::prompt::{Answer, Pending, Prompt};
 use super::super::window_screenshot::{PendingScreenshot, ScreenshotUse, write_png};
 use super::{CaseApp, Content};
-use crate::document::{Autosaved, Document, Edit, UnreadableAutosave, create_case_file, file_name};
+use crate::document::{Autosaved, Document, Edit, OrphanQuotes, UnreadableAutosave, create_case_file, file_name};
 use crate::model::{DocumentStore, documents_beside};
 
 impl CaseApp {
@@ -31,8 +31,8 @@ impl CaseApp {
                 self.save(true);
             }
             FileCommand::ExportFigure => {
-                if let Some(open) = self.open_case() {
-                    self.export_dialog = Some(ExportDialog::new(open));
+                if let Content::Open(open, panels) = &mut self.content {
+                    self.export_dialog = Some(ExportDialog::new(open, panels.review.ledger(open)));
                 }
             }
             FileCommand::AddSources => self.choose_sources(),
@@ -292,6 +292,8 @@ impl CaseApp {
                     self.open_path(&path);
                 }
             }
+            (Prompt::Delete { item, .. }, Answer::DeleteQuotes) => self.delete(item, OrphanQuotes::Delete),
+            (Prompt::Delete { item, .. }, Answer::KeepQuotes) => self.delete(item, OrphanQuotes::Keep),
             (Prompt::ChangedOnDisk, _) => {
                 if let Some(open) = self.open_case_mut() {
                     open.document.accept_disk_version();

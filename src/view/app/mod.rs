@@ -4,9 +4,11 @@
 //! where the case can be replaced, and never without asking when there is unsaved work.
 
 mod content;
+mod edits;
 mod files;
 mod nodes;
 mod panels;
+mod passages;
 mod sources;
 
 use std::collections::VecDeque;
@@ -19,6 +21,7 @@ use super::disk_watch::DiskWatch;
 use super::export_dialog::ExportDialog;
 use super::frame_measurement::{FrameClock, FrameMeasurement};
 use super::frame_times::FrameTimes;
+use super::link_form::LinkForm;
 use super::menus;
 use super::new_case_form::NewCaseForm;
 use super::node_form::NodeForm;
@@ -43,6 +46,8 @@ pub struct CaseApp {
     export_dialog: Option<ExportDialog>,
     /// The form of Edit → New node….
     node_form: Option<NodeForm>,
+    /// The form of Edit → New link….
+    link_form: Option<LinkForm>,
     /// The form of File → New case….
     new_case_form: Option<NewCaseForm>,
     /// The metadata form of the source being added.
@@ -73,6 +78,7 @@ impl CaseApp {
             export_dialog: None,
             new_case_form: None,
             node_form: None,
+            link_form: None,
             source_form: None,
             sources_to_read: VecDeque::new(),
             window_screenshot: None,
@@ -140,6 +146,14 @@ impl CaseApp {
     pub fn open_case_mut(&mut self) -> Option<&mut OpenCase> {
         match &mut self.content {
             Content::Open(open, _) => Some(open),
+            Content::Failed { .. } => None,
+        }
+    }
+
+    /// The passage selected in the source reader, if any.
+    pub fn reader_passage(&self) -> Option<&crate::model::Passage> {
+        match &self.content {
+            Content::Open(_, panels) => panels.reader.passage.as_ref(),
             Content::Failed { .. } => None,
         }
     }
@@ -213,6 +227,7 @@ impl CaseApp {
         self.show_source_form(&ctx);
         self.show_new_case_form(&ctx);
         self.show_node_form(&ctx);
+        self.show_link_form(&ctx);
         self.use_window_screenshot(&ctx);
         self.show_prompt(&ctx);
         let store = self.autosave_store();
@@ -233,9 +248,12 @@ impl CaseApp {
         }
     }
 
-    /// Whether a New case, New node or Add a source form is open.
+    /// Whether a New case, New node, New link or Add a source form is open.
     fn has_open_form(&self) -> bool {
-        self.new_case_form.is_some() || self.node_form.is_some() || self.source_form.is_some()
+        self.new_case_form.is_some()
+            || self.node_form.is_some()
+            || self.link_form.is_some()
+            || self.source_form.is_some()
     }
 
     /// A dropped case file opens; dropped documents are added to the open case as sources.
@@ -256,7 +274,7 @@ impl CaseApp {
         for command in commands {
             match command {
                 Command::File(file_command) => self.run_file_command(ctx, file_command),
-                Command::NewNode => self.open_node_form(),
+                Command::Edit(edit) => self.run_edit(edit),
                 command => {
                     if let Some(open) = self.open_case_mut() {
                         open.apply(command);

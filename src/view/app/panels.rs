@@ -1,11 +1,12 @@
 //! The panels of one frame: the menu bar's neighbours around an open case (evidence panel,
 //! legend, canvas, search, help, warnings), or the report of a case that did not open.
 
-use super::super::case_panels::CasePanels;
-use super::super::command::Command;
+use super::super::case_panels::{CasePanels, SideTab};
+use super::super::command::{Command, EditCommand};
+use super::super::editor::{self, EditorAnswer, OpenEditor};
 use super::super::frame_times::{self, FrameTimes};
 use super::super::open_case::OpenCase;
-use super::super::{canvas, evidence_panel, legend, menus, search, warnings_panel};
+use super::super::{canvas, evidence_panel, legend, menus, reader, review_panel, search, warnings_panel};
 
 /// Layout steps per frame while a small case's layout animates in the window's frames (a big
 /// case's runs on its own thread): enough to settle the sample case in about two seconds,
@@ -37,7 +38,23 @@ pub(super) fn show_open_case(
         open.apply(Command::FitToCase);
     }
     egui::Panel::right("casegraph-evidence").resizable(true).default_size(360.0).show(ui, |ui| {
-        commands.extend(evidence_panel::show(ui, open, &mut panels.quote_contexts));
+        ui.horizontal(|ui| {
+            ui.selectable_value(&mut panels.side_tab, SideTab::Evidence, "Evidence");
+            let sources = format!("Sources ({})", open.document.case().sources.len());
+            ui.selectable_value(&mut panels.side_tab, SideTab::Sources, sources);
+        });
+        ui.separator();
+        if panels.editor.as_ref().is_some_and(|editor| editor.is_stale(&open.document, open.selection)) {
+            panels.editor = None;
+        }
+        commands.extend(match (panels.side_tab, &mut panels.editor) {
+            (SideTab::Evidence, Some(editor)) => show_editor(ui, open, editor),
+            (SideTab::Evidence, None) => evidence_panel::show(ui, open, &mut panels.quote_contexts, &mut panels.review),
+            (SideTab::Sources, _) => reader::show(ui, open, &mut panels.reader),
+        });
+        if commands.contains(&Command::Edit(EditCommand::CancelEdit)) {
+            panels.editor = None;
+        }
     });
     egui::Panel::bottom("casegraph-legend").show(ui, |ui| {
         ui.add_space(4.0);
@@ -73,11 +90,27 @@ pub(super) fn show_open_case(
     if open.show_warnings {
         commands.extend(warnings_panel::show(&ctx, open));
     }
+    if open.show_review {
+        commands.extend(review_panel::show(&ctx, open, &mut panels.review));
+    }
     if !open.document.layout().is_settled() {
         ctx.request_repaint();
     }
     // The overview picture still being drawn is about to change what the window shows.
     open.document.layout().is_settled() && !panels.canvas.is_overview_behind()
+}
+
+/// The side panel's editor, scrolling; Save and Cancel come back as commands.
+fn show_editor(ui: &mut egui::Ui, open: &OpenCase, editor: &mut OpenEditor) -> Vec<Command> {
+    let answer = egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| editor::show(ui, &mut editor.editor, &open.document, editor.error.as_deref()))
+        .inner;
+    match answer {
+        Some(EditorAnswer::Save) => vec![Command::Edit(EditCommand::SaveEdit)],
+        Some(EditorAnswer::Cancel) => vec![Command::Edit(EditCommand::CancelEdit)],
+        None => Vec::new(),
+    }
 }
 
 /// Adds the bundled fonts behind egui's own: DejaVu Sans for the arrows, signs and Cyrillic

@@ -5,9 +5,10 @@
 
 use std::path::PathBuf;
 
+use super::super::case_panels::SideTab;
 use super::super::prompt::Prompt;
 use super::super::source_form::{self, SourceForm, SourceFormAnswer, SourceOrigin};
-use super::CaseApp;
+use super::{CaseApp, Content};
 use crate::document::{FactEdit, folder_of};
 use crate::ingest::store::OriginalFile;
 use crate::ingest::{NewSourceError, extract_file, new_source};
@@ -72,6 +73,14 @@ impl CaseApp {
         }
     }
 
+    /// Shows the source `id` in the side panel's reader.
+    fn read_source(&mut self, id: crate::model::Id) {
+        if let Content::Open(_, panels) = &mut self.content {
+            panels.side_tab = SideTab::Sources;
+            panels.reader.show_source(id);
+        }
+    }
+
     fn add_source(&mut self, form: &mut SourceForm) -> Result<(), String> {
         let (extracted, metadata) = form.settle()?;
         let folder = self.case_folder().ok_or_else(|| {
@@ -92,9 +101,11 @@ impl CaseApp {
                     NewSourceError::Store(error) => format!("The source's text could not be stored: {error}."),
                 },
             )?;
+        let id = made.source.id.clone();
         match open.document.edit_facts(FactEdit::AddSource(Box::new(made.source))) {
             Ok(()) => {
                 made.files.keep();
+                self.read_source(id);
                 Ok(())
             }
             Err(error) => {

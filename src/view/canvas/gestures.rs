@@ -1,10 +1,10 @@
-//! The gestures on the canvas, turned into commands: a drag that starts on a node moves it,
-//! anywhere else it pans; the wheel and pinch zoom; a click selects; a right click opens the
+//! The gestures on the canvas, turned into commands: a drag that starts on a node moves it
+//! (with Alt held, it draws a new link to the node it is dropped on), anywhere else it pans; the wheel and pinch zoom; a click selects; a right click opens the
 //! menu of the node under the pointer, or of the view. Hovering shows a tooltip.
 
-use egui::Vec2;
+use egui::{Pos2, Vec2};
 
-use super::super::command::{Command, Selection};
+use super::super::command::{Command, EditCommand, Selection};
 use super::super::marks::color;
 use super::super::open_case::OpenCase;
 use super::FrameGeometry;
@@ -24,17 +24,25 @@ pub(super) struct Gestures {
 }
 
 /// A node being dragged: where on the node it was grabbed, so it follows the pointer
-/// exactly and does not jump to centre itself under it.
+/// exactly and does not jump to centre itself under it; or, with Alt held, a link being drawn
+/// from it, which leaves it where it is.
 #[derive(Clone, Copy, Debug)]
 struct NodeDrag {
     node: NodeIx,
     grab_offset_world: Vec2,
+    /// Where the link being drawn reaches, for a drag that draws a link.
+    drawing_link_to: Option<Pos2>,
 }
 
 impl Gestures {
     /// The node being dragged, if any.
     pub(super) fn dragged_node(&self) -> Option<NodeIx> {
         self.drag.map(|drag| drag.node)
+    }
+
+    /// The node a link is being drawn from, and where the pointer has taken it.
+    pub(super) fn link_being_drawn(&self) -> Option<(NodeIx, Pos2)> {
+        self.drag.and_then(|drag| Some((drag.node, drag.drawing_link_to?)))
     }
 
     /// Turns this frame's input on the canvas `background` into `commands`; returns what is
@@ -92,7 +100,25 @@ impl Gestures {
         if let Some((pressed, node)) = pointer.pressed_on_node {
             let grabbed = frame.world_from_screen(pressed);
             let [x, y] = positions[node.index()];
-            self.drag = Some(NodeDrag { node, grab_offset_world: Vec2::new(x - grabbed[0], y - grabbed[1]) });
+            let draws_link = background.ctx.input(|input| input.modifiers.alt);
+            self.drag = Some(NodeDrag {
+                node,
+                grab_offset_world: Vec2::new(x - grabbed[0], y - grabbed[1]),
+                drawing_link_to: draws_link.then_some(pressed),
+            });
+        }
+        if let Some(drag) = self.drag.as_mut().filter(|drag| drag.drawing_link_to.is_some()) {
+            if let Some(at) = background.interact_pointer_pos() {
+                drag.drawing_link_to = Some(at);
+            }
+            if background.drag_stopped() {
+                let from = drag.node;
+                self.drag = None;
+                if let Some(to) = pointer.node.filter(|&to| to != from) {
+                    commands.push(Command::Edit(EditCommand::LinkBetween { from, to }));
+                }
+            }
+            return;
         }
         if background.dragged() {
             match (self.drag, background.interact_pointer_pos()) {
@@ -163,5 +189,9 @@ fn context_menu(ui: &mut egui::Ui, open: &OpenCase, node: Option<NodeIx>, comman
     };
     if ui.button(text).clicked() {
         commands.push(command);
+    }
+    if ui.button("New link from here… (or Alt-drag to a node)").clicked() {
+        commands.push(Command::Select(Selection::Node(node)));
+        commands.push(Command::Edit(EditCommand::NewLink));
     }
 }

@@ -1,16 +1,17 @@
-//! Links drawn in full: their lines (dashed when qualified), arrowheads, the selection
-//! band and the unsupported mark; their captions wait for a place among the labels.
+//! Links drawn in full: their lines (dashed when qualified, heavier when two or more
+//! independent sources back them), arrowheads, the selection band, the unsupported mark or
+//! the count of independent sources when hovered or selected; their captions wait for a place among the labels.
 
 use egui::{Color32, Pos2, Shape, Stroke, pos2, vec2};
 
 use super::super::command::Selection;
-use super::super::marks::{color, faded, paint_unsupported_mark};
+use super::super::marks::{color, faded, paint_support_badge, paint_unsupported_mark};
 use super::super::open_case::OpenCase;
 use super::FrameGeometry;
 use super::focus::Focus;
 use super::picking::CURVE_SEGMENTS;
 use crate::link_routes::{LinkRoute, arrowhead, trim_polyline_end};
-use crate::model::LinkIx;
+use crate::model::{ItemRef, LinkIx};
 use crate::theme::{self, LinePattern};
 
 /// A link's caption waiting for a place among the labels.
@@ -56,6 +57,27 @@ pub(super) fn paint_links(
     captions
 }
 
+/// The number of independent sources of the selected and the hovered link, over everything
+/// else (labels and captions included), so it is never hidden.
+pub(super) fn paint_link_badges(
+    painter: &egui::Painter,
+    open: &OpenCase,
+    routes: &[Option<LinkRoute>],
+    frame: FrameGeometry,
+    focus: &Focus,
+) {
+    for selection in [open.selection, focus.hovered] {
+        let Some(Selection::Link(link)) = selection else { continue };
+        let Some(Some(route)) = routes.get(link.index()) else { continue };
+        if open.is_unsupported_link(link) {
+            continue;
+        }
+        let middle = frame.screen_from_world(route.label_point());
+        let sources = open.support(ItemRef::Link(link)).independent_sources;
+        paint_support_badge(painter, middle + vec2(0.0, -theme::SUPPORT_BADGE_RADIUS_POINTS - 4.0), sources);
+    }
+}
+
 /// One link's line, with its selection band and arrowhead.
 fn paint_link(
     painter: &egui::Painter,
@@ -77,7 +99,9 @@ fn paint_link(
     let trim = if matches!(route, LinkRoute::Loop { .. }) { 0.0 } else { frame.node_radius_points };
     let points: Vec<[f32; 2]> = line.iter().map(|p| [p.x, p.y]).collect();
     let line: Vec<Pos2> = trim_polyline_end(&points, trim).into_iter().map(|[x, y]| pos2(x, y)).collect();
-    let stroke = Stroke::new(theme::LINK_WIDTH, stroke_colour);
+    let corroborated = open.support(ItemRef::Link(link)).is_corroborated();
+    let width = if corroborated { theme::CORROBORATED_LINK_WIDTH } else { theme::LINK_WIDTH };
+    let stroke = Stroke::new(width, stroke_colour);
     match LinePattern::for_status(item.status) {
         LinePattern::Solid => {
             painter.add(Shape::line(line.clone(), stroke));

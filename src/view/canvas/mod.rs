@@ -112,6 +112,12 @@ pub fn show(ui: &mut egui::Ui, open: &OpenCase, state: &mut CanvasState) -> (Rec
     } else {
         paint_in_detail(&painter, open, &state.derived, frame, &on_screen, &focus);
     }
+    if let Some((from, to)) = state.gestures.link_being_drawn() {
+        let start = frame.screen_from_world(open.document.layout().position(from));
+        let stroke = egui::Stroke::new(theme::SELECTION_WIDTH, super::marks::color(theme::SELECTION));
+        painter.line_segment([start, to], stroke);
+        painter.circle_filled(to, theme::SELECTION_WIDTH * 1.5, stroke.color);
+    }
     (canvas, commands)
 }
 
@@ -128,7 +134,8 @@ fn paint_in_detail(
     let positions = open.document.layout().positions();
     for &node in &on_screen.nodes {
         let center = frame.screen_from_world(positions[node.index()]);
-        nodes::paint_node(painter, open, node, center, frame.node_radius_points, focus.is_faded_node(node));
+        let hovered = focus.hovered == Some(super::command::Selection::Node(node));
+        nodes::paint_node(painter, open, node, center, frame.node_radius_points, focus.is_faded_node(node), hovered);
     }
     // Labels and captions keep off the nodes and each other; when zoomed out too far for
     // labels, only the important ones are placed.
@@ -141,6 +148,7 @@ fn paint_in_detail(
     }
     labels::paint_labels(painter, open, &labelled, frame, focus, true, &mut occupancy);
     labels::paint_captions(painter, open, captions, &mut occupancy, frame.camera.zoom);
+    links::paint_link_badges(painter, open, &derived.routes, frame, focus);
 }
 
 /// Where node `node` is on screen, for tests that point at it.

@@ -55,7 +55,7 @@ pub(super) fn paint(
     let emphasised = on_screen.nodes.iter().copied();
     for node in emphasised.filter(|&node| focus.is_important(open, node) || focus.near_nodes.contains(&node)) {
         let center = frame.screen_from_world(positions[node.index()]);
-        nodes::paint_node(painter, open, node, center, frame.detailed_radius_points(), false);
+        nodes::paint_node(painter, open, node, center, frame.detailed_radius_points(), false, false);
     }
     let labelled: Vec<NodeIx> = focus.by_importance.iter().copied().take(theme::OVERVIEW_LABELS).collect();
     labels::paint_labels(painter, open, &labelled, frame, focus, false, &mut frame.label_occupancy());
