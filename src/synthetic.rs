@@ -7,7 +7,7 @@ use indexmap::IndexMap;
 
 use crate::model::{
     Amount, Case, CaseInfo, ClaimStatus, Country, Credibility, Currency, Id, Layout, Link, LinkKind, Node, NodeKind,
-    Position, Quote, Reliability, Source, Stance, View,
+    Position, Quote, Reliability, Source, Stance, Story, View,
 };
 use crate::seeded_random::SplitMix64;
 
@@ -63,6 +63,7 @@ pub fn generate(shape: &SyntheticShape) -> Case {
         reviews: Vec::new(),
         layout: Layout { seed: shape.seed, positions },
         view: View::default(),
+        story: Story::default(),
     }
 }
 

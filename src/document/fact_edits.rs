@@ -308,7 +308,7 @@ impl Document {
 fn items_to_check(changes: &[FactOp]) -> Case {
     let mut items = items_alone(changes.iter().filter_map(|op| match op {
         FactOp::Insert(_, item) | FactOp::Replace(_, item) => Some(item),
-        FactOp::Remove(_) | FactOp::SetReviews(_) => None,
+        FactOp::Remove(_) | FactOp::SetReviews(_) | FactOp::SetStory(_) => None,
     }));
     for op in changes {
         if let FactOp::SetReviews(reviews) = op {

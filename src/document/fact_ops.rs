@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use crate::layout::WorldPoint;
-use crate::model::{Case, Id, ItemRef, Link, LinkIx, Node, NodeIx, Position, Quote, QuoteIx, Review, Source, SourceIx};
+use crate::model::{Case, Id, ItemRef, Link, LinkIx, Node, NodeIx, Position, Quote, QuoteIx, Review, Source, SourceIx, Story};
 
 /// Where a node is on the canvas now and whether it is pinned, by id: kept through an edit so
 /// the layout goes on from where it was.
@@ -39,6 +39,8 @@ pub(super) enum FactOp {
     Replace(ItemRef, Item),
     /// Puts this list in place of the case's review marks.
     SetReviews(Vec<Review>),
+    /// Puts this story in place of the case's.
+    SetStory(Story),
 }
 
 /// Why a primitive change could not be made: an index past the end, or an item of another
@@ -53,6 +55,7 @@ pub(super) fn apply(case: &mut Case, live: &mut LivePlaces, op: FactOp) -> Resul
         FactOp::Remove(at) => remove(case, live, at).map(|item| FactOp::Insert(at, item)),
         FactOp::Replace(at, item) => replace(case, at, item).map(|old| FactOp::Replace(at, old)),
         FactOp::SetReviews(reviews) => Ok(FactOp::SetReviews(std::mem::replace(&mut case.reviews, reviews))),
+        FactOp::SetStory(story) => Ok(FactOp::SetStory(std::mem::replace(&mut case.story, story))),
     }
 }
 

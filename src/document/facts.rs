@@ -142,12 +142,12 @@ pub(super) fn plan(case: &Case, graph: &CaseGraph, edit: FactEdit) -> Result<Vec
             let link = case.links.get(ix.index()).ok_or(FactEditError::NoSuchItem("link"))?;
             let gone = std::slice::from_ref(&link.id);
             let mut ops: Vec<FactOp> = reviews_without(case, gone).into_iter().collect();
-            ops.extend(Removal::of_items(case, gone, &[ix], orphans).into_ops());
+            ops.extend(Removal::of_items(case, gone, &[ix], orphans).into_ops(case));
             Ok(ops)
         }
         FactEdit::DeleteQuote(ix) => {
             case.quotes.get(ix.index()).ok_or(FactEditError::NoSuchItem("quote"))?;
-            Ok(vec![FactOp::Remove(ItemRef::Quote(ix))])
+            Ok(Removal { quotes: vec![ix], ..Removal::default() }.into_ops(case))
         }
         FactEdit::DeleteSource(ix) => plan_source_deletion(case, ix),
         FactEdit::MergeNodes { keep, away } => super::merge::plan_merge(case, graph, keep, away),
@@ -207,7 +207,7 @@ fn plan_node_deletion(
     let mut ops: Vec<FactOp> = reviews_without(case, &ids).into_iter().collect();
     let mut removal = Removal::of_items(case, &ids, &links, orphans);
     removal.nodes.push(ix);
-    ops.extend(removal.into_ops());
+    ops.extend(removal.into_ops(case));
     Ok(ops)
 }
 
@@ -222,7 +222,7 @@ fn plan_source_deletion(case: &Case, ix: SourceIx) -> Result<Vec<FactOp>, FactEd
     let source = case.sources.get(ix.index()).ok_or(FactEditError::NoSuchItem("source"))?;
     let quotes = QuoteIx::all(case.quotes.len()).filter(|&quote| case.quotes[quote].source == source.id).collect();
     let removal = Removal { quotes, sources: vec![ix], ..Removal::default() };
-    Ok(removal.into_ops())
+    Ok(removal.into_ops(case))
 }
 
 /// Quotes that deleting the items `ids` would leave supporting nothing.
@@ -246,6 +246,8 @@ pub(super) struct Removal {
     pub links: Vec<LinkIx>,
     pub nodes: Vec<NodeIx>,
     pub sources: Vec<SourceIx>,
+    /// A node merged away, and the node that takes its place in the story.
+    pub renamed: Option<(Id, Id)>,
 }
 
 impl Removal {
@@ -269,15 +271,33 @@ impl Removal {
         removal
     }
 
-    /// The changes in an order whose indices stay right: replacements first, then each
-    /// collection's removals from the last index down.
-    pub fn into_ops(mut self) -> Vec<FactOp> {
+    /// The story without what goes, and with a merged node's successor in its place, when
+    /// that changes anything: the steps never name what is not there.
+    fn story_op(&self, case: &Case) -> Option<FactOp> {
+        let mut gone: Vec<Id> = Vec::new();
+        gone.extend(self.quotes.iter().map(|&quote| case.quotes[quote].id.clone()));
+        gone.extend(self.links.iter().map(|&link| case.links[link].id.clone()));
+        gone.extend(self.nodes.iter().map(|&node| case.nodes[node].id.clone()));
+        let mut story = case.story.clone();
+        let mut changed = false;
+        for step in &mut story.steps {
+            if let Some((away, keep)) = &self.renamed {
+                changed |= step.rename(away, keep);
+            }
+            changed |= step.forget(&gone);
+        }
+        changed.then_some(FactOp::SetStory(story))
+    }
+
+    /// The changes in an order whose indices stay right: the story first, then replacements,
+    /// then each collection's removals from the last index down.
+    pub fn into_ops(mut self, case: &Case) -> Vec<FactOp> {
         fn descending<T: Ord>(indices: &mut Vec<T>) {
             indices.sort_unstable();
             indices.dedup();
             indices.reverse();
         }
-        let mut ops: Vec<FactOp> = Vec::new();
+        let mut ops: Vec<FactOp> = self.story_op(case).into_iter().collect();
         ops.extend(self.replaced_nodes.into_iter().map(|(ix, node)| FactOp::replace_node(ix, node)));
         ops.extend(self.replaced_links.into_iter().map(|(ix, link)| FactOp::replace_link(ix, link)));
         ops.extend(self.replaced_quotes.into_iter().map(|(ix, quote)| FactOp::replace_quote(ix, quote)));

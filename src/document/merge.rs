@@ -48,9 +48,10 @@ pub(super) fn plan_merge(
     }
     removal.replaced_nodes.push((keep, merged(kept, merged_away)));
     removal.nodes.push(away);
+    removal.renamed = Some((merged_away.id.clone(), kept.id.clone()));
     let gone: Vec<Id> = std::iter::once(merged_away.id.clone()).chain(dropped_links.into_iter().cloned()).collect();
     let mut ops: Vec<FactOp> = super::facts::reviews_without(case, &gone).into_iter().collect();
-    ops.extend(removal.into_ops());
+    ops.extend(removal.into_ops(case));
     Ok(ops)
 }
 

@@ -15,6 +15,7 @@ mod passages;
 mod recent_files;
 mod relocate;
 mod saving;
+mod story_edits;
 
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
@@ -31,9 +32,10 @@ pub use history::History;
 pub use new_case::{NewCaseError, create_case_file};
 pub use recent_files::{RECENT_FILES_KEPT, RECENT_FILES_NAME, RecentFiles, RecentFilesError};
 pub use relocate::{relative_path, relocate_documents};
+pub use story_edits::{StoryEdit, StoryEditError};
 
 use crate::layout::{ForceLayout, LayoutSettings, LiveLayout, WorldPoint};
-use crate::model::{Case, CaseGraph, Diagnostic, DocumentStore, FigureSettings, NodeIx, NodeKind, SaveError};
+use crate::model::{Case, CaseGraph, Diagnostic, DocumentStore, FigureSettings, NodeIx, NodeKind, SaveError, Story};
 
 /// Steps kept for undo.
 const UNDO_LIMIT: usize = 500;
@@ -98,6 +100,8 @@ enum Step {
     Figure { before: Option<FigureSettings>, after: Option<FigureSettings> },
     /// Nodes, links, sources or quotes were added, changed or deleted.
     Facts(fact_edits::FactChanges),
+    /// The story's steps changed.
+    Story { before: Story, after: Story },
 }
 
 /// Why the case could not be saved. The file on disk is as it was.
@@ -430,6 +434,7 @@ impl Document {
             }
             Step::Visibility { before, .. } => self.hidden_kinds = before.clone(),
             Step::Figure { before, .. } => self.figure = before.clone(),
+            Step::Story { before, .. } => self.case.story = before.clone(),
             Step::Facts(changes) => {
                 let backward = changes.backward.clone();
                 // The inverses were made from this very state; they always fit.
@@ -456,6 +461,7 @@ impl Document {
             }
             Step::Visibility { after, .. } => self.hidden_kinds = after.clone(),
             Step::Figure { after, .. } => self.figure = after.clone(),
+            Step::Story { after, .. } => self.case.story = after.clone(),
             Step::Facts(changes) => {
                 let forward = changes.forward.clone();
                 let _redone: Result<Vec<fact_ops::FactOp>, ()> = self.apply_changes(forward);

@@ -12,12 +12,13 @@ use super::id::Id;
 use super::link_kind::LinkKind;
 use super::node_kind::NodeKind;
 use super::partial_date::PartialDate;
+use super::story::Story;
 
 /// The newest file format version this build reads and writes. Version 2 adds a source's
 /// `original`; version 3 grades (a source's `reliability` and `repeats`, a quote's
-/// `credibility` and `stance`) and `reviews`. A case that uses nothing newer is written as the
+/// `credibility` and `stance`) and `reviews`; version 4 the `story`. A case that uses nothing newer is written as the
 /// oldest version that holds it (see [`Case::format_version`]), so older builds keep opening it.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// The value of the top-level `format` field, naming the file type.
 pub const FORMAT_NAME: &str = "casegraph";
@@ -43,6 +44,9 @@ pub struct Case {
     pub layout: Layout,
     /// How the case was last looked at.
     pub view: View,
+    /// The story told with the case, step by step. Since format version 4.
+    #[serde(skip_serializing_if = "Story::is_empty")]
+    pub story: Story,
 }
 
 /// Facts about the case file itself.
@@ -307,7 +311,9 @@ impl Case {
             source.reliability.is_some() || source.reliability_reason.is_some() || source.repeats.is_some()
         }) || self.quotes.iter().any(|quote| quote.credibility.is_some() || quote.stance.is_some());
         let support_drawn = self.view.figure.as_ref().is_some_and(|figure| figure.support);
-        if graded || support_drawn || !self.reviews.is_empty() {
+        if !self.story.is_empty() {
+            4
+        } else if graded || support_drawn || !self.reviews.is_empty() {
             3
         } else if self.sources.iter().any(|source| source.original.is_some()) {
             2

@@ -11,7 +11,7 @@ use super::case::Case;
 use super::index::{LinkIx, NodeIx, QuoteIx, SourceIx};
 
 /// What an id names, by index into the case's collections.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ItemRef {
     /// A node.
     Node(NodeIx),

@@ -75,3 +75,8 @@ typed_index!(
     ReviewIx,
     super::case::Review
 );
+typed_index!(
+    /// A story step's place in `case.story.steps`.
+    StepIx,
+    super::story::StoryStep
+);

@@ -144,6 +144,82 @@ impl Serialize for PartialDate {
     }
 }
 
+/// A run of whole days, both ends included, counted from 1 January 1970 (negative before).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct DaySpan {
+    /// The first day.
+    pub first_day: i32,
+    /// The last day, never before the first.
+    pub last_day: i32,
+}
+
+impl DaySpan {
+    /// The span from the start of `self` to the end of `other`, or the other way round.
+    pub fn cover(self, other: Self) -> Self {
+        Self { first_day: self.first_day.min(other.first_day), last_day: self.last_day.max(other.last_day) }
+    }
+
+    /// Whether the two share a day.
+    pub fn overlaps(self, other: Self) -> bool {
+        self.first_day <= other.last_day && other.first_day <= self.last_day
+    }
+
+    /// How many days it covers.
+    pub fn length_days(self) -> i32 {
+        self.last_day - self.first_day + 1
+    }
+}
+
+/// The day number of a calendar date (days since 1 January 1970), by Howard Hinnant's
+/// `days_from_civil`.
+pub fn day_number(year: i32, month: u8, day: u8) -> i32 {
+    let year = if month <= 2 { year - 1 } else { year };
+    let era = year.div_euclid(400);
+    let year_of_era = year - era * 400;
+    let month = i32::from(month);
+    let day_of_year = (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5 + i32::from(day) - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
+}
+
+/// The calendar date (year, month, day) of a day number, by Howard Hinnant's
+/// `civil_from_days`.
+pub fn date_of_day(day_number: i32) -> (i32, u8, u8) {
+    let shifted = day_number + 719_468;
+    let era = shifted.div_euclid(146_097);
+    let day_of_era = shifted - era * 146_097;
+    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_index = (5 * day_of_year + 2) / 153;
+    let day = (day_of_year - (153 * month_index + 2) / 5 + 1) as u8;
+    let month = (if month_index < 10 { month_index + 3 } else { month_index - 9 }) as u8;
+    let year = year_of_era + era * 400 + i32::from(month <= 2);
+    (year, month, day)
+}
+
+impl PartialDate {
+    /// The days the date covers: `2013` is the whole year, `2013-06` the whole month.
+    pub fn days(&self) -> DaySpan {
+        let year = i32::from(self.year);
+        match (self.month, self.day) {
+            (Some(month), Some(day)) => {
+                let day = day_number(year, month, day);
+                DaySpan { first_day: day, last_day: day }
+            }
+            (Some(month), None) => DaySpan {
+                first_day: day_number(year, month, 1),
+                last_day: day_number(year, month, days_in_month(self.year, month)),
+            },
+            _ => DaySpan { first_day: day_number(year, 1, 1), last_day: day_number(year, 12, 31) },
+        }
+    }
+
+    /// True when the date is known only to the year or the month.
+    pub fn is_partial(&self) -> bool {
+        self.day.is_none()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -173,5 +249,27 @@ mod tests {
         assert!(!date("2017-06").is_certainly_after(&date("2017")));
         assert!(date("2017-06-02").is_certainly_after(&date("2017-06-01")));
         assert!(!date("2017-06-01").is_certainly_after(&date("2017-06-01")));
+    }
+
+    #[test]
+    fn day_numbers_match_the_calendar_both_ways() {
+        assert_eq!(day_number(1970, 1, 1), 0);
+        assert_eq!(day_number(2000, 3, 1), 11_017);
+        assert_eq!(day_number(1969, 12, 31), -1);
+        for day in (-800_000..800_000).step_by(997) {
+            let (year, month, day_of_month) = date_of_day(day);
+            assert_eq!(day_number(year, month, day_of_month), day);
+        }
+    }
+
+    #[test]
+    fn a_partial_date_covers_its_whole_year_or_month() {
+        let days = |text: &str| PartialDate::parse(text).expect("a date").days();
+        assert_eq!(days("2016").length_days(), 366);
+        assert_eq!(days("2017-02").length_days(), 28);
+        assert_eq!(days("2017-02-03").length_days(), 1);
+        assert!(days("2017").overlaps(days("2017-12-31")));
+        assert!(!days("2017").overlaps(days("2018-01-01")));
+        assert!(PartialDate::parse("2017-02").expect("a date").is_partial());
     }
 }

@@ -3,7 +3,8 @@
 
 use serde::Serialize;
 
-use super::case::{Case, CaseInfo, FORMAT_NAME, Layout, Link, Node, Quote, Source, View};
+use super::case::{Case, CaseInfo, FORMAT_NAME, Layout, Link, Node, Quote, Review, Source, View};
+use super::story::Story;
 
 /// Why a case cannot be written.
 #[derive(Debug, thiserror::Error)]
@@ -28,8 +29,12 @@ struct CaseFile<'c> {
     links: &'c [Link],
     sources: &'c [Source],
     quotes: &'c [Quote],
+    #[serde(skip_serializing_if = "<[Review]>::is_empty")]
+    reviews: &'c [Review],
     layout: &'c Layout,
     view: &'c View,
+    #[serde(skip_serializing_if = "Story::is_empty")]
+    story: &'c Story,
 }
 
 /// The case as the text of a `*.case.json` file, ending with a newline.
@@ -52,8 +57,10 @@ pub fn case_to_json(case: &Case) -> Result<String, SaveError> {
         links: &case.links,
         sources: &case.sources,
         quotes: &case.quotes,
+        reviews: &case.reviews,
         layout: &case.layout,
         view: &case.view,
+        story: &case.story,
     };
     let mut text = serde_json::to_string_pretty(&file)?;
     text.push('\n');

@@ -10,6 +10,7 @@ use super::id_table::{IdTable, Repeat};
 use super::json_path::JsonPath;
 use super::node_kind::NodeKind;
 use super::partial_date::PartialDate;
+use super::story::Reference;
 use super::support::is_fingerprint;
 
 /// What an id names.
@@ -130,6 +131,7 @@ fn check_references(
             others.check_nodes();
             others.check_quotes(evidence);
             others.check_repeats_and_reviews();
+            others.check_story();
             others.check_layout();
             (links.join(), others.diagnostics)
         });
@@ -142,6 +144,7 @@ fn check_references(
     all.check_links();
     all.check_quotes(evidence);
     all.check_repeats_and_reviews();
+    all.check_story();
     all.check_layout();
     all.diagnostics
 }
@@ -231,6 +234,28 @@ impl Checker<'_> {
                 let help = "remove this review and mark the claim reviewed again in casegraph";
                 let diagnostic = Diagnostic::error(message).at(path(self).key("fingerprint")).with_help(help);
                 self.diagnostics.push(diagnostic.with_id(review.item.as_str()));
+            }
+        }
+    }
+
+    /// Every id a story step names is a node or link (`hidden`, `highlight`) or a quote
+    /// (`cites`).
+    fn check_story(&mut self) {
+        for (index, step) in self.case.story.steps.iter().enumerate() {
+            let step_path = JsonPath::root().key("story").key("steps").index(index);
+            for (key, ids, reference) in step.reference_lists() {
+                for (position, id) in ids.iter().enumerate() {
+                    let path = |_: &Self| step_path.clone().key(key).index(position);
+                    match reference {
+                        Reference::Claim => {
+                            let is_claim = |item| matches!(item, Item::Node(_) | Item::Link(_));
+                            self.check_reference(id, "a node or link", is_claim, path, id)
+                        }
+                        Reference::Quote => {
+                            self.check_reference(id, "a quote", |item| matches!(item, Item::Quote(_)), path, id)
+                        }
+                    };
+                }
             }
         }
     }

@@ -279,8 +279,37 @@ object_keys! {
     }
 }
 
+object_keys! {
+    /// `story`.
+    enum StoryKey ("story") {
+        Steps = "steps" (required),
+    }
+}
+
+object_keys! {
+    /// One of `story.steps`.
+    enum StepKey ("step") {
+        Title = "title" (required),
+        Caption = "caption",
+        Camera = "camera",
+        HiddenKinds = "hidden_kinds",
+        Hidden = "hidden",
+        Highlight = "highlight",
+        Period = "period",
+        Cites = "cites",
+    }
+}
+
+object_keys! {
+    /// A story step's `period`.
+    enum PeriodKey ("period") {
+        From = "from" (required),
+        To = "to" (required),
+    }
+}
+
 /// Every kind of object the format has, with its keys, as the decoder reads them.
-pub const FILE_OBJECTS: [FileObject; 13] = [
+pub const FILE_OBJECTS: [FileObject; 16] = [
     TopKey::FILE_OBJECT,
     CaseKey::FILE_OBJECT,
     NodeKey::FILE_OBJECT,
@@ -294,4 +323,7 @@ pub const FILE_OBJECTS: [FileObject; 13] = [
     ViewKey::FILE_OBJECT,
     FigureKey::FILE_OBJECT,
     CameraKey::FILE_OBJECT,
+    StoryKey::FILE_OBJECT,
+    StepKey::FILE_OBJECT,
+    PeriodKey::FILE_OBJECT,
 ];

@@ -14,6 +14,7 @@ mod keys;
 mod presentation;
 mod reader;
 mod split;
+mod story;
 mod top_level;
 
 pub use keys::{FILE_OBJECTS, FileObject};
@@ -21,6 +22,7 @@ use keys::{MAX_KEYS, ObjectKeys, TopKey};
 
 use super::case::{Case, CaseInfo, Layout, Link, Node, Quote, Review, Source, View};
 use super::diagnostic::Diagnostic;
+use super::story::Story;
 use super::json_path::JsonPath;
 use super::spanned_json::{Cursor, Next, Scanner, SyntaxError};
 
@@ -123,6 +125,7 @@ struct TopLevel {
     indices: FileIndices,
     layout: Layout,
     view: View,
+    story: Story,
 }
 
 impl TopLevel {
@@ -168,15 +171,14 @@ impl TopLevel {
                 TopKey::Reviews => self.reviews = take(&mut later.reviews),
                 TopKey::Layout => self.layout = take(&mut later.layout),
                 TopKey::View => self.view = take(&mut later.view),
-                // Reported where it was read; nothing is kept.
-                TopKey::Story => {}
+                TopKey::Story => self.story = take(&mut later.story),
             }
         }
     }
 
     fn into_case(self) -> (Case, FileIndices) {
-        let TopLevel { info, nodes, links, sources, quotes, reviews, indices, layout, view, .. } = self;
-        (Case { info, nodes, links, sources, quotes, reviews, layout, view }, indices)
+        let TopLevel { info, nodes, links, sources, quotes, reviews, indices, layout, view, story, .. } = self;
+        (Case { info, nodes, links, sources, quotes, reviews, layout, view, story }, indices)
     }
 }
 

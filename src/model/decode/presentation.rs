@@ -172,7 +172,7 @@ impl Decoder<'_, '_> {
         })
     }
 
-    fn camera(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<Option<Camera>> {
+    pub(super) fn camera(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<Option<Camera>> {
         let (mut center_x, mut center_y, mut zoom) = (None, None, None);
         let object = self.object(s, path, |d, s, key, p| {
             match key {

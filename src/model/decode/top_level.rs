@@ -67,16 +67,7 @@ impl Decoder<'_, '_> {
             TopKey::Reviews => parts.reviews = self.list(s, p, Self::review)?,
             TopKey::Layout => parts.layout = self.layout(s, p)?,
             TopKey::View => parts.view = self.view(s, p)?,
-            TopKey::Story => {
-                let offset = s.offset();
-                s.skip_value()?;
-                self.error(
-                    p,
-                    offset,
-                    "`story` is reserved for a later version of the format",
-                    Some("remove it; this version of casegraph would not keep it".to_owned()),
-                );
-            }
+            TopKey::Story => parts.story = self.story(s, p)?,
         }
         Ok(())
     }
