@@ -3,7 +3,7 @@
 
 use casegraph::export::{FigureFormat, FigureInput, render_figure};
 use casegraph::layout::WorldPoint;
-use casegraph::model::{Case, CaseGraph, FigureSettings, FigureSize};
+use casegraph::model::{Case, CaseGraph, FigureSettings, FigureSize, Scene};
 use casegraph::synthetic::generate_case;
 use criterion::{Criterion, criterion_group, criterion_main};
 
@@ -20,7 +20,13 @@ fn export(c: &mut Criterion) {
     let sample = casegraph::sample::load_sample().case.expect("the sample");
     let graph = CaseGraph::new(&sample);
     let positions = positions_of(&sample, &graph);
-    let input = FigureInput { case: &sample, graph: &graph, positions: &positions, hidden_kinds: &[], camera: None };
+    let input = FigureInput {
+        case: &sample,
+        graph: &graph,
+        positions: &positions,
+        scene: Scene::everything(&sample),
+        camera: None,
+    };
     let options = FigureSettings { size: FigureSize::Pixels { width: 1200.0, scale: 4.0 }, ..Default::default() };
     group.bench_function("sample_png_4x", |b| {
         b.iter(|| render_figure(&input, &options, FigureFormat::Png).expect("renders"));
@@ -30,7 +36,13 @@ fn export(c: &mut Criterion) {
     let large = generate_case(5_000, 7);
     let graph = CaseGraph::new(&large);
     let positions = casegraph::layout::initial_positions(&large, &graph, 120.0).0;
-    let input = FigureInput { case: &large, graph: &graph, positions: &positions, hidden_kinds: &[], camera: None };
+    let input = FigureInput {
+        case: &large,
+        graph: &graph,
+        positions: &positions,
+        scene: Scene::everything(&large),
+        camera: None,
+    };
     let options = FigureSettings::default();
     group.bench_function("nodes_5000_svg", |b| {
         b.iter(|| render_figure(&input, &options, FigureFormat::Svg).expect("renders"));

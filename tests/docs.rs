@@ -4,8 +4,9 @@
 use casegraph::model::vocabulary::Vocabulary;
 use casegraph::model::{
     Amount, Camera, Case, CaseInfo, ClaimStatus, Country, Credibility, Currency, FILE_OBJECTS, FigureBackground,
-    FigureExtent, FigureSettings, FigureSize, Id, Layout, Link, LinkKind, Node, NodeKind, PartialDate, Period, Position, Quote,
-    Reliability, Review, Source, SourceNote, Stance, Story, StoryStep, View, case_to_json, decode_case,
+    FigureExtent, FigureSettings, FigureSize, Id, Layout, Link, LinkKind, Node, NodeKind, PartialDate, Period,
+    Position, Quote, Reliability, Review, Source, SourceNote, Stance, Story, StoryStep, View, case_to_json,
+    decode_case,
 };
 use casegraph::sample::load_sample;
 

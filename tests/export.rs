@@ -6,7 +6,9 @@ use std::path::Path;
 
 use casegraph::export::{FigureFormat, FigureInput, render_figure};
 use casegraph::layout::{ForceLayout, LayoutSettings};
-use casegraph::model::{Case, CaseGraph, FigureSettings, FigureSize, NodeKind, SourceNote, load_case_file};
+use casegraph::model::{
+    Case, CaseGraph, FigureSettings, FigureSize, NodeKind, Scene, SceneRules, SourceNote, load_case_file,
+};
 
 fn load(name: &str) -> Case {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_cases").join(name);
@@ -22,7 +24,7 @@ fn render(case: &Case, options: &FigureSettings, format: FigureFormat) -> Vec<u8
         case,
         graph: &graph,
         positions: layout.positions(),
-        hidden_kinds: &case.view.hidden_kinds,
+        scene: Scene::of(case, &graph, &SceneRules { hidden_kinds: &case.view.hidden_kinds, ..Default::default() }),
         camera: case.view.camera,
     };
     render_figure(&input, options, format).expect("the figure renders")
@@ -169,7 +171,13 @@ fn pngs_have_the_asked_size_at_every_scale_and_are_the_same_every_time() {
     let options = at(5.0);
     let graph = CaseGraph::new(&case);
     let positions = vec![[0.0, 0.0]; case.nodes.len()];
-    let input = FigureInput { case: &case, graph: &graph, positions: &positions, hidden_kinds: &[], camera: None };
+    let input = FigureInput {
+        case: &case,
+        graph: &graph,
+        positions: &positions,
+        scene: Scene::everything(&case),
+        camera: None,
+    };
     assert!(render_figure(&input, &options, FigureFormat::Png).is_err(), "scale 5 is accepted");
 }
 

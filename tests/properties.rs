@@ -4,7 +4,7 @@
 use casegraph::model::{
     Amount, Camera, Case, CaseInfo, ClaimStatus, Country, Credibility, Currency, FigureBackground, FigureExtent,
     FigureSettings, FigureSize, Id, Layout, Link, LinkKind, MemoryDocuments, Node, NodeKind, PartialDate, Position,
-    Quote, Reliability, Source, SourceNote, Stance, View, case_to_json, load_case_bytes,
+    Quote, Reliability, Source, SourceNote, Stance, Story, StoryStep, View, case_to_json, load_case_bytes,
 };
 use casegraph::sample::SAMPLE_CASE_JSON;
 use proptest::prelude::*;
@@ -131,7 +131,13 @@ fn case() -> impl Strategy<Value = Case> {
                 .map(|(node, (x, y, pinned))| (node.id.clone(), Position { x, y, pinned }))
                 .collect();
             Case {
-                info: CaseInfo { title, summary: None, language: Some("ko".into()), created: None, updated: None },
+                info: CaseInfo {
+                    title: title.clone(),
+                    summary: None,
+                    language: Some("ko".into()),
+                    created: None,
+                    updated: None,
+                },
                 sources: vec![Source {
                     id: id("s", 0),
                     publisher: "Publisher".into(),
@@ -155,6 +161,19 @@ fn case() -> impl Strategy<Value = Case> {
                     stance: Stance::ALL.get((seed % 6) as usize).copied(),
                 }],
                 reviews: Vec::new(),
+                story: Story {
+                    steps: (seed % 2 == 0)
+                        .then(|| StoryStep {
+                            title: "Step".into(),
+                            caption: Some(title.clone()),
+                            camera: camera.map(|(center_x, center_y, zoom)| Camera { center_x, center_y, zoom }),
+                            highlight: nodes.iter().take(2).map(|node| node.id.clone()).collect(),
+                            cites: (seed % 4 == 0).then(|| vec![id("q", 0)]),
+                            ..StoryStep::default()
+                        })
+                        .into_iter()
+                        .collect(),
+                },
                 nodes,
                 links,
                 layout: Layout { seed, positions },

@@ -2,9 +2,7 @@
 //! every change one undo step, and a step never left naming what the case no longer has.
 
 use casegraph::document::{Document, FactEdit, OrphanQuotes, StoryEdit, StoryEditError};
-use casegraph::model::{
-    Camera, Id, ItemRef, NodeKind, PartialDate, Period, StepIx, StoryStep, load_case_bytes,
-};
+use casegraph::model::{Camera, Id, ItemRef, NodeKind, PartialDate, Period, StepIx, StoryStep, load_case_bytes};
 use casegraph::sample::{load_sample, sample_documents};
 
 fn sample_document() -> Document {
@@ -145,7 +143,9 @@ fn a_story_is_saved_as_format_version_4_and_read_back_the_same() {
     insert(&mut document, 0, full);
     let text = saved(&document);
     assert!(text.contains("\"version\": 4"), "a story needs version 4");
-    let (read, _) = load_case_bytes(text.as_bytes(), "saved.case.json", &sample_documents()).into_result().expect("the saved case opens");
+    let (read, _) = load_case_bytes(text.as_bytes(), "saved.case.json", &sample_documents())
+        .into_result()
+        .expect("the saved case opens");
     assert_eq!(read.story, document.case().story);
     document.edit_story(StoryEdit::Delete(StepIx::new(0))).expect("deleted");
     assert!(!saved(&document).contains("\"version\": 4"), "without a story the case keeps its older version");

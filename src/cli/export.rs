@@ -11,8 +11,8 @@ use crate::document::replace_atomically;
 use crate::export::{FigureFormat, FigureInput, FigureRisk, render_figure};
 use crate::layout::{ForceLayout, LayoutSettings};
 use crate::model::{
-    CaseGraph, FigureBackground, FigureExtent, FigureSettings, FigureSize, Ledger, SourceNote, documents_beside,
-    load_case_file,
+    CaseGraph, FigureBackground, FigureExtent, FigureSettings, FigureSize, Ledger, Scene, SceneRules, SourceNote,
+    documents_beside, load_case_file,
 };
 
 /// The options of `casegraph export`. Each option overrides the figure settings saved in the
@@ -141,15 +141,16 @@ pub fn run(arguments: &ExportArguments, out: &mut dyn Write) -> anyhow::Result<E
     let mut layout = ForceLayout::new(&case, &graph, LayoutSettings::default());
     layout.run_until_settled();
     let settings = arguments.settings(case.view.figure.as_ref())?;
+    let rules = SceneRules { hidden_kinds: &case.view.hidden_kinds, ..SceneRules::default() };
     let input = FigureInput {
         case: &case,
         graph: &graph,
         positions: layout.positions(),
-        hidden_kinds: &case.view.hidden_kinds,
+        scene: Scene::of(&case, &graph, &rules),
         camera: case.view.camera,
     };
     let ledger = Ledger::of(&case, &graph, &documents_beside(&arguments.case));
-    let risk = FigureRisk::of(&case, &graph, &ledger, &case.view.hidden_kinds);
+    let risk = FigureRisk::of(&ledger, &input.scene);
     if !risk.is_clear() {
         let file = arguments.case.display();
         eprintln!("casegraph: {file}: the figure shows {}; see `casegraph review {file}`", risk.words());

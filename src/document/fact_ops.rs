@@ -5,7 +5,9 @@
 use std::collections::HashMap;
 
 use crate::layout::WorldPoint;
-use crate::model::{Case, Id, ItemRef, Link, LinkIx, Node, NodeIx, Position, Quote, QuoteIx, Review, Source, SourceIx, Story};
+use crate::model::{
+    Case, Id, ItemRef, Link, LinkIx, Node, NodeIx, Position, Quote, QuoteIx, Review, Source, SourceIx, Story,
+};
 
 /// Where a node is on the canvas now and whether it is pinned, by id: kept through an edit so
 /// the layout goes on from where it was.

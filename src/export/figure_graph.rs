@@ -10,7 +10,7 @@ use crate::label_placement::{Area, Occupancy, Placement, place_label_shortening}
 use crate::layout::WorldPoint;
 use crate::link_routes::{LinkRoute, arrowhead, link_routes, trim_polyline_end};
 use crate::model::{
-    CaseSupport, ClaimStatus, FigureExtent, FigureSettings, ItemRef, LinkIx, NodeIx, SourceIx, amount_text,
+    CaseSupport, ClaimStatus, FigureExtent, FigureSettings, ItemRef, LinkIx, NodeIx, Presence, SourceIx, amount_text,
     link_caption,
 };
 use crate::theme::{self, Colour, LinePattern};
@@ -51,6 +51,17 @@ pub struct Shown {
     pub links: Vec<bool>,
 }
 
+/// The opacity of what a figure dims: faint, yet there for the reader to place.
+const DIMMED_OPACITY: f32 = 0.22;
+
+/// The attribute that dims an item the scene dims; nothing for an item drawn in full.
+fn dimming(presence: Presence) -> String {
+    match presence {
+        Presence::Dimmed => format!(r#" opacity="{}""#, number(DIMMED_OPACITY)),
+        Presence::Full | Presence::Hidden => String::new(),
+    }
+}
+
 impl Shown {
     /// The routes of the links drawn, with their indices.
     fn routes<'a>(&'a self, routes: &'a [Option<LinkRoute>]) -> impl Iterator<Item = (LinkIx, LinkRoute)> + 'a {
@@ -60,14 +71,13 @@ impl Shown {
             .filter_map(|(link, route)| route.filter(|_| self.links[link]).map(|route| (LinkIx::new(link), route)))
     }
 
-    /// What `input` shows: everything but the hidden kinds.
+    /// What `input` shows: everything its scene does not leave out.
     pub fn new(input: &FigureInput<'_>) -> Self {
         let case = input.case;
-        let visible = |node: NodeIx| !input.hidden_kinds.contains(&case.nodes[node].kind);
         let ends: Vec<Option<(NodeIx, NodeIx)>> =
             LinkIx::all(case.links.len()).map(|link| input.graph.link_ends(link)).collect();
-        let links = ends.iter().map(|ends| ends.is_some_and(|(a, b)| visible(a) && visible(b))).collect();
-        Self { nodes: NodeIx::all(case.nodes.len()).filter(|&node| visible(node)).collect(), ends, links }
+        let links = LinkIx::all(case.links.len()).map(|link| input.scene.link(link) != Presence::Hidden).collect();
+        Self { nodes: input.scene.drawn_nodes().collect(), ends, links }
     }
 }
 
@@ -357,7 +367,8 @@ fn draw_nodes(
             ("", theme::NODE_OUTLINE_WIDTH)
         };
         let (id, kind) = (escape(item.id.as_str()), item.kind.as_str());
-        let _ = writeln!(svg, r#"<g id="node-{id}" class="node {kind}{extra}">"#);
+        let dim = dimming(input.scene.node(node));
+        let _ = writeln!(svg, r#"<g id="node-{id}" class="node {kind}{extra}"{dim}>"#);
         shape(&mut svg, style.shape, center, geometry.radius, style.fill, outline);
         if geometry.radius >= theme::MIN_ICON_RADIUS_POINTS * 0.75 {
             icon(&mut svg, item.kind, style.shape, center, geometry.radius);
@@ -388,7 +399,8 @@ fn draw_links(
         let (extra, width) =
             if corroborated { (" corroborated", theme::CORROBORATED_LINK_WIDTH) } else { ("", theme::LINK_WIDTH) };
         let (id, kind) = (escape(item.id.as_str()), item.kind.as_str());
-        let _ = writeln!(svg, r#"<g id="link-{id}" class="link {kind} {status}{extra}">"#);
+        let dim = dimming(input.scene.link(link));
+        let _ = writeln!(svg, r#"<g id="link-{id}" class="link {kind} {status}{extra}"{dim}>"#);
         let line: Vec<[f32; 2]> =
             route.polyline(16).into_iter().map(|point| geometry.figure_from_world(point)).collect();
         // Stop at the target's outline, so the arrowhead shows.
@@ -463,7 +475,8 @@ fn draw_markers(
     markers
 }
 
-/// Every shown node's label, best-connected nodes first, each on its least crowded side.
+/// Every shown node's label, those in full before the dimmed, best-connected first, each on
+/// its least crowded side.
 fn place_labels(
     input: &FigureInput<'_>,
     shown: &Shown,
@@ -471,7 +484,8 @@ fn place_labels(
     occupancy: &mut Occupancy,
 ) -> Vec<PlacedLabel> {
     let mut order = shown.nodes.clone();
-    order.sort_by_cached_key(|&node| (std::cmp::Reverse(input.graph.degree(node)), node));
+    // What the scene is about is labelled first, then the best-connected.
+    order.sort_by_cached_key(|&node| (input.scene.node(node), std::cmp::Reverse(input.graph.degree(node)), node));
     order
         .into_iter()
         .filter_map(|node| {
@@ -529,7 +543,8 @@ fn draw_captions(
     }
     let (markers, halo) = (captions.markers, captions.halo);
     let size = geometry.label_size * theme::LINK_LABEL_SCALE;
-    for (link, route) in shown.routes(captions.routes) {
+    let in_full = |&(link, _): &(LinkIx, LinkRoute)| input.scene.link(link) == Presence::Full;
+    for (link, route) in shown.routes(captions.routes).filter(in_full) {
         let caption = link_caption(&input.case.links[link]);
         let caption_size = [text_width(&caption, size), size * LINE_HEIGHT];
         let candidates: Vec<(Area, Anchor)> = match markers.iter().find(|(marked, _)| *marked == link) {

@@ -5,8 +5,8 @@
 use serde_json::{Value, json};
 
 use crate::model::{
-    Case, CaseGraph, ClaimReview, ItemRef, Ledger, Mark, NodeIx, NodeKind, Quote, QuoteIx, Risk, Source,
-    claim_sentence, counted,
+    Case, CaseGraph, ClaimReview, ItemRef, Ledger, Mark, Presence, Quote, QuoteIx, Risk, Scene, Source, claim_sentence,
+    counted,
 };
 
 /// The formats the ledger is written in.
@@ -63,13 +63,10 @@ pub struct FigureRisk {
 }
 
 impl FigureRisk {
-    /// The claims of `ledger` a figure shows: nodes of kinds not in `hidden_kinds`, and links
-    /// whose two ends are shown.
-    pub fn of(case: &Case, graph: &CaseGraph, ledger: &Ledger, hidden_kinds: &[NodeKind]) -> Self {
-        let shown_node = |node: NodeIx| !hidden_kinds.contains(&case.nodes[node].kind);
+    /// The claims of `ledger` a figure of `scene` shows, dimmed or not.
+    pub fn of(ledger: &Ledger, scene: &Scene) -> Self {
         let shown = |item: ItemRef| match item {
-            ItemRef::Node(node) => shown_node(node),
-            ItemRef::Link(link) => graph.link_ends(link).is_some_and(|(from, to)| shown_node(from) && shown_node(to)),
+            ItemRef::Node(_) | ItemRef::Link(_) => scene.item(item) != Presence::Hidden,
             ItemRef::Source(_) | ItemRef::Quote(_) => false,
         };
         let mut risk = Self::default();

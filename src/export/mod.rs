@@ -17,7 +17,7 @@ pub use svg_figure::{figure_svg, source_credit};
 
 use crate::fonts::FIGURE_FONTS;
 use crate::layout::WorldPoint;
-use crate::model::{Camera, Case, CaseGraph, FigureSettings, NodeKind};
+use crate::model::{Camera, Case, CaseGraph, FigureSettings, Scene};
 
 /// The file formats a figure can be written in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,7 +55,7 @@ impl FigureFormat {
 }
 
 /// What a figure is drawn from.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub struct FigureInput<'a> {
     /// The case.
     pub case: &'a Case,
@@ -63,8 +63,8 @@ pub struct FigureInput<'a> {
     pub graph: &'a CaseGraph,
     /// Where each node is, indexed like `case.nodes`.
     pub positions: &'a [WorldPoint],
-    /// Kinds left out.
-    pub hidden_kinds: &'a [NodeKind],
+    /// What is drawn in full, dimmed or left out (see [`Scene::of`]).
+    pub scene: Scene,
     /// The saved camera, for [`crate::model::FigureExtent::Saved`].
     pub camera: Option<Camera>,
 }

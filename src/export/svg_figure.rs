@@ -293,7 +293,7 @@ fn source_entry(input: &FigureInput<'_>, source: SourceIx) -> String {
 mod tests {
     use super::*;
     use crate::layout::{ForceLayout, LayoutSettings};
-    use crate::model::{CaseGraph, FigureSize};
+    use crate::model::{CaseGraph, FigureSize, Scene};
 
     /// The bundled sample at `width` pixels, laid out as the export command does: its labels.
     fn sample_labels(width: f64) -> Vec<super::super::figure_graph::PlacedLabel> {
@@ -301,8 +301,13 @@ mod tests {
         let graph = CaseGraph::new(&case);
         let mut layout = ForceLayout::new(&case, &graph, LayoutSettings::default());
         layout.run_until_settled();
-        let input =
-            FigureInput { case: &case, graph: &graph, positions: layout.positions(), hidden_kinds: &[], camera: None };
+        let input = FigureInput {
+            case: &case,
+            graph: &graph,
+            positions: layout.positions(),
+            scene: Scene::everything(&case),
+            camera: None,
+        };
         let settings = FigureSettings { size: FigureSize::Pixels { width, scale: 1.0 }, ..Default::default() };
         let labels = figure(&input, &settings).1.labels;
         assert_eq!(labels.len(), case.nodes.len(), "every node is labelled");

@@ -88,11 +88,7 @@ impl Scene {
             .map(|link| match graph.link_ends(link) {
                 Some((source, target)) if !hidden_links[link.index()] => {
                     let ends = nodes[source.index()].max(nodes[target.index()]);
-                    if ends == Presence::Hidden {
-                        Presence::Hidden
-                    } else {
-                        in_period(link_span(&case.links[link]))
-                    }
+                    if ends == Presence::Hidden { Presence::Hidden } else { in_period(link_span(&case.links[link])) }
                 }
                 _ => Presence::Hidden,
             })
@@ -208,14 +204,16 @@ mod tests {
         }
 
         let period = PartialDate::parse("1900").expect("a date").days();
-        for (outside_period, expected) in [(OutsidePeriod::Dim, Presence::Dimmed), (OutsidePeriod::Hide, Presence::Hidden)] {
+        for (outside_period, expected) in
+            [(OutsidePeriod::Dim, Presence::Dimmed), (OutsidePeriod::Hide, Presence::Hidden)]
+        {
             let rules = SceneRules { period: Some(period), outside_period, ..Default::default() };
             let scene = Scene::of(&case, &graph, &rules);
             for (link, data) in LinkIx::all(case.links.len()).zip(&case.links) {
                 let dated = link_span(data).is_some();
-                let ends_hidden = graph.link_ends(link).is_some_and(|(a, b)| {
-                    scene.node(a) == Presence::Hidden || scene.node(b) == Presence::Hidden
-                });
+                let ends_hidden = graph
+                    .link_ends(link)
+                    .is_some_and(|(a, b)| scene.node(a) == Presence::Hidden || scene.node(b) == Presence::Hidden);
                 if !ends_hidden {
                     assert_eq!(scene.link(link), if dated { expected } else { Presence::Full }, "{}", data.id);
                 }

@@ -8,8 +8,8 @@ use super::graph::{CaseGraph, ItemRef};
 use super::id::Id;
 use super::index::QuoteIx;
 use super::node_kind::NodeKind;
-use super::partial_date::PartialDate;
 use super::partial_date::DaySpan;
+use super::partial_date::PartialDate;
 
 /// The steps of the story, in the order they are told. Since format version 4.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]

@@ -84,9 +84,7 @@ fn one_date(date: PartialDate) -> (DaySpan, bool) {
 /// From the start of `start` to the end of `end`; one of the two alone stands for itself.
 fn from_start_to_end(start: Option<PartialDate>, end: Option<PartialDate>) -> Option<(DaySpan, bool)> {
     match (start, end) {
-        (Some(start), Some(end)) => {
-            Some((start.days().cover(end.days()), start.is_partial() || end.is_partial()))
-        }
+        (Some(start), Some(end)) => Some((start.days().cover(end.days()), start.is_partial() || end.is_partial())),
         (Some(date), None) | (None, Some(date)) => Some(one_date(date)),
         (None, None) => None,
     }
@@ -107,8 +105,12 @@ mod tests {
         assert_eq!(timeline.undated(), case.nodes.len() + case.links.len() - timeline.entries.len());
         assert!(timeline.entries.windows(2).all(|pair| pair[0].span.first_day <= pair[1].span.first_day));
         let extent = timeline.extent.expect("dated items");
-        assert!(timeline.entries.iter().all(|entry| extent.first_day <= entry.span.first_day
-            && entry.span.last_day <= extent.last_day));
+        assert!(
+            timeline
+                .entries
+                .iter()
+                .all(|entry| extent.first_day <= entry.span.first_day && entry.span.last_day <= extent.last_day)
+        );
     }
 
     #[test]

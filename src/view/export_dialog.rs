@@ -43,7 +43,7 @@ impl ExportDialog {
     /// `ledger` (the case's review) the figure would show that is not ready.
     pub fn new(open: &OpenCase, ledger: &Ledger) -> Self {
         let document = &open.document;
-        let risk = FigureRisk::of(document.case(), document.graph(), ledger, document.hidden_kinds());
+        let risk = FigureRisk::of(ledger, &open.scene());
         Self {
             settings: document.figure_settings(),
             format: FigureFormat::Png,
@@ -61,7 +61,7 @@ pub fn figure_input(open: &OpenCase) -> FigureInput<'_> {
         case: open.document.case(),
         graph: open.document.graph(),
         positions: open.document.layout().positions(),
-        hidden_kinds: open.document.hidden_kinds(),
+        scene: open.scene(),
         camera: open.saved_camera(),
     }
 }

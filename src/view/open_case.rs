@@ -9,7 +9,7 @@ use super::command::{Command, Selection};
 use super::search::SearchState;
 use crate::document::{Document, Edit};
 use crate::link_routes::{LinkRoute, link_routes};
-use crate::model::{CaseSupport, Id, ItemRef, LinkIx, NodeIx, Support};
+use crate::model::{CaseSupport, Id, ItemRef, LinkIx, NodeIx, Scene, SceneRules, Support};
 
 /// Margin around the case when fitting it to the canvas, in screen points.
 const FIT_MARGIN_POINTS: f32 = 48.0;
@@ -137,6 +137,12 @@ impl OpenCase {
             center_y: f64::from(camera.center_world.y),
             zoom: f64::from(camera.zoom),
         })
+    }
+
+    /// What the view draws in full, dims and leaves out, for a figure of it.
+    pub fn scene(&self) -> Scene {
+        let rules = SceneRules { hidden_kinds: self.document.hidden_kinds(), ..SceneRules::default() };
+        Scene::of(self.document.case(), self.document.graph(), &rules)
     }
 
     /// Whether node `node` is shown (its kind is not hidden).

@@ -22,9 +22,9 @@ use keys::{MAX_KEYS, ObjectKeys, TopKey};
 
 use super::case::{Case, CaseInfo, Layout, Link, Node, Quote, Review, Source, View};
 use super::diagnostic::Diagnostic;
-use super::story::Story;
 use super::json_path::JsonPath;
 use super::spanned_json::{Cursor, Next, Scanner, SyntaxError};
+use super::story::Story;
 
 /// Where each decoded item stood in the file's arrays. Items too malformed to keep are
 /// dropped, so the n-th node in the [`Case`] is not always `nodes[n]` in the file.
