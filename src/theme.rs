@@ -148,6 +148,8 @@ pub const NODE_OUTLINE: Colour = Colour::hex(0x1F2933);
 pub const LINK: Colour = Colour::hex(0x6B7280);
 /// Labels on nodes and links.
 pub const LABEL: Colour = Colour::hex(0x111827);
+/// The bar beside each quote a story step cites.
+pub const CITATION_BAR: Colour = Colour::hex(0xD1D5DB);
 /// Link labels, quieter than node labels.
 pub const LINK_LABEL: Colour = Colour::hex(0x4B5563);
 /// The halo behind labels, so they stay readable over lines.

@@ -1,7 +1,7 @@
 //! `casegraph export`: a figure of a case, written without opening a window.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context as _, anyhow, bail};
@@ -11,7 +11,7 @@ use crate::document::replace_atomically;
 use crate::export::{FigureFormat, FigureInput, FigureRisk, render_figure};
 use crate::layout::{ForceLayout, LayoutSettings};
 use crate::model::{
-    CaseGraph, FigureBackground, FigureExtent, FigureSettings, FigureSize, Ledger, Scene, SceneRules, SourceNote,
+    Case, CaseGraph, FigureBackground, FigureExtent, FigureSettings, FigureSize, Ledger, Scene, SceneRules, SourceNote,
     documents_beside, load_case_file,
 };
 
@@ -23,9 +23,17 @@ pub struct ExportArguments {
     /// The case file (*.case.json).
     #[arg(value_name = "CASE")]
     pub case: PathBuf,
-    /// The figure to write: FIGURE.png, FIGURE.svg or FIGURE.pdf.
+    /// The figure to write: FIGURE.png, FIGURE.svg or FIGURE.pdf. With --story: STORY.pdf,
+    /// STORY.html, or a folder DIR/ for a file per step.
     #[arg(short, long, value_name = "FIGURE")]
     pub output: PathBuf,
+    /// Export the case's story, a step at a time: a PDF of a page per step, one HTML file
+    /// that steps through them, or a folder of an SVG (or PNG) per step.
+    #[arg(long)]
+    pub story: bool,
+    /// With --story and a folder: the format of each step's file [default: svg].
+    #[arg(long, requires = "story", value_parser = ["svg", "png"])]
+    pub step_format: Option<String>,
     /// PNG pixels per figure pixel, 1 to 4 [default: 1].
     #[arg(long)]
     pub scale: Option<f64>,
@@ -127,19 +135,42 @@ impl ExportArguments {
     }
 }
 
-/// Writes the figure; prints where it went and its size.
-pub fn run(arguments: &ExportArguments, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
-    let format = FigureFormat::from_path(&arguments.output).ok_or_else(|| {
-        anyhow!("{}: name the figure FIGURE.png, FIGURE.svg or FIGURE.pdf", arguments.output.display())
-    })?;
-    let report = load_case_file(&arguments.case);
-    let (case, _warnings) = match report.into_result() {
+/// The case at `path`, its look-ups, and its layout at rest: saved positions, and the rest
+/// laid out from the case's seed, as the window would show it.
+pub(super) fn laid_out_case(path: &Path) -> anyhow::Result<(Case, CaseGraph, ForceLayout)> {
+    let (case, _warnings) = match load_case_file(path).into_result() {
         Ok(loaded) => loaded,
         Err(error) => bail!("{error}"),
     };
     let graph = CaseGraph::new(&case);
     let mut layout = ForceLayout::new(&case, &graph, LayoutSettings::default());
     layout.run_until_settled();
+    Ok((case, graph, layout))
+}
+
+/// Warns, on standard error, that `risk` shows claims not ready for publication; `true`
+/// when `--strict` then forbids writing.
+pub(super) fn refused_for_risk(arguments: &ExportArguments, risk: &FigureRisk, what: &str) -> bool {
+    if risk.is_clear() {
+        return false;
+    }
+    let file = arguments.case.display();
+    eprintln!("casegraph: {file}: the {what} shows {}; see `casegraph review {file}`", risk.words());
+    if arguments.strict {
+        eprintln!("casegraph: nothing written (--strict)");
+    }
+    arguments.strict
+}
+
+/// Writes the figure, or with `--story` the story; prints where it went and its size.
+pub fn run(arguments: &ExportArguments, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
+    if arguments.story {
+        return super::export_story::run(arguments, out);
+    }
+    let format = FigureFormat::from_path(&arguments.output).ok_or_else(|| {
+        anyhow!("{}: name the figure FIGURE.png, FIGURE.svg or FIGURE.pdf", arguments.output.display())
+    })?;
+    let (case, graph, layout) = laid_out_case(&arguments.case)?;
     let settings = arguments.settings(case.view.figure.as_ref())?;
     let rules = SceneRules { hidden_kinds: &case.view.hidden_kinds, ..SceneRules::default() };
     let input = FigureInput {
@@ -150,14 +181,8 @@ pub fn run(arguments: &ExportArguments, out: &mut dyn Write) -> anyhow::Result<E
         camera: case.view.camera,
     };
     let ledger = Ledger::of(&case, &graph, &documents_beside(&arguments.case));
-    let risk = FigureRisk::of(&ledger, &input.scene);
-    if !risk.is_clear() {
-        let file = arguments.case.display();
-        eprintln!("casegraph: {file}: the figure shows {}; see `casegraph review {file}`", risk.words());
-        if arguments.strict {
-            eprintln!("casegraph: nothing written (--strict)");
-            return Ok(ExitCode::from(1));
-        }
+    if refused_for_risk(arguments, &FigureRisk::of(&ledger, &input.scene), "figure") {
+        return Ok(ExitCode::from(1));
     }
     let bytes = render_figure(&input, &settings, format)?;
     replace_atomically(&arguments.output, &bytes)

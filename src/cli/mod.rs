@@ -3,6 +3,7 @@
 mod add_source;
 mod check;
 mod export;
+mod export_story;
 mod generate;
 mod layout;
 mod new_case;
@@ -53,7 +54,8 @@ pub enum Command {
         #[arg(long)]
         deny_warnings: bool,
     },
-    /// Export a figure of a case, without a window: PNG, SVG or PDF, chosen by the extension.
+    /// Export a figure of a case, without a window: PNG, SVG or PDF, chosen by the extension;
+    /// or with --story the case's story: a PDF, an HTML page, or a file per step.
     ///
     /// Uses the case's saved positions (nodes without one are laid out from the case's seed)
     /// and hides the kinds the case hides. The same case and options give the same bytes.

@@ -65,8 +65,13 @@ pub struct FigureRisk {
 impl FigureRisk {
     /// The claims of `ledger` a figure of `scene` shows, dimmed or not.
     pub fn of(ledger: &Ledger, scene: &Scene) -> Self {
+        Self::of_any(ledger, std::slice::from_ref(scene))
+    }
+
+    /// The claims of `ledger` any of `scenes` shows (the steps of a story), each counted once.
+    pub fn of_any(ledger: &Ledger, scenes: &[Scene]) -> Self {
         let shown = |item: ItemRef| match item {
-            ItemRef::Node(_) | ItemRef::Link(_) => scene.item(item) != Presence::Hidden,
+            ItemRef::Node(_) | ItemRef::Link(_) => scenes.iter().any(|scene| scene.item(item) != Presence::Hidden),
             ItemRef::Source(_) | ItemRef::Quote(_) => false,
         };
         let mut risk = Self::default();

@@ -6,6 +6,9 @@
 
 mod figure_graph;
 mod ledger;
+mod pdf_pages;
+mod story;
+mod story_html;
 mod svg_figure;
 mod svg_primitives;
 mod text_metrics;
@@ -13,6 +16,8 @@ mod text_metrics;
 use std::path::Path;
 
 pub use ledger::{FigureRisk, LedgerFormat, ledger_report, ledger_summary};
+pub use story::{StoryFile, StoryInput, quote_source, step_count, step_settings, step_svg, story_pages, story_pdf};
+pub use story_html::story_html;
 pub use svg_figure::{figure_svg, source_credit};
 
 use crate::fonts::FIGURE_FONTS;

@@ -15,17 +15,17 @@ use crate::model::{FigureBackground, FigureSettings, NodeKind, SourceIx, SourceN
 use crate::theme::{self, Colour, LinePattern};
 
 /// Space around the figure and between its parts, in figure units (CSS pixels).
-const MARGIN: f32 = 24.0;
+pub(super) const MARGIN: f32 = 24.0;
 /// Title size.
-const TITLE_SIZE: f32 = 22.0;
+pub(super) const TITLE_SIZE: f32 = 22.0;
 /// Legend, caption and credit text size.
-const NOTE_SIZE: f32 = 12.0;
+pub(super) const NOTE_SIZE: f32 = 12.0;
 /// Radius of the shapes in the legend.
 const LEGEND_SHAPE_RADIUS: f32 = 8.0;
 /// The font stack: the bundled fonts first, so every renderer finds Latin, Cyrillic and Korean.
 const FONT_FAMILY: &str = "DejaVu Sans, NanumGothic, sans-serif";
 /// Text colour of the caption and credit.
-const NOTE: Colour = Colour::hex(0x374151);
+pub(super) const NOTE: Colour = Colour::hex(0x374151);
 
 /// The figure as SVG text.
 pub fn figure_svg(input: &FigureInput<'_>, settings: &FigureSettings) -> String {
@@ -38,10 +38,7 @@ fn figure(input: &FigureInput<'_>, settings: &FigureSettings) -> (String, GraphD
     let width = settings.size.layout_width() as f32;
     let heading = settings.heading(&input.case.info.title);
     let inner_width = width - 2.0 * MARGIN;
-    let halo = match settings.background {
-        FigureBackground::Theme => theme::BACKGROUND,
-        FigureBackground::White | FigureBackground::Transparent => Colour::hex(0xFFFFFF),
-    };
+    let halo = halo_colour(settings);
     let mut body = String::new();
     let mut y = MARGIN;
     if let Some(title) = heading {
@@ -52,14 +49,8 @@ fn figure(input: &FigureInput<'_>, settings: &FigureSettings) -> (String, GraphD
     let shown = Shown::new(input);
     let numbers = (settings.sources == SourceNote::Numbered).then(|| SourceNumbers::new(input, &shown));
     let band = Band { top_left: [MARGIN, y], width: inner_width, halo };
-    let drawing = draw_graph(&mut body, input, settings, &shown, numbers.as_ref(), &band);
+    let drawing = graph_and_legend(&mut body, input, settings, &shown, numbers.as_ref(), &band);
     y = drawing.bottom;
-    if settings.legend {
-        let mut part = String::new();
-        let entries = legend_entries(input, &shown, settings.support);
-        y = legend(&mut part, entries, y + MARGIN * 0.5, inner_width);
-        layer(&mut body, "legend", "Legend", None, &part);
-    }
     if let Some(caption) = settings.caption.as_deref().filter(|caption| !caption.trim().is_empty()) {
         let mut part = String::new();
         y += NOTE_SIZE * 0.5;
@@ -81,12 +72,40 @@ fn figure(input: &FigureInput<'_>, settings: &FigureSettings) -> (String, GraphD
     (svg, drawing)
 }
 
+/// The colour behind the figure, and around labels so they read over lines.
+pub(super) fn halo_colour(settings: &FigureSettings) -> Colour {
+    match settings.background {
+        FigureBackground::Theme => theme::BACKGROUND,
+        FigureBackground::White | FigureBackground::Transparent => Colour::hex(0xFFFFFF),
+    }
+}
+
+/// The graph in `band`, and its legend under it when the settings ask for one; the drawing's
+/// bottom is below both.
+pub(super) fn graph_and_legend(
+    body: &mut String,
+    input: &FigureInput<'_>,
+    settings: &FigureSettings,
+    shown: &Shown,
+    numbers: Option<&SourceNumbers>,
+    band: &Band,
+) -> GraphDrawing {
+    let mut drawing = draw_graph(body, input, settings, shown, numbers, band);
+    if settings.legend {
+        let mut part = String::new();
+        let entries = legend_entries(input, shown, settings.support);
+        drawing.bottom = legend(&mut part, entries, drawing.bottom + MARGIN * 0.5, band.width);
+        layer(body, "legend", "Legend", None, &part);
+    }
+    drawing
+}
+
 /// The text style of the caption and the sources.
-const NOTE_TEXT: Text<'static> =
+pub(super) const NOTE_TEXT: Text<'static> =
     Text { at: [MARGIN, 0.0], size: NOTE_SIZE, fill: NOTE, anchor: Anchor::Start, halo: None, style: "" };
 
 /// The title in bold, wrapped, below `y`; returns the new bottom.
-fn title_lines(svg: &mut String, title: &str, mut y: f32, width: f32) -> f32 {
+pub(super) fn title_lines(svg: &mut String, title: &str, mut y: f32, width: f32) -> f32 {
     let text = Text {
         at: [MARGIN, 0.0],
         size: TITLE_SIZE,
@@ -142,7 +161,12 @@ fn source_note(
 
 /// The opening of the SVG, `size` in figure units: the root element (in mm for print sizes,
 /// declaring the layers' namespace), the title for screen readers, and the background.
-fn root(settings: &FigureSettings, heading: Option<&str>, [width, height]: [f32; 2], halo: Colour) -> String {
+pub(super) fn root(
+    settings: &FigureSettings,
+    heading: Option<&str>,
+    [width, height]: [f32; 2],
+    halo: Colour,
+) -> String {
     let mut svg = String::new();
     let (width_attribute, height_attribute) = match settings.size.width_mm() {
         Some(mm) => {
@@ -270,7 +294,7 @@ pub fn source_credit(input: &FigureInput<'_>) -> Option<String> {
 
 /// One entry of the numbered source list: "Polina Nikolskaya, “Title”, Reuters, 6 June 2018.
 /// https://…".
-fn source_entry(input: &FigureInput<'_>, source: SourceIx) -> String {
+pub(super) fn source_entry(input: &FigureInput<'_>, source: SourceIx) -> String {
     let source = &input.case.sources[source];
     let mut parts: Vec<String> = Vec::new();
     if !source.authors.is_empty() {

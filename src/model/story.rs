@@ -10,6 +10,7 @@ use super::index::QuoteIx;
 use super::node_kind::NodeKind;
 use super::partial_date::DaySpan;
 use super::partial_date::PartialDate;
+use super::scene::{OutsidePeriod, Scene, SceneRules};
 
 /// The steps of the story, in the order they are told. Since format version 4.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -76,6 +77,18 @@ impl StoryStep {
         quotes.dedup();
         quotes.retain(|quote| quote.index() < case.quotes.len());
         quotes
+    }
+
+    /// What the step draws in full, dims and leaves out.
+    pub fn scene(&self, case: &Case, graph: &CaseGraph) -> Scene {
+        let rules = SceneRules {
+            hidden_kinds: &self.hidden_kinds,
+            hidden: &self.hidden,
+            highlight: &self.highlight,
+            period: self.period.map(Period::days),
+            outside_period: OutsidePeriod::Dim,
+        };
+        Scene::of(case, graph, &rules)
     }
 
     /// The lists of ids the step names: each list's key in the file, its ids, and what they
