@@ -148,6 +148,14 @@ pub const NODE_OUTLINE: Colour = Colour::hex(0x1F2933);
 pub const LINK: Colour = Colour::hex(0x6B7280);
 /// Labels on nodes and links.
 pub const LABEL: Colour = Colour::hex(0x111827);
+/// Behind the presenter's text over the picture: white, letting a little of it through.
+pub const PRESENTER_BACKDROP: Colour = Colour::hex(0xFFFFFF).with_alpha(0xEB);
+/// The presenter's step title size, in points.
+pub const PRESENTER_TITLE_POINTS: f32 = 24.0;
+/// The presenter's caption size, in points.
+pub const PRESENTER_CAPTION_POINTS: f32 = 18.0;
+/// Behind a caption's **strong** words in the presenter.
+pub const PRESENTER_STRONG: Colour = Colour::hex(0xFDE68A);
 /// The bar beside each quote a story step cites.
 pub const CITATION_BAR: Colour = Colour::hex(0xD1D5DB);
 /// Link labels, quieter than node labels.

@@ -81,14 +81,18 @@ impl StoryStep {
 
     /// What the step draws in full, dims and leaves out.
     pub fn scene(&self, case: &Case, graph: &CaseGraph) -> Scene {
-        let rules = SceneRules {
+        Scene::of(case, graph, &self.scene_rules())
+    }
+
+    /// The rules of the step's scene.
+    pub fn scene_rules(&self) -> SceneRules<'_> {
+        SceneRules {
             hidden_kinds: &self.hidden_kinds,
             hidden: &self.hidden,
             highlight: &self.highlight,
             period: self.period.map(Period::days),
             outside_period: OutsidePeriod::Dim,
-        };
-        Scene::of(case, graph, &rules)
+        }
     }
 
     /// The lists of ids the step names: each list's key in the file, its ids, and what they

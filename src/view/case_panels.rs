@@ -7,6 +7,7 @@ use super::editor::OpenEditor;
 use super::evidence_panel::QuoteContexts;
 use super::reader::SourceReader;
 use super::review_panel::ReviewState;
+use super::story_panel::{StoryAction, StoryDrafts};
 
 /// Which tab of the side panel is on show.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -16,6 +17,8 @@ pub enum SideTab {
     Evidence,
     /// The source reader.
     Sources,
+    /// The story's steps.
+    Story,
 }
 
 /// The panels' own state for one open case.
@@ -33,4 +36,8 @@ pub struct CasePanels {
     pub editor: Option<OpenEditor>,
     /// The review: the ledger of the facts as they are, and the reviewer's name and note.
     pub review: ReviewState,
+    /// The shown step's title and caption as typed.
+    pub story_drafts: StoryDrafts,
+    /// What the Story tab and the presenter asked for this frame, for the app to carry out.
+    pub story_actions: Vec<StoryAction>,
 }

@@ -92,6 +92,8 @@ pub enum Command {
     File(FileCommand),
     /// Open the search field.
     OpenSearch,
+    /// Present the story: the canvas fills the window and the keys step through.
+    Present,
     /// Show or hide the list of shortcuts.
     ToggleHelp,
 }
@@ -254,6 +256,7 @@ pub fn bindings() -> Vec<Binding> {
         Binding { command: Command::ToggleWarnings, shortcut: command_shift(Key::W), name: "Show the warnings" },
         Binding { command: Command::ToggleReview, shortcut: command_shift(Key::R), name: "Review before publication" },
         Binding { command: Command::ToggleHelp, shortcut: plain(Key::F1), name: "Keyboard shortcuts" },
+        Binding { command: Command::Present, shortcut: plain(Key::F5), name: "Present the story" },
         Binding { command: Command::ToggleFrameTimes, shortcut: plain(Key::F12), name: "Show frame times" },
     ];
     for (kind, key) in NodeKind::ALL.into_iter().zip(KIND_KEYS) {

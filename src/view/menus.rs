@@ -91,6 +91,7 @@ fn menus(ui: &mut egui::Ui, open: &OpenCase) -> Vec<Command> {
         let warnings = format!("Warnings ({})", open.document.warnings().len());
         entry(ui, &warnings, Command::ToggleWarnings, true);
         entry(ui, "Review…", Command::ToggleReview, true);
+        entry(ui, "Present the story", Command::Present, !open.document.story().is_empty());
         entry(ui, "Frame times", Command::ToggleFrameTimes, true);
         ui.separator();
         for kind in NodeKind::ALL {

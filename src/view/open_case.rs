@@ -7,9 +7,10 @@ use egui::{Rect, pos2};
 use super::camera::Camera;
 use super::command::{Command, Selection};
 use super::search::SearchState;
+use super::story_view::{StoryView, step_camera};
 use crate::document::{Document, Edit};
 use crate::link_routes::{LinkRoute, link_routes};
-use crate::model::{CaseSupport, Id, ItemRef, LinkIx, NodeIx, Scene, SceneRules, Support};
+use crate::model::{CaseSupport, Id, ItemRef, LinkIx, NodeIx, Presence, Scene, SceneRules, StepIx, Support};
 
 /// Margin around the case when fitting it to the canvas, in screen points.
 const FIT_MARGIN_POINTS: f32 = 48.0;
@@ -39,6 +40,8 @@ pub struct OpenCase {
     pub show_review: bool,
     /// Whether the frame-time readout shows over the canvas.
     pub show_frame_times: bool,
+    /// The story step on show, the scene it makes, and the camera gliding to it.
+    pub story: StoryView,
     /// What drawing asks of the facts every frame, worked out once per change to them.
     derived: DerivedFacts,
     /// The selection as of the start of the frame, with its item's id: after an edit moves
@@ -86,6 +89,7 @@ impl OpenCase {
             show_frame_times: false,
             show_warnings: false,
             show_review: false,
+            story: StoryView::default(),
             derived,
             selected_id: None,
         }
@@ -94,6 +98,7 @@ impl OpenCase {
     /// Works out again what drawing asks of the facts, when they changed since. The selected
     /// item stays selected wherever the change moved it, and is dropped if it is gone.
     pub fn refresh_after_fact_changes(&mut self) {
+        self.story.refresh(&self.document);
         if self.derived.facts_revision != self.document.facts_revision() {
             self.derived = DerivedFacts::of(&self.document);
             self.selection = match (&self.selected_id, self.selection) {
@@ -115,7 +120,7 @@ impl OpenCase {
     }
 
     /// The id of a selected node or link, if it is in the case.
-    fn selection_id(&self, selection: Selection) -> Option<Id> {
+    pub fn selection_id(&self, selection: Selection) -> Option<Id> {
         let case = self.document.case();
         match selection {
             Selection::Node(node) => case.nodes.get(node.index()).map(|node| node.id.clone()),
@@ -141,18 +146,45 @@ impl OpenCase {
 
     /// What the view draws in full, dims and leaves out, for a figure of it.
     pub fn scene(&self) -> Scene {
-        let rules = SceneRules { hidden_kinds: self.document.hidden_kinds(), ..SceneRules::default() };
-        Scene::of(self.document.case(), self.document.graph(), &rules)
+        match self.story.scene() {
+            Some(scene) => scene.clone(),
+            None => {
+                let rules = SceneRules { hidden_kinds: self.document.hidden_kinds(), ..SceneRules::default() };
+                Scene::of(self.document.case(), self.document.graph(), &rules)
+            }
+        }
     }
 
-    /// Whether node `node` is shown (its kind is not hidden).
+    /// How the view draws `item`: in full, dimmed (a story step is about something else) or
+    /// not at all (its kind is hidden, or the step leaves it out).
+    pub fn presence(&self, item: ItemRef) -> Presence {
+        match (self.story.scene(), item) {
+            (Some(scene), _) => scene.item(item),
+            (None, ItemRef::Node(node)) => {
+                let hidden = self
+                    .document
+                    .case()
+                    .nodes
+                    .get(node.index())
+                    .is_none_or(|data| self.document.hidden_kinds().contains(&data.kind));
+                if hidden { Presence::Hidden } else { Presence::Full }
+            }
+            (None, ItemRef::Link(link)) => match self.link_ends(link) {
+                Some((a, b)) => self.presence(ItemRef::Node(a)).max(self.presence(ItemRef::Node(b))),
+                None => Presence::Hidden,
+            },
+            (None, ItemRef::Source(_) | ItemRef::Quote(_)) => Presence::Full,
+        }
+    }
+
+    /// Whether node `node` is shown, in full or dimmed.
     pub fn is_node_visible(&self, node: NodeIx) -> bool {
-        self.document.case().nodes.get(node.index()).is_some_and(|n| !self.document.hidden_kinds().contains(&n.kind))
+        self.presence(ItemRef::Node(node)) != Presence::Hidden
     }
 
-    /// Whether link `link` is shown: both its ends are.
+    /// Whether link `link` is shown, in full or dimmed.
     pub fn is_link_visible(&self, link: LinkIx) -> bool {
-        self.link_ends(link).is_some_and(|(a, b)| self.is_node_visible(a) && self.is_node_visible(b))
+        self.presence(ItemRef::Link(link)) != Presence::Hidden
     }
 
     /// The nodes at link `link`'s ends, when both resolve.
@@ -248,10 +280,12 @@ impl OpenCase {
             Command::ToggleKind(kind) => self.edit(Edit::ToggleKind(kind)),
             Command::Undo => {
                 self.document.undo();
+                self.story.refresh(&self.document);
                 self.drop_hidden_selection();
             }
             Command::Redo => {
                 self.document.redo();
+                self.story.refresh(&self.document);
                 self.drop_hidden_selection();
             }
             Command::OpenSearch => {
@@ -263,13 +297,44 @@ impl OpenCase {
             Command::ToggleReview => self.show_review = !self.show_review,
             Command::ToggleFrameTimes => self.show_frame_times = !self.show_frame_times,
             // The app carries these out before the case sees them.
-            // The app carries these out: they open forms or replace the case.
-            Command::File(_) | Command::Edit(_) => {}
+            // The app carries these out: they open forms, replace the case, or start the presenter.
+            Command::File(_) | Command::Edit(_) | Command::Present => {}
         }
     }
 
     fn edit(&mut self, edit: Edit) {
         self.document.edit(edit);
+        self.story.refresh(&self.document);
+        self.drop_hidden_selection();
+    }
+
+    /// Moves the camera along its glide to a step at `now_seconds`; true while it goes on.
+    pub fn glide_camera(&mut self, now_seconds: f64) -> bool {
+        let Some(glide) = self.story.glide else { return false };
+        let (camera, done) = glide.at(now_seconds);
+        self.camera = Some(camera);
+        if done {
+            self.story.glide = None;
+        }
+        !done
+    }
+
+    /// Shows `step`'s view, the camera gliding to it from where it is; `None` goes back to
+    /// the case as a whole.
+    pub fn show_step(&mut self, step: Option<StepIx>, now_seconds: f64) {
+        self.story.shown_step = step.filter(|step| step.index() < self.document.story().len());
+        self.story.refresh(&self.document);
+        self.follow_layout = false;
+        let Some(step) = self.story.shown_step else { return };
+        let saved = self.document.story()[step].camera;
+        let scene = self.story.scene().cloned().unwrap_or_else(|| Scene::everything(self.document.case()));
+        let positions = self.document.layout().positions();
+        let lit: Vec<[f32; 2]> = NodeIx::all(positions.len())
+            .filter(|&node| scene.node(node) == Presence::Full)
+            .map(|node| positions[node.index()])
+            .collect();
+        let to = step_camera(saved, lit, self.canvas_rect).unwrap_or_else(|| self.fitted_camera(self.canvas_rect));
+        self.story.glide_to(self.camera, to, now_seconds);
         self.drop_hidden_selection();
     }
 

@@ -10,6 +10,7 @@ mod nodes;
 mod panels;
 mod passages;
 mod sources;
+mod story;
 
 use std::collections::VecDeque;
 use std::path::PathBuf;
@@ -208,10 +209,14 @@ impl CaseApp {
         let typing = ctx.egui_wants_keyboard_input();
         // A prompt or a form owns the keyboard: Escape cancels it rather than the selection.
         let modal = self.prompt.is_some() || self.has_open_form();
-        let mut commands = if modal { Vec::new() } else { command::pressed_shortcuts(&ctx, typing) };
-        egui::Panel::top("casegraph-menu").show(ui, |ui| {
-            commands.extend(menus::menu_bar(ui, self.open_case(), &self.recent.paths));
-        });
+        // The presenter owns the keyboard and the whole window.
+        let presenting = self.open_case().is_some_and(|open| open.story.presenting);
+        let mut commands = if modal || presenting { Vec::new() } else { command::pressed_shortcuts(&ctx, typing) };
+        if !presenting {
+            egui::Panel::top("casegraph-menu").show(ui, |ui| {
+                commands.extend(menus::menu_bar(ui, self.open_case(), &self.recent.paths));
+            });
+        }
         let settled = match &mut self.content {
             Content::Failed { file, report } => {
                 panels::show_failure(ui, file, report);
@@ -223,6 +228,7 @@ impl CaseApp {
             measurement.next_frame(&ctx, &mut commands);
         }
         self.apply(&ctx, commands);
+        self.apply_story_actions(&ctx);
         self.show_export_dialog(&ctx);
         self.show_source_form(&ctx);
         self.show_new_case_form(&ctx);
@@ -275,6 +281,13 @@ impl CaseApp {
             match command {
                 Command::File(file_command) => self.run_file_command(ctx, file_command),
                 Command::Edit(edit) => self.run_edit(edit),
+                Command::Present => {
+                    if let Content::Open(open, panels) = &mut self.content
+                        && !open.document.story().is_empty()
+                    {
+                        panels.story_actions.push(super::story_panel::StoryAction::Present);
+                    }
+                }
                 command => {
                     if let Some(open) = self.open_case_mut() {
                         open.apply(command);

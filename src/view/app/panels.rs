@@ -6,7 +6,9 @@ use super::super::command::{Command, EditCommand};
 use super::super::editor::{self, EditorAnswer, OpenEditor};
 use super::super::frame_times::{self, FrameTimes};
 use super::super::open_case::OpenCase;
-use super::super::{canvas, evidence_panel, legend, menus, reader, review_panel, search, warnings_panel};
+use super::super::{
+    canvas, evidence_panel, legend, menus, presenter, reader, review_panel, search, story_panel, warnings_panel,
+};
 
 /// Layout steps per frame while a small case's layout animates in the window's frames (a big
 /// case's runs on its own thread): enough to settle the sample case in about two seconds,
@@ -37,11 +39,19 @@ pub(super) fn show_open_case(
     if moved && open.follow_layout {
         open.apply(Command::FitToCase);
     }
+    if open.glide_camera(ctx.input(|input| input.time)) {
+        ctx.request_repaint();
+    }
+    if open.story.presenting {
+        panels.story_actions.extend(presenter::show(ui, open, &mut panels.canvas, commands));
+        return open.document.layout().is_settled();
+    }
     egui::Panel::right("casegraph-evidence").resizable(true).default_size(360.0).show(ui, |ui| {
         ui.horizontal(|ui| {
             ui.selectable_value(&mut panels.side_tab, SideTab::Evidence, "Evidence");
             let sources = format!("Sources ({})", open.document.case().sources.len());
             ui.selectable_value(&mut panels.side_tab, SideTab::Sources, sources);
+            ui.selectable_value(&mut panels.side_tab, SideTab::Story, "Story");
         });
         ui.separator();
         if panels.editor.as_ref().is_some_and(|editor| editor.is_stale(&open.document, open.selection)) {
@@ -51,6 +61,10 @@ pub(super) fn show_open_case(
             (SideTab::Evidence, Some(editor)) => show_editor(ui, open, editor),
             (SideTab::Evidence, None) => evidence_panel::show(ui, open, &mut panels.quote_contexts, &mut panels.review),
             (SideTab::Sources, _) => reader::show(ui, open, &mut panels.reader),
+            (SideTab::Story, _) => {
+                panels.story_actions.extend(story_panel::show(ui, open, &mut panels.story_drafts));
+                Vec::new()
+            }
         });
         if commands.contains(&Command::Edit(EditCommand::CancelEdit)) {
             panels.editor = None;

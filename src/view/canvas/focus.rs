@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use super::super::command::Selection;
 use super::super::open_case::OpenCase;
 use super::on_screen::OnScreen;
-use crate::model::{LinkIx, NodeIx};
+use crate::model::{ItemRef, LinkIx, NodeIx, Presence};
 
 /// The hovered item, what is near it, and the nodes on screen by importance.
 #[derive(Debug)]
@@ -38,14 +38,17 @@ impl Focus {
         self.hovered == Some(Selection::Node(node)) || open.selection == Some(Selection::Node(node))
     }
 
-    /// Whether `node` fades back: something is hovered and it is not near.
-    pub(super) fn is_faded_node(&self, node: NodeIx) -> bool {
-        self.hovered.is_some() && !self.near_nodes.contains(&node)
+    /// Whether `node` fades back: something is hovered and it is not near, or the story
+    /// step on show is about something else.
+    pub(super) fn is_faded_node(&self, open: &OpenCase, node: NodeIx) -> bool {
+        (self.hovered.is_some() && !self.near_nodes.contains(&node))
+            || open.presence(ItemRef::Node(node)) == Presence::Dimmed
     }
 
     /// Whether `link` fades back.
-    pub(super) fn is_faded_link(&self, link: LinkIx) -> bool {
-        self.hovered.is_some() && !self.near_links.contains(&link)
+    pub(super) fn is_faded_link(&self, open: &OpenCase, link: LinkIx) -> bool {
+        (self.hovered.is_some() && !self.near_links.contains(&link))
+            || open.presence(ItemRef::Link(link)) == Presence::Dimmed
     }
 }
 

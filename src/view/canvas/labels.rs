@@ -44,7 +44,8 @@ pub(super) fn paint_labels(
     let positions = open.document.layout().positions();
     for &node in nodes {
         let important = focus.is_important(open, node);
-        let faded_now = fade && focus.is_faded_node(node);
+        let faded_now = (fade && focus.is_faded_node(open, node))
+            || open.presence(crate::model::ItemRef::Node(node)) == crate::model::Presence::Dimmed;
         let item = &open.document.case().nodes[node];
         let mut text = theme::short_label(&item.label).into_owned();
         if let Some(amount) = &item.amount {

@@ -42,7 +42,7 @@ pub(super) fn paint_links(
     for &link in links {
         let Some(route) = routes[link.index()] else { continue };
         let selected = open.selection == Some(Selection::Link(link));
-        let faded_now = focus.is_faded_link(link);
+        let faded_now = focus.is_faded_link(open, link);
         paint_link(painter, open, link, route, frame, selected, faded_now);
         let middle = frame.screen_from_world(route.label_point());
         if open.is_unsupported_link(link) {

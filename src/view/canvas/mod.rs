@@ -135,7 +135,15 @@ fn paint_in_detail(
     for &node in &on_screen.nodes {
         let center = frame.screen_from_world(positions[node.index()]);
         let hovered = focus.hovered == Some(super::command::Selection::Node(node));
-        nodes::paint_node(painter, open, node, center, frame.node_radius_points, focus.is_faded_node(node), hovered);
+        nodes::paint_node(
+            painter,
+            open,
+            node,
+            center,
+            frame.node_radius_points,
+            focus.is_faded_node(open, node),
+            hovered,
+        );
     }
     // Labels and captions keep off the nodes and each other; when zoomed out too far for
     // labels, only the important ones are placed.

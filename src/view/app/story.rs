@@ -1,0 +1,67 @@
+//! The story's actions carried out: steps shown, added and updated from the view, edited, and
+//! the presenter started and stepped through.
+
+use super::super::prompt::Prompt;
+use super::super::story_panel::StoryAction;
+use super::{CaseApp, Content};
+use crate::document::StoryEdit;
+use crate::model::{StepIx, StoryStep};
+
+impl CaseApp {
+    /// Carries out what the Story tab and the presenter asked for this frame.
+    pub(super) fn apply_story_actions(&mut self, ctx: &egui::Context) {
+        let Content::Open(open, panels) = &mut self.content else { return };
+        let now_seconds = ctx.input(|input| input.time);
+        for action in std::mem::take(&mut panels.story_actions) {
+            let outcome = match action {
+                StoryAction::Show(step) => {
+                    open.show_step(step, now_seconds);
+                    Ok(())
+                }
+                StoryAction::Leave => {
+                    open.story.presenting = false;
+                    Ok(())
+                }
+                StoryAction::Present => {
+                    open.story.presenting = true;
+                    open.show_step(Some(open.story.shown_step.unwrap_or(StepIx::new(0))), now_seconds);
+                    Ok(())
+                }
+                StoryAction::AddFromView => {
+                    let at = open.story.shown_step.map_or(open.document.story().len(), |step| step.index() + 1);
+                    let step = step_from_view(open, None);
+                    let added =
+                        open.document.edit_story(StoryEdit::Insert { at: StepIx::new(at), step: Box::new(step) });
+                    added.map(|()| open.show_step(Some(StepIx::new(at)), now_seconds))
+                }
+                StoryAction::UpdateFromView(at) => {
+                    let step = step_from_view(open, Some(at));
+                    open.document.edit_story(StoryEdit::Replace { at, step: Box::new(step) })
+                }
+                StoryAction::Edit(edit) => open.document.edit_story(edit),
+            };
+            if let Err(error) = outcome {
+                self.prompt =
+                    Some(Prompt::Report { title: "The story was not changed".to_owned(), message: error.to_string() });
+                return;
+            }
+        }
+    }
+}
+
+/// A step from the view as it is: the camera and the kinds shown now. Updating keeps the
+/// step's words, highlights and citations; a new step highlights the selection.
+fn step_from_view(open: &super::super::open_case::OpenCase, updating: Option<StepIx>) -> StoryStep {
+    let document = &open.document;
+    let mut step = match updating.and_then(|at| document.story().get(at.index())) {
+        Some(step) => step.clone(),
+        None => StoryStep {
+            title: format!("Step {}", document.story().len() + 1),
+            highlight: open.selection.and_then(|selection| open.selection_id(selection)).into_iter().collect(),
+            ..StoryStep::default()
+        },
+    };
+    step.camera = open.saved_camera();
+    step.hidden_kinds = document.hidden_kinds().to_vec();
+    step
+}

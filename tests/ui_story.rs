@@ -1,0 +1,122 @@
+//! The story in the window: the Story tab adds a step from the view, renames and moves it,
+//! each an undoable step; clicking a step shows its view with the rest dimmed; the presenter
+//! fills the window and steps through with the keys a clicker sends, and Escape leaves.
+
+use std::time::Duration;
+
+use casegraph::model::{Presence, StepIx};
+use casegraph::view::{CaseApp, Content, ScriptedDialogs, Services};
+use egui::{Key, Modifiers, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+
+#[path = "common/typing.rs"]
+mod typing;
+use typing::type_into;
+
+fn sample_app() -> Harness<'static, CaseApp> {
+    let services = Services { dialogs: Box::new(ScriptedDialogs::default()), data_folder: None };
+    let app = CaseApp::new(Content::from_sample()).with_services(services).with_autosave_interval(Duration::ZERO);
+    let mut harness =
+        Harness::builder().with_size(vec2(1280.0, 1200.0)).with_max_steps(1500).build_eframe(move |_| app);
+    harness.run();
+    harness.get_by_label("Story").click();
+    harness.run();
+    harness
+}
+
+fn titles(harness: &Harness<'_, CaseApp>) -> Vec<String> {
+    let open = harness.state().open_case().expect("a case is open");
+    open.document.story().iter().map(|step| step.title.clone()).collect()
+}
+
+fn presence(harness: &Harness<'_, CaseApp>, id: &str) -> Presence {
+    let open = harness.state().open_case().expect("a case is open");
+    open.presence(open.document.graph().resolve(id).expect("in the sample"))
+}
+
+#[test]
+fn a_step_added_from_the_view_is_renamed_moved_and_each_change_undone() {
+    let mut harness = sample_app();
+    let before = titles(&harness);
+    harness.state_mut().select_id("p-lee").expect("Lee");
+    harness.run();
+    harness.get_by_label("+ Add a step from the view").click();
+    harness.run();
+    let open = harness.state().open_case().expect("open");
+    let added = &open.document.story()[before.len()];
+    assert_eq!(added.title, format!("Step {}", before.len() + 1));
+    assert_eq!(
+        added.highlight.iter().map(|id| id.as_str()).collect::<Vec<_>>(),
+        ["p-lee"],
+        "it highlights the selection"
+    );
+    assert!(added.camera.is_some(), "it keeps the camera");
+    assert_eq!(open.story.shown_step, Some(StepIx::new(before.len())), "the new step is on show");
+
+    type_into(&mut harness, "Title", "Lee goes home");
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(titles(&harness).last().map(String::as_str), Some("Lee goes home"));
+
+    let up_buttons = harness.query_all_by_label("↑").count();
+    assert_eq!(up_buttons, before.len() + 1);
+    harness.query_all_by_label("↑").last().expect("the last step's ↑").click();
+    harness.run();
+    assert_eq!(titles(&harness)[before.len() - 1], "Lee goes home", "moved up one");
+
+    for expected_last in ["Lee goes home", &format!("Step {}", before.len() + 1)] {
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        harness.run();
+        assert_eq!(titles(&harness).last().map(String::as_str), Some(expected_last));
+    }
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(titles(&harness), before, "undo takes the step away");
+}
+
+#[test]
+fn clicking_a_step_shows_its_view_with_the_rest_dimmed_and_the_camera_glides_there() {
+    let mut harness = sample_app();
+    assert_eq!(presence(&harness, "p-kim-jong-un"), Presence::Full);
+    let camera_before = harness.state().open_case().expect("open").camera;
+    harness.get_by_label("1. Michurin meets “Lee”").click();
+    harness.run();
+    let open = harness.state().open_case().expect("open");
+    assert_eq!(open.story.shown_step, Some(StepIx::new(0)));
+    assert!(open.story.glide.is_none(), "the glide is over once the frames have run");
+    assert_ne!(open.camera, camera_before, "the camera moved to the step");
+    assert_eq!(presence(&harness, "p-igor-michurin"), Presence::Full);
+    assert_eq!(presence(&harness, "l-michurin-and-lee"), Presence::Full);
+    assert_eq!(presence(&harness, "p-kim-jong-un"), Presence::Dimmed);
+    let title = NodeT::accesskit_node(&harness.get_by_label("Title")).value();
+    assert_eq!(title.as_deref(), Some("Michurin meets “Lee”"), "the title field holds the step's title");
+    harness.get_by_label("Back to the whole case").click();
+    harness.run();
+    assert_eq!(presence(&harness, "p-kim-jong-un"), Presence::Full);
+}
+
+#[test]
+fn the_presenter_fills_the_window_steps_with_clicker_keys_and_escape_leaves() {
+    let mut harness = sample_app();
+    harness.get_by_label("2. Bearings for the embassy").click();
+    harness.run();
+    harness.key_press(Key::F5);
+    harness.run();
+    let shown = |harness: &Harness<'_, CaseApp>| harness.state().open_case().expect("open").story.shown_step;
+    assert!(harness.state().open_case().expect("open").story.presenting);
+    assert!(harness.query_by_label("File").is_none(), "the menu bar gives way to the picture");
+    assert!(harness.query_by_label("Step 2 of 8").is_some(), "the step's count over the picture");
+    for (key, expected) in [(Key::ArrowRight, 2), (Key::PageDown, 3), (Key::PageUp, 2), (Key::ArrowLeft, 1)] {
+        harness.key_press(key);
+        harness.run();
+        assert_eq!(shown(&harness), Some(StepIx::new(expected)), "{key:?}");
+    }
+    assert!(harness.query_by_label("Bearings for the embassy").is_some());
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(!harness.state().open_case().expect("open").story.presenting);
+    assert!(harness.query_by_label("File").is_some(), "the menus are back");
+    assert_eq!(shown(&harness), Some(StepIx::new(1)), "the step stays on show after presenting");
+    assert_eq!(presence(&harness, "p-kim-jong-un"), Presence::Dimmed);
+}
