@@ -150,6 +150,12 @@ pub const LINK: Colour = Colour::hex(0x6B7280);
 pub const LABEL: Colour = Colour::hex(0x111827);
 /// Behind the presenter's text over the picture: white, letting a little of it through.
 pub const PRESENTER_BACKDROP: Colour = Colour::hex(0xFFFFFF).with_alpha(0xEB);
+/// The timeline's brushed period, over the bars.
+pub const TIMELINE_BRUSH: Colour = Colour::hex(0x2563EB).with_alpha(0x30);
+/// The timeline's year lines.
+pub const TIMELINE_TICK: Colour = Colour::hex(0xE5E7EB);
+/// The height of the timeline's year labels above the bars, in points.
+pub const TIMELINE_AXIS_POINTS: f32 = 16.0;
 /// The presenter's step title size, in points.
 pub const PRESENTER_TITLE_POINTS: f32 = 24.0;
 /// The presenter's caption size, in points.

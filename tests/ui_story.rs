@@ -120,3 +120,55 @@ fn the_presenter_fills_the_window_steps_with_clicker_keys_and_escape_leaves() {
     assert_eq!(shown(&harness), Some(StepIx::new(1)), "the step stays on show after presenting");
     assert_eq!(presence(&harness, "p-kim-jong-un"), Presence::Dimmed);
 }
+
+#[test]
+fn brushing_the_timeline_dims_or_hides_what_lies_outside_on_the_canvas_and_clear_brings_it_back() {
+    let mut harness = sample_app();
+    assert!(harness.query_by_label_contains("17 dated").is_some(), "the timeline counts the dated items");
+    type_into(&mut harness, "Period from", "2011");
+    type_into(&mut harness, "until", "2011");
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(presence(&harness, "l-michurin-and-lee"), Presence::Full, "2011 is inside");
+    assert_eq!(presence(&harness, "t-foundation-contribution"), Presence::Dimmed, "2013 is outside");
+    assert_eq!(presence(&harness, "l-ofac-sanctions-michurin"), Presence::Dimmed, "2017 is outside");
+    assert_eq!(presence(&harness, "p-lee"), Presence::Full, "an undated node is not outside");
+    harness.get_by_label("Hide the rest").click();
+    harness.run();
+    assert_eq!(presence(&harness, "t-foundation-contribution"), Presence::Hidden);
+    assert_eq!(presence(&harness, "l-contribution-to-foundation"), Presence::Hidden, "its links go with it");
+    harness.get_by_label("Clear").click();
+    harness.run();
+    assert_eq!(presence(&harness, "t-foundation-contribution"), Presence::Full);
+}
+
+#[test]
+fn dragging_across_the_timeline_brushes_a_period() {
+    let mut harness = sample_app();
+    let bar = harness.get_by_label("Timeline").rect();
+    // From the left of the axis to its middle: the earlier years.
+    let (y, left, middle) = (bar.bottom() + 60.0, 30.0, 420.0);
+    harness.input_mut().events.push(egui::Event::PointerMoved(egui::pos2(left, y)));
+    harness.run();
+    harness.input_mut().events.push(egui::Event::PointerButton {
+        pos: egui::pos2(left, y),
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    harness.run();
+    for x in [100.0, 200.0, 300.0, middle] {
+        harness.input_mut().events.push(egui::Event::PointerMoved(egui::pos2(x, y)));
+        harness.run();
+    }
+    harness.input_mut().events.push(egui::Event::PointerButton {
+        pos: egui::pos2(middle, y),
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    harness.run();
+    let brush = harness.state().open_case().expect("open").story.brush.expect("a period was brushed");
+    assert!(brush.length_days() > 365, "{brush:?}");
+    assert_eq!(presence(&harness, "l-ofac-sanctions-michurin"), Presence::Dimmed, "2017 lies past the middle");
+}

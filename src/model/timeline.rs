@@ -59,6 +59,28 @@ impl Timeline {
     pub fn undated(&self) -> usize {
         self.undated_nodes + self.undated_links
     }
+
+    /// A lane for each entry, in order, so that entries in one lane never share a day: each
+    /// takes the first lane free by its first day. At most `max_lanes`; past that, entries
+    /// share the lane that frees up first.
+    pub fn lanes(&self, max_lanes: usize) -> Vec<usize> {
+        let mut lane_ends: Vec<i32> = Vec::new();
+        let mut lanes = Vec::with_capacity(self.entries.len());
+        for entry in &self.entries {
+            let free = lane_ends.iter().position(|&end| end < entry.span.first_day);
+            let lane = match free {
+                Some(lane) => lane,
+                None if lane_ends.len() < max_lanes.max(1) => {
+                    lane_ends.push(i32::MIN);
+                    lane_ends.len() - 1
+                }
+                None => (0..lane_ends.len()).min_by_key(|&lane| lane_ends[lane]).unwrap_or(0),
+            };
+            lane_ends[lane] = lane_ends[lane].max(entry.span.last_day);
+            lanes.push(lane);
+        }
+        lanes
+    }
 }
 
 /// The days a node covers: a transaction's date, or from its start to its end.
@@ -111,6 +133,25 @@ mod tests {
                 .iter()
                 .all(|entry| extent.first_day <= entry.span.first_day && entry.span.last_day <= extent.last_day)
         );
+    }
+
+    #[test]
+    fn entries_in_one_lane_never_share_a_day_until_the_lanes_run_out() {
+        let (case, _) = crate::sample::load_sample().into_result().expect("the sample opens");
+        let timeline = Timeline::of(&case);
+        let lanes = timeline.lanes(100);
+        for (index, entry) in timeline.entries.iter().enumerate() {
+            for (other, other_entry) in timeline.entries.iter().enumerate().skip(index + 1) {
+                if lanes[index] == lanes[other] {
+                    assert!(
+                        !entry.span.overlaps(other_entry.span),
+                        "{entry:?} and {other_entry:?} share lane {}",
+                        lanes[index]
+                    );
+                }
+            }
+        }
+        assert!(timeline.lanes(2).iter().all(|&lane| lane < 2));
     }
 
     #[test]

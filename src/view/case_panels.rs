@@ -8,6 +8,7 @@ use super::evidence_panel::QuoteContexts;
 use super::reader::SourceReader;
 use super::review_panel::ReviewState;
 use super::story_panel::{StoryAction, StoryDrafts};
+use super::timeline_panel::TimelineState;
 
 /// Which tab of the side panel is on show.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -36,6 +37,8 @@ pub struct CasePanels {
     pub editor: Option<OpenEditor>,
     /// The review: the ledger of the facts as they are, and the reviewer's name and note.
     pub review: ReviewState,
+    /// The timeline: the dated items worked out from the facts, the period typed, Play.
+    pub timeline: TimelineState,
     /// The shown step's title and caption as typed.
     pub story_drafts: StoryDrafts,
     /// What the Story tab and the presenter asked for this frame, for the app to carry out.

@@ -94,6 +94,12 @@ pub enum Command {
     OpenSearch,
     /// Present the story: the canvas fills the window and the keys step through.
     Present,
+    /// Brush a period on the timeline (or clear it): what lies outside is dimmed or hidden.
+    Brush(Option<crate::model::DaySpan>),
+    /// Dim or hide what lies outside the brushed period.
+    SetOutsidePeriod(crate::model::OutsidePeriod),
+    /// Show or hide the timeline under the canvas.
+    ToggleTimeline,
     /// Show or hide the list of shortcuts.
     ToggleHelp,
 }
@@ -257,6 +263,7 @@ pub fn bindings() -> Vec<Binding> {
         Binding { command: Command::ToggleReview, shortcut: command_shift(Key::R), name: "Review before publication" },
         Binding { command: Command::ToggleHelp, shortcut: plain(Key::F1), name: "Keyboard shortcuts" },
         Binding { command: Command::Present, shortcut: plain(Key::F5), name: "Present the story" },
+        Binding { command: Command::ToggleTimeline, shortcut: command_shift(Key::T), name: "Show the timeline" },
         Binding { command: Command::ToggleFrameTimes, shortcut: plain(Key::F12), name: "Show frame times" },
     ];
     for (kind, key) in NodeKind::ALL.into_iter().zip(KIND_KEYS) {

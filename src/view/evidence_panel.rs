@@ -10,7 +10,7 @@ use super::marks::color;
 use super::open_case::OpenCase;
 use super::review_panel::{self, ReviewState};
 use crate::model::{
-    Credibility, DocumentReadError, DocumentStore, ItemRef, LinkIx, NodeIx, Quote, QuoteInContext, QuoteIx,
+    Credibility, DocumentReadError, DocumentStore, ItemRef, LinkIx, NodeIx, Presence, Quote, QuoteInContext, QuoteIx,
     Reliability, Source, Stance, amount_text, counted, link_claim, link_dates, quote_in_context,
 };
 use crate::theme;
@@ -170,8 +170,13 @@ fn node_details(
     let neighbours = open.document.graph().neighbours(node);
     ui.strong(format!("Links ({})", neighbours.len()));
     for neighbour in &neighbours {
-        let claim = link_claim(open.document.case(), open.document.graph(), neighbour.link);
-        if ui.link(claim).clicked() {
+        // The view's period or story step dims some links and hides others: so here.
+        let presence = open.presence(ItemRef::Link(neighbour.link));
+        if presence == Presence::Hidden {
+            continue;
+        }
+        let claim = RichText::new(link_claim(open.document.case(), open.document.graph(), neighbour.link));
+        if ui.link(if presence == Presence::Dimmed { claim.weak() } else { claim }).clicked() {
             commands.push(Command::Select(Selection::Link(neighbour.link)));
         }
     }

@@ -92,6 +92,7 @@ fn menus(ui: &mut egui::Ui, open: &OpenCase) -> Vec<Command> {
         entry(ui, &warnings, Command::ToggleWarnings, true);
         entry(ui, "Review…", Command::ToggleReview, true);
         entry(ui, "Present the story", Command::Present, !open.document.story().is_empty());
+        entry(ui, "Timeline", Command::ToggleTimeline, true);
         entry(ui, "Frame times", Command::ToggleFrameTimes, true);
         ui.separator();
         for kind in NodeKind::ALL {

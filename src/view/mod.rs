@@ -32,6 +32,7 @@ pub mod search;
 pub mod source_form;
 pub mod story_panel;
 pub mod story_view;
+pub mod timeline_panel;
 pub mod transaction_fields;
 pub mod warnings_panel;
 pub mod window_screenshot;

@@ -40,8 +40,11 @@ pub struct OpenCase {
     pub show_review: bool,
     /// Whether the frame-time readout shows over the canvas.
     pub show_frame_times: bool,
-    /// The story step on show, the scene it makes, and the camera gliding to it.
+    /// The story step on show, the timeline's brushed period, the scene they make, and the
+    /// camera gliding to the step.
     pub story: StoryView,
+    /// Whether the timeline shows under the canvas.
+    pub show_timeline: bool,
     /// What drawing asks of the facts every frame, worked out once per change to them.
     derived: DerivedFacts,
     /// The selection as of the start of the frame, with its item's id: after an edit moves
@@ -90,6 +93,7 @@ impl OpenCase {
             show_warnings: false,
             show_review: false,
             story: StoryView::default(),
+            show_timeline: true,
             derived,
             selected_id: None,
         }
@@ -292,14 +296,38 @@ impl OpenCase {
                 self.search.open = true;
                 self.search.wants_focus = true;
             }
-            Command::ToggleHelp => self.show_help = !self.show_help,
-            Command::ToggleWarnings => self.show_warnings = !self.show_warnings,
-            Command::ToggleReview => self.show_review = !self.show_review,
-            Command::ToggleFrameTimes => self.show_frame_times = !self.show_frame_times,
+            Command::ToggleHelp
+            | Command::ToggleWarnings
+            | Command::ToggleReview
+            | Command::ToggleFrameTimes
+            | Command::ToggleTimeline => self.toggle(command),
+            Command::Brush(period) => self.set_period(period, self.story.outside_period),
+            Command::SetOutsidePeriod(outside) => self.set_period(self.story.brush, outside),
             // The app carries these out before the case sees them.
             // The app carries these out: they open forms, replace the case, or start the presenter.
             Command::File(_) | Command::Edit(_) | Command::Present => {}
         }
+    }
+
+    /// Shows or hides a window or panel.
+    fn toggle(&mut self, command: Command) {
+        let shown = match command {
+            Command::ToggleHelp => &mut self.show_help,
+            Command::ToggleWarnings => &mut self.show_warnings,
+            Command::ToggleReview => &mut self.show_review,
+            Command::ToggleFrameTimes => &mut self.show_frame_times,
+            Command::ToggleTimeline => &mut self.show_timeline,
+            _ => return,
+        };
+        *shown = !*shown;
+    }
+
+    /// Brushes `period` on the timeline, with what lies outside dimmed or hidden.
+    fn set_period(&mut self, period: Option<crate::model::DaySpan>, outside: crate::model::OutsidePeriod) {
+        self.story.brush = period;
+        self.story.outside_period = outside;
+        self.story.refresh(&self.document);
+        self.drop_hidden_selection();
     }
 
     fn edit(&mut self, edit: Edit) {

@@ -6,7 +6,7 @@ use egui::{Rect, pos2};
 
 use super::camera::Camera;
 use crate::document::Document;
-use crate::model::{Scene, SceneRules, StepIx};
+use crate::model::{DaySpan, OutsidePeriod, Scene, SceneRules, StepIx};
 
 /// How long the camera takes to glide to a step's view, in seconds.
 pub const GLIDE_SECONDS: f64 = 0.4;
@@ -43,15 +43,21 @@ pub struct StoryView {
     pub presenting: bool,
     /// The camera move to the shown step, while it lasts.
     pub glide: Option<Glide>,
+    /// The period brushed on the timeline: dated items outside it are dimmed or hidden.
+    pub brush: Option<DaySpan>,
+    /// Whether what lies outside the brushed period is dimmed or hidden.
+    pub outside_period: OutsidePeriod,
     /// The scene of the view as last worked out, and what it was worked out for.
     scene: Option<(SceneKey, Scene)>,
 }
 
-/// What a scene is worked out from: the document as it was, and the step shown.
+/// What a scene is worked out from: the document as it was, the step shown and the brush.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct SceneKey {
     revision: u64,
     step: Option<StepIx>,
+    brush: Option<DaySpan>,
+    outside_period: OutsidePeriod,
 }
 
 impl StoryView {
@@ -60,7 +66,12 @@ impl StoryView {
         if self.shown_step.is_some_and(|step| step.index() >= document.story().len()) {
             self.shown_step = None;
         }
-        let key = SceneKey { revision: document.revision(), step: self.shown_step };
+        let key = SceneKey {
+            revision: document.revision(),
+            step: self.shown_step,
+            brush: self.brush,
+            outside_period: self.outside_period,
+        };
         if self.scene.as_ref().is_some_and(|(made_for, _)| *made_for == key) {
             return;
         }
@@ -71,11 +82,18 @@ impl StoryView {
                 let step = &case.story.steps[step];
                 let mut hidden_kinds = step.hidden_kinds.clone();
                 hidden_kinds.extend(document.hidden_kinds().iter().filter(|kind| !step.hidden_kinds.contains(kind)));
-                let rules = SceneRules { hidden_kinds: &hidden_kinds, ..step.scene_rules() };
-                Scene::of(case, graph, &rules)
+                let rules = step.scene_rules();
+                let period = self.brush.or(rules.period);
+                let outside_period = if self.brush.is_some() { self.outside_period } else { rules.outside_period };
+                Scene::of(case, graph, &SceneRules { hidden_kinds: &hidden_kinds, period, outside_period, ..rules })
             }
             None => {
-                let rules = SceneRules { hidden_kinds: document.hidden_kinds(), ..SceneRules::default() };
+                let rules = SceneRules {
+                    hidden_kinds: document.hidden_kinds(),
+                    period: self.brush,
+                    outside_period: self.outside_period,
+                    ..SceneRules::default()
+                };
                 Scene::of(case, graph, &rules)
             }
         };

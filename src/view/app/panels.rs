@@ -7,7 +7,8 @@ use super::super::editor::{self, EditorAnswer, OpenEditor};
 use super::super::frame_times::{self, FrameTimes};
 use super::super::open_case::OpenCase;
 use super::super::{
-    canvas, evidence_panel, legend, menus, presenter, reader, review_panel, search, story_panel, warnings_panel,
+    canvas, evidence_panel, legend, menus, presenter, reader, review_panel, search, story_panel, timeline_panel,
+    warnings_panel,
 };
 
 /// Layout steps per frame while a small case's layout animates in the window's frames (a big
@@ -46,34 +47,17 @@ pub(super) fn show_open_case(
         panels.story_actions.extend(presenter::show(ui, open, &mut panels.canvas, commands));
         return open.document.layout().is_settled();
     }
-    egui::Panel::right("casegraph-evidence").resizable(true).default_size(360.0).show(ui, |ui| {
-        ui.horizontal(|ui| {
-            ui.selectable_value(&mut panels.side_tab, SideTab::Evidence, "Evidence");
-            let sources = format!("Sources ({})", open.document.case().sources.len());
-            ui.selectable_value(&mut panels.side_tab, SideTab::Sources, sources);
-            ui.selectable_value(&mut panels.side_tab, SideTab::Story, "Story");
-        });
-        ui.separator();
-        if panels.editor.as_ref().is_some_and(|editor| editor.is_stale(&open.document, open.selection)) {
-            panels.editor = None;
-        }
-        commands.extend(match (panels.side_tab, &mut panels.editor) {
-            (SideTab::Evidence, Some(editor)) => show_editor(ui, open, editor),
-            (SideTab::Evidence, None) => evidence_panel::show(ui, open, &mut panels.quote_contexts, &mut panels.review),
-            (SideTab::Sources, _) => reader::show(ui, open, &mut panels.reader),
-            (SideTab::Story, _) => {
-                panels.story_actions.extend(story_panel::show(ui, open, &mut panels.story_drafts));
-                Vec::new()
-            }
-        });
-        if commands.contains(&Command::Edit(EditCommand::CancelEdit)) {
-            panels.editor = None;
-        }
-    });
+    side_panel(ui, open, panels, commands);
     egui::Panel::bottom("casegraph-legend").show(ui, |ui| {
         ui.add_space(4.0);
         commands.extend(legend::show(ui, open));
     });
+    if open.show_timeline {
+        egui::Panel::bottom("casegraph-timeline").resizable(true).default_size(140.0).show(ui, |ui| {
+            ui.add_space(4.0);
+            commands.extend(timeline_panel::show(ui, open, &mut panels.timeline));
+        });
+    }
     egui::CentralPanel::no_frame().show(ui, |ui| {
         let (rect, canvas_commands) = canvas::show(ui, open, &mut panels.canvas);
         open.canvas_rect = rect;
@@ -112,6 +96,34 @@ pub(super) fn show_open_case(
     }
     // The overview picture still being drawn is about to change what the window shows.
     open.document.layout().is_settled() && !panels.canvas.is_overview_behind()
+}
+
+/// The side panel: its tabs (evidence, sources, story) and what the one on show asks for.
+fn side_panel(ui: &mut egui::Ui, open: &OpenCase, panels: &mut CasePanels, commands: &mut Vec<Command>) {
+    egui::Panel::right("casegraph-evidence").resizable(true).default_size(360.0).show(ui, |ui| {
+        ui.horizontal(|ui| {
+            ui.selectable_value(&mut panels.side_tab, SideTab::Evidence, "Evidence");
+            let sources = format!("Sources ({})", open.document.case().sources.len());
+            ui.selectable_value(&mut panels.side_tab, SideTab::Sources, sources);
+            ui.selectable_value(&mut panels.side_tab, SideTab::Story, "Story");
+        });
+        ui.separator();
+        if panels.editor.as_ref().is_some_and(|editor| editor.is_stale(&open.document, open.selection)) {
+            panels.editor = None;
+        }
+        commands.extend(match (panels.side_tab, &mut panels.editor) {
+            (SideTab::Evidence, Some(editor)) => show_editor(ui, open, editor),
+            (SideTab::Evidence, None) => evidence_panel::show(ui, open, &mut panels.quote_contexts, &mut panels.review),
+            (SideTab::Sources, _) => reader::show(ui, open, &mut panels.reader),
+            (SideTab::Story, _) => {
+                panels.story_actions.extend(story_panel::show(ui, open, &mut panels.story_drafts));
+                Vec::new()
+            }
+        });
+        if commands.contains(&Command::Edit(EditCommand::CancelEdit)) {
+            panels.editor = None;
+        }
+    });
 }
 
 /// The side panel's editor, scrolling; Save and Cancel come back as commands.
