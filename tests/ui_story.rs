@@ -15,7 +15,11 @@ mod typing;
 use typing::type_into;
 
 fn sample_app() -> Harness<'static, CaseApp> {
-    let services = Services { dialogs: Box::new(ScriptedDialogs::default()), data_folder: None };
+    sample_app_with(ScriptedDialogs::default())
+}
+
+fn sample_app_with(dialogs: ScriptedDialogs) -> Harness<'static, CaseApp> {
+    let services = Services { dialogs: Box::new(dialogs), data_folder: None };
     let app = CaseApp::new(Content::from_sample()).with_services(services).with_autosave_interval(Duration::ZERO);
     let mut harness =
         Harness::builder().with_size(vec2(1280.0, 1200.0)).with_max_steps(1500).build_eframe(move |_| app);
@@ -171,4 +175,47 @@ fn dragging_across_the_timeline_brushes_a_period() {
     let brush = harness.state().open_case().expect("open").story.brush.expect("a period was brushed");
     assert!(brush.length_days() > 365, "{brush:?}");
     assert_eq!(presence(&harness, "l-ofac-sanctions-michurin"), Presence::Dimmed, "2017 lies past the middle");
+}
+
+#[test]
+fn a_step_updated_from_the_view_takes_the_brushed_period_and_can_leave_the_selection_out() {
+    let mut harness = sample_app();
+    harness.get_by_label("3. A donation to the Kim foundation").click();
+    harness.run();
+    harness.state_mut().select_id("p-kim-jong-un").expect("Kim Jong Un");
+    harness.run();
+    harness.get_by_label("Leave the selection out").click();
+    harness.run();
+    assert_eq!(presence(&harness, "p-kim-jong-un"), Presence::Hidden, "left out of the step");
+    type_into(&mut harness, "Period from", "2013-01");
+    type_into(&mut harness, "until", "2013-12");
+    harness.key_press(Key::Enter);
+    harness.run();
+    harness.get_by_label("Update from the view").click();
+    harness.run();
+    let open = harness.state().open_case().expect("open");
+    let step = &open.document.story()[2];
+    let period = step.period.expect("the brushed period");
+    assert_eq!((period.from.to_string(), period.to.to_string()), ("2013-01-01".to_owned(), "2013-12-31".to_owned()));
+    assert_eq!(step.hidden.iter().map(|id| id.as_str()).collect::<Vec<_>>(), ["p-kim-jong-un"]);
+    assert!(step.camera.is_some());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    let open = harness.state().open_case().expect("open");
+    assert_eq!(open.document.story()[2].period.map(|period| period.from.to_string()).as_deref(), Some("2013"));
+}
+
+#[test]
+fn file_export_story_writes_a_pdf_of_a_page_per_step() {
+    let folder = tempfile::tempdir().expect("a folder");
+    let path = folder.path().join("story.pdf");
+    let dialogs = ScriptedDialogs { to_export_story: [path.clone()].into(), ..ScriptedDialogs::default() };
+    let mut harness = sample_app_with(dialogs);
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Export story…").click();
+    harness.run();
+    let pdf = lopdf::Document::load(&path).expect("a PDF was written");
+    assert_eq!(pdf.get_pages().len(), 8);
+    assert!(harness.state().prompt().is_none(), "no report of a failure");
 }

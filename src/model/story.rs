@@ -164,6 +164,15 @@ impl Period {
         DaySpan { first_day: self.from.days().first_day, last_day: self.to.days().last_day }
     }
 
+    /// The period covering exactly `days`, as whole dates; `None` outside years 0 to 9999.
+    pub fn from_days(days: DaySpan) -> Option<Self> {
+        let date = |day: i32| {
+            let (year, month, day_of_month) = super::partial_date::date_of_day(day);
+            PartialDate::parse(&format!("{year:04}-{month:02}-{day_of_month:02}")).ok()
+        };
+        Some(Self { from: date(days.first_day)?, to: date(days.last_day)? })
+    }
+
     /// The period as a reader writes it: "2013 – June 2017", or one date when both agree.
     pub fn in_words(self) -> String {
         if self.from == self.to {
@@ -267,6 +276,9 @@ mod tests {
         assert_eq!(days.first_day, PartialDate::parse("2013-01-01").expect("a date").days().first_day);
         assert_eq!(days.last_day, PartialDate::parse("2017-06-30").expect("a date").days().last_day);
         assert_eq!(period.in_words(), "2013 – June 2017");
+        let exact = Period::from_days(days).expect("within the calendar");
+        assert_eq!((exact.from.to_string(), exact.to.to_string()), ("2013-01-01".to_owned(), "2017-06-30".to_owned()));
+        assert_eq!(exact.days(), days);
     }
 
     #[test]

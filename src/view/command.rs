@@ -160,6 +160,8 @@ pub enum FileCommand {
     SaveAs,
     /// Open the figure export dialog.
     ExportFigure,
+    /// Write the story as a PDF of a page per step or one HTML page.
+    ExportStory,
     /// Choose documents and add them to the case as sources.
     AddSources,
     /// Paste text and add it as a source.

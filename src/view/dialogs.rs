@@ -16,6 +16,8 @@ pub trait Dialogs {
     fn choose_figure_path(&mut self, suggested_name: &str, folder: Option<&Path>) -> Option<PathBuf>;
     /// Where to write a screenshot of the window (PNG); `None` when the analyst cancels.
     fn choose_screenshot_path(&mut self, suggested_name: &str, folder: Option<&Path>) -> Option<PathBuf>;
+    /// Where to write the story (PDF or HTML); `None` when the analyst cancels.
+    fn choose_story_path(&mut self, suggested_name: &str, folder: Option<&Path>) -> Option<PathBuf>;
     /// Documents to add as sources; empty when the analyst cancels.
     fn choose_sources(&mut self, folder: Option<&Path>) -> Vec<PathBuf>;
 }
@@ -58,6 +60,11 @@ impl Dialogs for NativeDialogs {
         native_dialog("Save a screenshot", &[("PNG image", &["png"])], folder).set_file_name(suggested_name).save_file()
     }
 
+    fn choose_story_path(&mut self, suggested_name: &str, folder: Option<&Path>) -> Option<PathBuf> {
+        let filters: [(&str, &[&str]); 2] = [("PDF document", &["pdf"]), ("Web page", &["html"])];
+        native_dialog("Export the story", &filters, folder).set_file_name(suggested_name).save_file()
+    }
+
     fn choose_sources(&mut self, folder: Option<&Path>) -> Vec<PathBuf> {
         let extensions: Vec<&str> = SOURCE_EXTENSIONS.iter().map(|(extension, _)| *extension).collect();
         let documents: (&str, &[&str]) = ("Documents", &extensions);
@@ -80,6 +87,8 @@ pub struct ScriptedDialogs {
     pub to_screenshot: VecDeque<PathBuf>,
     /// Answers to "add sources", in order.
     pub to_add_as_sources: VecDeque<Vec<PathBuf>>,
+    /// Answers to "export the story", in order.
+    pub to_export_story: VecDeque<PathBuf>,
 }
 
 impl Dialogs for ScriptedDialogs {
@@ -101,5 +110,9 @@ impl Dialogs for ScriptedDialogs {
 
     fn choose_sources(&mut self, _folder: Option<&Path>) -> Vec<PathBuf> {
         self.to_add_as_sources.pop_front().unwrap_or_default()
+    }
+
+    fn choose_story_path(&mut self, _suggested_name: &str, _folder: Option<&Path>) -> Option<PathBuf> {
+        self.to_export_story.pop_front()
     }
 }

@@ -11,7 +11,7 @@ use crate::model::NodeKind;
 pub fn menu_bar(ui: &mut egui::Ui, open: Option<&OpenCase>, recent: &[PathBuf]) -> Vec<Command> {
     let mut commands = Vec::new();
     egui::MenuBar::new().ui(ui, |ui| {
-        commands.extend(file_menu(ui, open.is_some(), recent));
+        commands.extend(file_menu(ui, open, recent));
         if let Some(open) = open {
             commands.extend(menus(ui, open));
         }
@@ -27,8 +27,10 @@ fn item(ui: &mut egui::Ui, name: &str, command: Command, enabled: bool) -> bool 
     ui.add_enabled(enabled, button).clicked()
 }
 
-fn file_menu(ui: &mut egui::Ui, case_open: bool, recent: &[PathBuf]) -> Vec<Command> {
+fn file_menu(ui: &mut egui::Ui, open: Option<&OpenCase>, recent: &[PathBuf]) -> Vec<Command> {
     let mut commands = Vec::new();
+    let case_open = open.is_some();
+    let has_story = open.is_some_and(|open| !open.document.story().is_empty());
     ui.menu_button("File", |ui| {
         let entries = [
             ("New case…", FileCommand::New, true),
@@ -38,6 +40,7 @@ fn file_menu(ui: &mut egui::Ui, case_open: bool, recent: &[PathBuf]) -> Vec<Comm
             ("Add sources…", FileCommand::AddSources, case_open),
             ("Paste text as a source…", FileCommand::PasteSource, case_open),
             ("Export figure…", FileCommand::ExportFigure, case_open),
+            ("Export story…", FileCommand::ExportStory, has_story),
             ("Copy screenshot", FileCommand::CopyScreenshot, true),
             ("Save screenshot…", FileCommand::SaveScreenshot, true),
             ("Quit", FileCommand::Quit, true),

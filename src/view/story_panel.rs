@@ -162,14 +162,38 @@ fn highlights(ui: &mut egui::Ui, open: &OpenCase, step: StepIx, actions: &mut Ve
             }
         }
     });
-    let selected = open.selection.and_then(|selection| open.selection_id(selection));
-    let addable = selected.clone().filter(|id| !data.highlight.contains(id));
-    if ui.add_enabled(addable.is_some(), egui::Button::new("Highlight the selection")).clicked()
-        && let Some(id) = addable
-    {
-        let mut highlight = data.highlight.clone();
-        highlight.push(id);
-        let changed = StoryStep { highlight, ..data.clone() };
-        actions.push(StoryAction::Edit(StoryEdit::Replace { at: step, step: Box::new(changed) }));
+    if !data.hidden.is_empty() {
+        ui.label("Left out");
+        ui.horizontal_wrapped(|ui| {
+            for id in &data.hidden {
+                if ui.button(format!("{id} ×")).on_hover_text("Show it in this step again").clicked() {
+                    let hidden = data.hidden.iter().filter(|other| *other != id).cloned().collect();
+                    let changed = StoryStep { hidden, ..data.clone() };
+                    actions.push(StoryAction::Edit(StoryEdit::Replace { at: step, step: Box::new(changed) }));
+                }
+            }
+        });
     }
+    let selected = open.selection.and_then(|selection| open.selection_id(selection));
+    ui.horizontal_wrapped(|ui| {
+        let addable = selected.clone().filter(|id| !data.highlight.contains(id));
+        if ui.add_enabled(addable.is_some(), egui::Button::new("Highlight the selection")).clicked()
+            && let Some(id) = addable
+        {
+            let mut highlight = data.highlight.clone();
+            highlight.push(id);
+            let changed = StoryStep { highlight, ..data.clone() };
+            actions.push(StoryAction::Edit(StoryEdit::Replace { at: step, step: Box::new(changed) }));
+        }
+        let hideable = selected.filter(|id| !data.hidden.contains(id));
+        if ui.add_enabled(hideable.is_some(), egui::Button::new("Leave the selection out")).clicked()
+            && let Some(id) = hideable
+        {
+            let highlight = data.highlight.iter().filter(|other| **other != id).cloned().collect();
+            let mut hidden = data.hidden.clone();
+            hidden.push(id);
+            let changed = StoryStep { highlight, hidden, ..data.clone() };
+            actions.push(StoryAction::Edit(StoryEdit::Replace { at: step, step: Box::new(changed) }));
+        }
+    });
 }

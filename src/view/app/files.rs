@@ -30,6 +30,7 @@ impl CaseApp {
             FileCommand::SaveAs => {
                 self.save(true);
             }
+            FileCommand::ExportStory => self.export_story(),
             FileCommand::ExportFigure => {
                 if let Content::Open(open, panels) = &mut self.content {
                     self.export_dialog = Some(ExportDialog::new(open, panels.review.ledger(open)));

@@ -4,8 +4,9 @@
 use super::super::prompt::Prompt;
 use super::super::story_panel::StoryAction;
 use super::{CaseApp, Content};
-use crate::document::StoryEdit;
-use crate::model::{StepIx, StoryStep};
+use crate::document::{StoryEdit, replace_atomically};
+use crate::export::{StoryInput, story_html, story_pdf};
+use crate::model::{Period, StepIx, StoryStep};
 
 impl CaseApp {
     /// Carries out what the Story tab and the presenter asked for this frame.
@@ -49,8 +50,39 @@ impl CaseApp {
     }
 }
 
-/// A step from the view as it is: the camera and the kinds shown now. Updating keeps the
-/// step's words, highlights and citations; a new step highlights the selection.
+impl CaseApp {
+    /// File → Export story…: the story as a PDF or an HTML page, from the arrangement on
+    /// screen and the case's figure settings; a failure is reported, nothing half-written.
+    pub(super) fn export_story(&mut self) {
+        let Content::Open(open, _) = &self.content else { return };
+        let document = &open.document;
+        let stem = document.name().strip_suffix(".case.json").unwrap_or(document.name()).to_owned();
+        let folder = document.file().and_then(std::path::Path::parent).map(std::path::Path::to_path_buf);
+        let Some(path) = self.services.dialogs.choose_story_path(&format!("{stem}-story.pdf"), folder.as_deref())
+        else {
+            return;
+        };
+        let input =
+            StoryInput { case: document.case(), graph: document.graph(), positions: document.layout().positions() };
+        let settings = document.figure_settings();
+        let extension = path.extension().and_then(|extension| extension.to_str()).map(str::to_ascii_lowercase);
+        let bytes = match extension.as_deref() {
+            Some("pdf") => story_pdf(&input, &settings).map_err(|error| error.to_string()),
+            Some("html" | "htm") => {
+                story_html(&input, &settings).map(String::into_bytes).map_err(|error| error.to_string())
+            }
+            _ => Err(format!("{}: end the file name with .pdf or .html", path.display())),
+        };
+        let written = bytes.and_then(|bytes| replace_atomically(&path, &bytes).map_err(|error| error.to_string()));
+        if let Err(message) = written {
+            self.prompt = Some(Prompt::Report { title: "The story was not written".into(), message });
+        }
+    }
+}
+
+/// A step from the view as it is: the camera, the kinds shown and the period brushed now.
+/// Updating keeps the step's words, highlights, what it leaves out and its citations; a new
+/// step highlights the selection.
 fn step_from_view(open: &super::super::open_case::OpenCase, updating: Option<StepIx>) -> StoryStep {
     let document = &open.document;
     let mut step = match updating.and_then(|at| document.story().get(at.index())) {
@@ -63,5 +95,8 @@ fn step_from_view(open: &super::super::open_case::OpenCase, updating: Option<Ste
     };
     step.camera = open.saved_camera();
     step.hidden_kinds = document.hidden_kinds().to_vec();
+    if let Some(brush) = open.story.brush {
+        step.period = Period::from_days(brush);
+    }
     step
 }
