@@ -7,7 +7,7 @@ use indexmap::IndexMap;
 
 use crate::model::{
     Amount, Case, CaseInfo, ClaimStatus, Country, Credibility, Currency, Id, Layout, Link, LinkKind, Node, NodeKind,
-    Position, Quote, Reliability, Source, Stance, Story, View,
+    PartialDate, Position, Quote, Reliability, Source, Stance, Story, View,
 };
 use crate::seeded_random::SplitMix64;
 
@@ -26,12 +26,46 @@ pub struct SyntheticShape {
     pub placed: f64,
     /// The seed: the same shape and seed always give the same case.
     pub seed: u64,
+    /// Whether nodes and links carry dates (a third of them known only to the year), for the
+    /// timeline; drawn from a generator of their own, so the rest of the case is the same.
+    pub dated: bool,
 }
 
 /// Builds a case with `node_count` nodes and twice as many links, every item backed by a
 /// quote and every node placed. The same arguments always give the same case.
 pub fn generate_case(node_count: usize, seed: u64) -> Case {
-    generate(&SyntheticShape { nodes: node_count, links_per_node: 2.0, placed: 1.0, seed })
+    generate(&SyntheticShape { nodes: node_count, links_per_node: 2.0, placed: 1.0, seed, dated: false })
+}
+
+/// Dates between 1990 and 2024 on every node and link: a transaction's day, others' starts
+/// (and for one link in four an end); a third known only to the year.
+fn add_dates(nodes: &mut [Node], links: &mut [Link], seed: u64) {
+    let mut rng = SplitMix64::new(seed ^ 0x5EED_DA7E);
+    let date = |rng: &mut SplitMix64| {
+        let year = 1990 + rng.below(35);
+        let text = if rng.below(3) == 0 {
+            format!("{year:04}")
+        } else {
+            format!("{year:04}-{:02}-{:02}", 1 + rng.below(12), 1 + rng.below(28))
+        };
+        PartialDate::parse(&text).ok()
+    };
+    for node in nodes.iter_mut() {
+        if node.kind == NodeKind::Transaction {
+            node.date = date(&mut rng);
+        } else {
+            node.start_date = date(&mut rng);
+        }
+    }
+    for link in links.iter_mut() {
+        link.start_date = date(&mut rng);
+        if rng.below(4) == 0 {
+            let end = date(&mut rng);
+            if end.zip(link.start_date).is_some_and(|(end, start)| !start.is_certainly_after(&end)) {
+                link.end_date = end;
+            }
+        }
+    }
 }
 
 /// Nodes per cluster, on average.
@@ -44,10 +78,13 @@ const CLUSTER_SIZE: usize = 40;
 pub fn generate(shape: &SyntheticShape) -> Case {
     let node_count = shape.nodes;
     let mut rng = SplitMix64::new(shape.seed);
-    let nodes = generate_nodes(&mut rng, node_count);
-    let links = generate_links(&mut rng, &nodes, shape);
+    let mut nodes = generate_nodes(&mut rng, node_count);
+    let mut links = generate_links(&mut rng, &nodes, shape);
     let (sources, quotes) = generate_evidence(&mut rng, &nodes, &links);
     let positions = generate_positions(&mut rng, &nodes, shape);
+    if shape.dated {
+        add_dates(&mut nodes, &mut links, shape.seed);
+    }
     Case {
         info: CaseInfo {
             title: format!("Synthetic case of {node_count} nodes"),

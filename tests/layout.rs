@@ -212,6 +212,7 @@ fn unplaced_case() -> Case {
         links_per_node: 2.0,
         placed: 0.0,
         seed: 5,
+        dated: false,
     })
 }
 

@@ -34,6 +34,12 @@ fn titles(harness: &Harness<'_, CaseApp>) -> Vec<String> {
     open.document.story().iter().map(|step| step.title.clone()).collect()
 }
 
+/// Opens the timeline under the canvas (View → Timeline).
+fn open_timeline(harness: &mut Harness<'_, CaseApp>) {
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::T);
+    harness.run();
+}
+
 fn presence(harness: &Harness<'_, CaseApp>, id: &str) -> Presence {
     let open = harness.state().open_case().expect("a case is open");
     open.presence(open.document.graph().resolve(id).expect("in the sample"))
@@ -128,6 +134,8 @@ fn the_presenter_fills_the_window_steps_with_clicker_keys_and_escape_leaves() {
 #[test]
 fn brushing_the_timeline_dims_or_hides_what_lies_outside_on_the_canvas_and_clear_brings_it_back() {
     let mut harness = sample_app();
+    assert!(harness.query_by_label("Period from").is_none(), "the timeline is closed at first");
+    open_timeline(&mut harness);
     assert!(harness.query_by_label_contains("17 dated").is_some(), "the timeline counts the dated items");
     type_into(&mut harness, "Period from", "2011");
     type_into(&mut harness, "until", "2011");
@@ -149,6 +157,7 @@ fn brushing_the_timeline_dims_or_hides_what_lies_outside_on_the_canvas_and_clear
 #[test]
 fn dragging_across_the_timeline_brushes_a_period() {
     let mut harness = sample_app();
+    open_timeline(&mut harness);
     let bar = harness.get_by_label("Timeline").rect();
     // From the left of the axis to its middle: the earlier years.
     let (y, left, middle) = (bar.bottom() + 60.0, 30.0, 420.0);
@@ -187,6 +196,7 @@ fn a_step_updated_from_the_view_takes_the_brushed_period_and_can_leave_the_selec
     harness.get_by_label("Leave the selection out").click();
     harness.run();
     assert_eq!(presence(&harness, "p-kim-jong-un"), Presence::Hidden, "left out of the step");
+    open_timeline(&mut harness);
     type_into(&mut harness, "Period from", "2013-01");
     type_into(&mut harness, "until", "2013-12");
     harness.key_press(Key::Enter);

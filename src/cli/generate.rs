@@ -25,6 +25,9 @@ pub struct GenerateArguments {
     /// The seed: the same options and seed always give the same file.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+    /// Date every node and link, for trying the timeline.
+    #[arg(long)]
+    pub dated: bool,
     /// The case file to write (*.case.json).
     #[arg(short, long, value_name = "FILE")]
     pub output: PathBuf,
@@ -46,6 +49,7 @@ pub fn run(arguments: &GenerateArguments, out: &mut dyn Write) -> anyhow::Result
         links_per_node: arguments.links_per_node,
         placed: arguments.placed,
         seed: arguments.seed,
+        dated: arguments.dated,
     };
     let case = generate(&shape);
     let text = case_to_json(&case)?;

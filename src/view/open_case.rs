@@ -43,7 +43,7 @@ pub struct OpenCase {
     /// The story step on show, the timeline's brushed period, the scene they make, and the
     /// camera gliding to the step.
     pub story: StoryView,
-    /// Whether the timeline shows under the canvas.
+    /// Whether the timeline shows under the canvas (off at first: the canvas keeps its room).
     pub show_timeline: bool,
     /// What drawing asks of the facts every frame, worked out once per change to them.
     derived: DerivedFacts,
@@ -93,7 +93,7 @@ impl OpenCase {
             show_warnings: false,
             show_review: false,
             story: StoryView::default(),
-            show_timeline: true,
+            show_timeline: false,
             derived,
             selected_id: None,
         }
