@@ -38,6 +38,9 @@ pub struct Arguments {
     /// Pan the view for N frames, print the median and 95th percentile frame times, then close.
     #[arg(long, value_name = "N", conflicts_with = "screenshot")]
     pub measure_frames: Option<usize>,
+    /// Open with the timeline showing under the canvas.
+    #[arg(long)]
+    pub timeline: bool,
 }
 
 /// The subcommands.
@@ -102,6 +105,7 @@ pub fn run(arguments: Arguments, out: &mut dyn Write) -> ExitCode {
             arguments.select.as_deref(),
             arguments.screenshot,
             arguments.measure_frames,
+            arguments.timeline,
         ),
     };
     match result {

@@ -181,9 +181,19 @@ fn paint_ticks(painter: &egui::Painter, axis: &Axis) {
     }
 }
 
+/// The most bars drawn one by one; past that, the timeline is drawn as how many items each
+/// pixel column covers, so ten thousand dated items cost what the timeline's width does and
+/// still show where the case is busy.
+const DETAILED_BARS_MAX: usize = 1500;
+
 /// Each dated item as a bar over its days (a dot's width at least): its kind's colour, paler
-/// when its date is partial, faint when the view dims it, outlined when selected.
+/// when its date is partial, faint when the view dims it, outlined when selected. Past
+/// [`DETAILED_BARS_MAX`] items, their density instead.
 fn paint_entries(painter: &egui::Painter, open: &OpenCase, state: &TimelineState, axis: &Axis) {
+    if state.timeline.entries.len() > DETAILED_BARS_MAX {
+        paint_density(painter, open, state, axis);
+        return;
+    }
     let lanes = state.lanes.iter().max().map_or(1, |lane| lane + 1);
     let selected = open.selection.map(Selection::item);
     for (entry, &lane) in state.timeline.entries.iter().zip(&state.lanes) {
@@ -194,23 +204,55 @@ fn paint_entries(painter: &egui::Painter, open: &OpenCase, state: &TimelineState
         let (top, height) = axis.lane(lane, lanes);
         let (left, right) = (axis.x(entry.span.first_day), axis.x(entry.span.last_day + 1));
         let bar = Rect::from_min_max(pos2(left, top), pos2(right.max(left + 3.0), top + height));
-        let mut fill = color(entry_colour(open, entry.item));
+        let solid = color(entry_colour(open, entry.item));
+        let fill = faded(if entry.partial { solid.gamma_multiply(0.45) } else { solid }, presence == Presence::Dimmed);
+        painter.rect_filled(bar, 1.5, fill);
         if entry.partial {
-            fill = fill.gamma_multiply(0.45);
-        }
-        painter.rect_filled(bar, 1.5, faded(fill, presence == Presence::Dimmed));
-        if entry.partial {
-            painter.rect_stroke(
-                bar,
-                1.5,
-                Stroke::new(1.0, color(entry_colour(open, entry.item))),
-                egui::StrokeKind::Inside,
-            );
+            painter.rect_stroke(bar, 1.5, Stroke::new(1.0, solid), egui::StrokeKind::Inside);
         }
         if selected == Some(entry.item) {
             let ring = Stroke::new(theme::SELECTION_WIDTH, color(theme::SELECTION));
             painter.rect_stroke(bar.expand(2.0), 2.0, ring, egui::StrokeKind::Outside);
         }
+    }
+}
+
+/// How many items cover each pixel column, those in full over those dimmed, as columns
+/// rising from the bottom; the selected item's span is outlined.
+fn paint_density(painter: &egui::Painter, open: &OpenCase, state: &TimelineState, axis: &Axis) {
+    let width = axis.rect.width().ceil() as usize + 1;
+    let (mut full, mut dimmed) = (vec![0u32; width], vec![0u32; width]);
+    let selected = open.selection.map(Selection::item);
+    for entry in &state.timeline.entries {
+        let counts = match open.presence(entry.item) {
+            Presence::Hidden => continue,
+            Presence::Dimmed => &mut dimmed,
+            Presence::Full => &mut full,
+        };
+        let first = (axis.x(entry.span.first_day) - axis.rect.left()).max(0.0) as usize;
+        let last = ((axis.x(entry.span.last_day + 1) - axis.rect.left()).max(0.0) as usize).clamp(first, width - 1);
+        for count in &mut counts[first.min(width - 1)..=last] {
+            *count += 1;
+        }
+        if selected == Some(entry.item) {
+            let span = Rect::from_x_y_ranges(
+                axis.x(entry.span.first_day)..=axis.x(entry.span.last_day + 1),
+                axis.rect.top() + theme::TIMELINE_AXIS_POINTS..=axis.rect.bottom(),
+            );
+            let ring = Stroke::new(theme::SELECTION_WIDTH, color(theme::SELECTION));
+            painter.rect_stroke(span, 0.0, ring, egui::StrokeKind::Outside);
+        }
+    }
+    let most = full.iter().zip(&dimmed).map(|(a, b)| a + b).max().unwrap_or(0).max(1);
+    let room = axis.rect.height() - theme::TIMELINE_AXIS_POINTS;
+    for (column, (&in_full, &faint)) in full.iter().zip(&dimmed).enumerate() {
+        let x = axis.rect.left() + column as f32;
+        let full_height = room * in_full as f32 / most as f32;
+        let dimmed_height = room * faint as f32 / most as f32;
+        let bottom = axis.rect.bottom();
+        let bar = |height: f32, base: f32| Rect::from_min_max(pos2(x, base - height), pos2(x + 1.0, base));
+        painter.rect_filled(bar(full_height, bottom), 0.0, color(theme::LINK));
+        painter.rect_filled(bar(dimmed_height, bottom - full_height), 0.0, faded(color(theme::LINK), true));
     }
 }
 
@@ -256,7 +298,9 @@ fn interact(
     if response.drag_stopped() {
         state.drag_from_day = None;
     }
-    let pointer = response.hover_pos();
+    // Bars can be pointed at only while they are drawn one by one.
+    let detailed = state.timeline.entries.len() <= DETAILED_BARS_MAX;
+    let pointer = response.hover_pos().filter(|_| detailed);
     let hovered = pointer.and_then(|pointer| entry_at(state, axis, pointer));
     if response.clicked()
         && let Some(entry) = hovered
