@@ -229,3 +229,35 @@ fn file_export_story_writes_a_pdf_of_a_page_per_step() {
     assert_eq!(pdf.get_pages().len(), 8);
     assert!(harness.state().prompt().is_none(), "no report of a failure");
 }
+
+#[test]
+fn dragging_a_step_by_its_handle_moves_it_and_undo_puts_it_back() {
+    let mut harness = sample_app();
+    let before = titles(&harness);
+    let handles: Vec<egui::Rect> = harness.query_all_by_label("⠿").map(|handle| handle.rect()).collect();
+    assert_eq!(handles.len(), before.len(), "a handle per step");
+    let (from, to) = (handles[before.len() - 1].center(), handles[0].center());
+    let press = |pos: egui::Pos2, pressed: bool| egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: Modifiers::NONE,
+    };
+    harness.input_mut().events.push(egui::Event::PointerMoved(from));
+    harness.run();
+    harness.input_mut().events.push(press(from, true));
+    harness.run();
+    for step in 1..=8 {
+        let at = from + (to - from) * (step as f32 / 8.0);
+        harness.input_mut().events.push(egui::Event::PointerMoved(at));
+        harness.run();
+    }
+    harness.input_mut().events.push(press(to, false));
+    harness.run();
+    let after = titles(&harness);
+    assert_eq!(after[0], before[before.len() - 1], "the last step is now the first");
+    assert_eq!(after[1..], before[..before.len() - 1]);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(titles(&harness), before);
+}

@@ -105,7 +105,7 @@ impl StoryView {
         self.scene.as_ref().map(|(_, scene)| scene)
     }
 
-    /// Starts the camera's glide from `from` to the view of `step` on `canvas`.
+    /// Starts the camera's glide from `from` (or, with no camera yet, straight at `to`) to `to`.
     pub fn glide_to(&mut self, from: Option<Camera>, to: Camera, now_seconds: f64) {
         self.glide = Some(Glide { from: from.unwrap_or(to), to, started_seconds: now_seconds });
     }

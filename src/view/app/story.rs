@@ -48,9 +48,7 @@ impl CaseApp {
             }
         }
     }
-}
 
-impl CaseApp {
     /// File → Export story…: the story as a PDF or an HTML page, from the arrangement on
     /// screen and the case's figure settings; a failure is reported, nothing half-written.
     pub(super) fn export_story(&mut self) {
@@ -80,7 +78,7 @@ impl CaseApp {
     }
 }
 
-/// A step from the view as it is: the camera, the kinds shown and the period brushed now.
+/// A step from the view as it is: the camera, the kinds hidden and the period brushed now.
 /// Updating keeps the step's words, highlights, what it leaves out and its citations; a new
 /// step highlights the selection.
 fn step_from_view(open: &super::super::open_case::OpenCase, updating: Option<StepIx>) -> StoryStep {
@@ -94,7 +92,12 @@ fn step_from_view(open: &super::super::open_case::OpenCase, updating: Option<Ste
         },
     };
     step.camera = open.saved_camera();
-    step.hidden_kinds = document.hidden_kinds().to_vec();
+    // The view hides the step's own kinds and those hidden now, so the step keeps both.
+    for kind in document.hidden_kinds() {
+        if !step.hidden_kinds.contains(kind) {
+            step.hidden_kinds.push(*kind);
+        }
+    }
     if let Some(brush) = open.story.brush {
         step.period = Period::from_days(brush);
     }
