@@ -231,6 +231,25 @@ fn file_export_story_writes_a_pdf_of_a_page_per_step() {
 }
 
 #[test]
+fn file_export_story_as_svg_writes_a_numbered_drawing_per_step_beside_the_name_chosen() {
+    let folder = tempfile::tempdir().expect("a folder");
+    let dialogs =
+        ScriptedDialogs { to_export_story: [folder.path().join("story.svg")].into(), ..ScriptedDialogs::default() };
+    let mut harness = sample_app_with(dialogs);
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Export story…").click();
+    harness.run();
+    let mut names: Vec<String> = std::fs::read_dir(folder.path())
+        .expect("the folder")
+        .map(|entry| entry.expect("an entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 8, "{names:?}");
+    assert_eq!(names[0], "story-01-michurin-meets-lee.svg");
+}
+
+#[test]
 fn dragging_a_step_by_its_handle_moves_it_and_undo_puts_it_back() {
     let mut harness = sample_app();
     let before = titles(&harness);

@@ -16,7 +16,8 @@ pub trait Dialogs {
     fn choose_figure_path(&mut self, suggested_name: &str, folder: Option<&Path>) -> Option<PathBuf>;
     /// Where to write a screenshot of the window (PNG); `None` when the analyst cancels.
     fn choose_screenshot_path(&mut self, suggested_name: &str, folder: Option<&Path>) -> Option<PathBuf>;
-    /// Where to write the story (PDF or HTML); `None` when the analyst cancels.
+    /// Where to write the story (PDF, HTML, or an SVG or PNG per step); `None` when the
+    /// analyst cancels.
     fn choose_story_path(&mut self, suggested_name: &str, folder: Option<&Path>) -> Option<PathBuf>;
     /// Documents to add as sources; empty when the analyst cancels.
     fn choose_sources(&mut self, folder: Option<&Path>) -> Vec<PathBuf>;
@@ -61,7 +62,12 @@ impl Dialogs for NativeDialogs {
     }
 
     fn choose_story_path(&mut self, suggested_name: &str, folder: Option<&Path>) -> Option<PathBuf> {
-        let filters: [(&str, &[&str]); 2] = [("PDF document", &["pdf"]), ("Web page", &["html"])];
+        let filters: [(&str, &[&str]); 4] = [
+            ("PDF document", &["pdf"]),
+            ("Web page", &["html"]),
+            ("An SVG drawing per step", &["svg"]),
+            ("A PNG image per step", &["png"]),
+        ];
         native_dialog("Export the story", &filters, folder).set_file_name(suggested_name).save_file()
     }
 

@@ -5,7 +5,7 @@ use super::super::prompt::Prompt;
 use super::super::story_panel::StoryAction;
 use super::{CaseApp, Content};
 use crate::document::{StoryEdit, replace_atomically};
-use crate::export::{StoryInput, story_html, story_pdf};
+use crate::export::{FigureFormat, StoryInput, story_html, story_pages, story_pdf};
 use crate::model::{Period, StepIx, StoryStep};
 
 impl CaseApp {
@@ -49,8 +49,9 @@ impl CaseApp {
         }
     }
 
-    /// File → Export story…: the story as a PDF or an HTML page, from the arrangement on
-    /// screen and the case's figure settings; a failure is reported, nothing half-written.
+    /// File → Export story…: the story as a PDF or an HTML page, or an SVG or PNG per step
+    /// beside the name chosen (`story.svg` gives `story-01-….svg`, …), from the arrangement on
+    /// screen and the case's figure settings; a failure is reported.
     pub(super) fn export_story(&mut self) {
         let Content::Open(open, _) = &self.content else { return };
         let document = &open.document;
@@ -64,14 +65,30 @@ impl CaseApp {
             StoryInput { case: document.case(), graph: document.graph(), positions: document.layout().positions() };
         let settings = document.figure_settings();
         let extension = path.extension().and_then(|extension| extension.to_str()).map(str::to_ascii_lowercase);
-        let bytes = match extension.as_deref() {
-            Some("pdf") => story_pdf(&input, &settings).map_err(|error| error.to_string()),
-            Some("html" | "htm") => {
-                story_html(&input, &settings).map(String::into_bytes).map_err(|error| error.to_string())
+        let files = match extension.as_deref() {
+            Some("pdf") => story_pdf(&input, &settings).map(|bytes| vec![(path.clone(), bytes)]),
+            Some("html" | "htm") => story_html(&input, &settings).map(|html| vec![(path.clone(), html.into_bytes())]),
+            Some(pages @ ("svg" | "png")) => {
+                let format = if pages == "svg" { FigureFormat::Svg } else { FigureFormat::Png };
+                let stem = path.file_stem().map(|stem| stem.to_string_lossy().into_owned()).unwrap_or_default();
+                story_pages(&input, &settings, format).map(|files| {
+                    files
+                        .into_iter()
+                        .map(|file| (path.with_file_name(format!("{stem}-{}", file.name)), file.bytes))
+                        .collect()
+                })
             }
-            _ => Err(format!("{}: end the file name with .pdf or .html", path.display())),
+            _ => {
+                let message = format!("{}: end the file name with .pdf, .html, .svg or .png", path.display());
+                self.prompt = Some(Prompt::Report { title: "The story was not written".into(), message });
+                return;
+            }
         };
-        let written = bytes.and_then(|bytes| replace_atomically(&path, &bytes).map_err(|error| error.to_string()));
+        let written = files.map_err(|error| error.to_string()).and_then(|files| {
+            files
+                .iter()
+                .try_for_each(|(path, bytes)| replace_atomically(path, bytes).map_err(|error| error.to_string()))
+        });
         if let Err(message) = written {
             self.prompt = Some(Prompt::Report { title: "The story was not written".into(), message });
         }
