@@ -16,7 +16,7 @@ mod text_metrics;
 use std::path::Path;
 
 pub use ledger::{FigureRisk, LedgerFormat, ledger_report, ledger_summary};
-pub use story::{StoryFile, StoryInput, quote_source, step_count, step_settings, step_svg, story_pages, story_pdf};
+pub use story::{StoryFile, StoryInput, quote_source, step_count, story_pages, story_pdf};
 pub use story_html::story_html;
 pub use svg_figure::{figure_svg, source_credit};
 

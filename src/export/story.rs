@@ -74,7 +74,7 @@ fn framing(points: impl Iterator<Item = WorldPoint>, band_width: f32) -> Option<
 
 /// The settings of a step's figure: the story's own, showing what the step's camera sees when
 /// it has one, and no heading, caption or source note, which the page sets itself.
-pub fn step_settings(settings: &FigureSettings, figure: &FigureInput<'_>) -> FigureSettings {
+pub(super) fn step_settings(settings: &FigureSettings, figure: &FigureInput<'_>) -> FigureSettings {
     FigureSettings {
         extent: if figure.camera.is_some() { FigureExtent::Saved } else { FigureExtent::Whole },
         title: Some(String::new()),
@@ -247,17 +247,6 @@ fn page_svgs(input: &StoryInput<'_>, settings: &FigureSettings, same_height: boo
             svg
         })
         .collect()
-}
-
-/// The step's SVG page, as it stands alone.
-pub fn step_svg(input: &StoryInput<'_>, settings: &FigureSettings, step: StepIx) -> String {
-    let page = step_page(input, settings, step);
-    let width = settings.size.layout_width() as f32;
-    let title = &input.case.story.steps[step].title;
-    let mut svg = root(settings, Some(title), [width, page.height], halo_colour(settings));
-    svg.push_str(&page.body);
-    svg.push_str("</svg>\n");
-    svg
 }
 
 /// Why a story cannot be exported before anything is drawn.
