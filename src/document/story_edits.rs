@@ -2,7 +2,7 @@
 //! moving and deleting steps, each one undo step, each checked before it is made.
 
 use super::{Document, Step};
-use crate::model::{CaseGraph, ItemRef, Reference, StepIx, Story, StoryStep};
+use crate::model::{CaseGraph, StepIx, Story, StoryStep};
 
 /// One change to the story.
 #[derive(Clone, Debug, PartialEq)]
@@ -117,17 +117,8 @@ fn checked(mut step: StoryStep, graph: &CaseGraph) -> Result<StoryStep, StoryEdi
     }
     for (_, ids, reference) in step.reference_lists() {
         for id in ids {
-            let resolved = graph.resolve(id.as_str());
-            let fits = match reference {
-                Reference::Claim => matches!(resolved, Some(ItemRef::Node(_) | ItemRef::Link(_))),
-                Reference::Quote => matches!(resolved, Some(ItemRef::Quote(_))),
-            };
-            if !fits {
-                let wanted = match reference {
-                    Reference::Claim => "a node or link",
-                    Reference::Quote => "a quote",
-                };
-                return Err(StoryEditError::UnknownReference { id: id.to_string(), wanted });
+            if !graph.resolve(id.as_str()).is_some_and(|item| reference.fits(item)) {
+                return Err(StoryEditError::UnknownReference { id: id.to_string(), wanted: reference.wanted() });
             }
         }
     }

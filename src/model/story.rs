@@ -148,6 +148,24 @@ pub enum Reference {
     Quote,
 }
 
+impl Reference {
+    /// What it must name, in words for messages: "a node or link", "a quote".
+    pub fn wanted(self) -> &'static str {
+        match self {
+            Reference::Claim => "a node or link",
+            Reference::Quote => "a quote",
+        }
+    }
+
+    /// Whether `item` is what it must name.
+    pub fn fits(self, item: ItemRef) -> bool {
+        match self {
+            Reference::Claim => matches!(item, ItemRef::Node(_) | ItemRef::Link(_)),
+            Reference::Quote => matches!(item, ItemRef::Quote(_)),
+        }
+    }
+}
+
 /// A stretch of time, from the start of `from` to the end of `to`: `2013`–`2017-06` runs from
 /// 1 January 2013 to 30 June 2017.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

@@ -246,15 +246,11 @@ impl Checker<'_> {
             for (key, ids, reference) in step.reference_lists() {
                 for (position, id) in ids.iter().enumerate() {
                     let path = |_: &Self| step_path.clone().key(key).index(position);
-                    match reference {
-                        Reference::Claim => {
-                            let is_claim = |item| matches!(item, Item::Node(_) | Item::Link(_));
-                            self.check_reference(id, "a node or link", is_claim, path, id)
-                        }
-                        Reference::Quote => {
-                            self.check_reference(id, "a quote", |item| matches!(item, Item::Quote(_)), path, id)
-                        }
+                    let accepts: fn(Item) -> bool = match reference {
+                        Reference::Claim => |item| matches!(item, Item::Node(_) | Item::Link(_)),
+                        Reference::Quote => |item| matches!(item, Item::Quote(_)),
                     };
+                    self.check_reference(id, reference.wanted(), accepts, path, id);
                 }
             }
         }

@@ -10,7 +10,7 @@ use super::search::SearchState;
 use super::story_view::{StoryView, step_camera};
 use crate::document::{Document, Edit};
 use crate::link_routes::{LinkRoute, link_routes};
-use crate::model::{CaseSupport, Id, ItemRef, LinkIx, NodeIx, Presence, Scene, SceneRules, StepIx, Support};
+use crate::model::{CaseSupport, Id, ItemRef, LinkIx, NodeIx, Presence, Scene, StepIx, Support};
 
 /// Margin around the case when fitting it to the canvas, in screen points.
 const FIT_MARGIN_POINTS: f32 = 48.0;
@@ -81,6 +81,7 @@ impl OpenCase {
             zoom: camera.zoom as f32,
         });
         let derived = DerivedFacts::of(&document);
+        let story = StoryView::new(&document);
         Self {
             document,
             follow_layout: camera.is_none(),
@@ -92,7 +93,7 @@ impl OpenCase {
             show_frame_times: false,
             show_warnings: false,
             show_review: false,
-            story: StoryView::default(),
+            story,
             show_timeline: false,
             derived,
             selected_id: None,
@@ -150,35 +151,13 @@ impl OpenCase {
 
     /// What the view draws in full, dims and leaves out, for a figure of it.
     pub fn scene(&self) -> Scene {
-        match self.story.scene() {
-            Some(scene) => scene.clone(),
-            None => {
-                let rules = SceneRules { hidden_kinds: self.document.hidden_kinds(), ..SceneRules::default() };
-                Scene::of(self.document.case(), self.document.graph(), &rules)
-            }
-        }
+        self.story.scene().clone()
     }
 
     /// How the view draws `item`: in full, dimmed (a story step is about something else) or
     /// not at all (its kind is hidden, or the step leaves it out).
     pub fn presence(&self, item: ItemRef) -> Presence {
-        match (self.story.scene(), item) {
-            (Some(scene), _) => scene.item(item),
-            (None, ItemRef::Node(node)) => {
-                let hidden = self
-                    .document
-                    .case()
-                    .nodes
-                    .get(node.index())
-                    .is_none_or(|data| self.document.hidden_kinds().contains(&data.kind));
-                if hidden { Presence::Hidden } else { Presence::Full }
-            }
-            (None, ItemRef::Link(link)) => match self.link_ends(link) {
-                Some((a, b)) => self.presence(ItemRef::Node(a)).max(self.presence(ItemRef::Node(b))),
-                None => Presence::Hidden,
-            },
-            (None, ItemRef::Source(_) | ItemRef::Quote(_)) => Presence::Full,
-        }
+        self.story.scene().item(item)
     }
 
     /// Whether node `node` is shown, in full or dimmed.
@@ -355,7 +334,7 @@ impl OpenCase {
         self.follow_layout = false;
         let Some(step) = self.story.shown_step else { return };
         let saved = self.document.story()[step].camera;
-        let scene = self.story.scene().cloned().unwrap_or_else(|| Scene::everything(self.document.case()));
+        let scene = self.story.scene();
         let positions = self.document.layout().positions();
         let lit: Vec<[f32; 2]> = NodeIx::all(positions.len())
             .filter(|&node| scene.node(node) == Presence::Full)

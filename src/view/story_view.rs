@@ -35,7 +35,7 @@ impl Glide {
 }
 
 /// The story's state in the window.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct StoryView {
     /// The step whose view is on the canvas, if any.
     pub shown_step: Option<StepIx>,
@@ -48,7 +48,8 @@ pub struct StoryView {
     /// Whether what lies outside the brushed period is dimmed or hidden.
     pub outside_period: OutsidePeriod,
     /// The scene of the view as last worked out, and what it was worked out for.
-    scene: Option<(SceneKey, Scene)>,
+    scene: Scene,
+    scene_key: SceneKey,
 }
 
 /// What a scene is worked out from: the document as it was, the step shown and the brush.
@@ -61,22 +62,48 @@ struct SceneKey {
 }
 
 impl StoryView {
-    /// Works out the scene again when the document or the step shown changed.
-    pub fn refresh(&mut self, document: &Document) {
-        if self.shown_step.is_some_and(|step| step.index() >= document.story().len()) {
-            self.shown_step = None;
-        }
-        let key = SceneKey {
+    /// The whole case on show, no step, nothing brushed.
+    pub fn new(document: &Document) -> Self {
+        let mut view = Self {
+            shown_step: None,
+            presenting: false,
+            glide: None,
+            brush: None,
+            outside_period: OutsidePeriod::Dim,
+            scene: Scene::everything(document.case()),
+            scene_key: SceneKey { revision: 0, step: None, brush: None, outside_period: OutsidePeriod::Dim },
+        };
+        view.scene = view.scene_of(document);
+        view.scene_key = view.key(document);
+        view
+    }
+
+    /// What the scene is worked out from now.
+    fn key(&self, document: &Document) -> SceneKey {
+        SceneKey {
             revision: document.revision(),
             step: self.shown_step,
             brush: self.brush,
             outside_period: self.outside_period,
-        };
-        if self.scene.as_ref().is_some_and(|(made_for, _)| *made_for == key) {
-            return;
         }
+    }
+
+    /// Works out the scene again when the document, the step shown or the brush changed.
+    pub fn refresh(&mut self, document: &Document) {
+        if self.shown_step.is_some_and(|step| step.index() >= document.story().len()) {
+            self.shown_step = None;
+        }
+        let key = self.key(document);
+        if self.scene_key != key {
+            self.scene = self.scene_of(document);
+            self.scene_key = key;
+        }
+    }
+
+    /// The scene of `document` with the step shown and the brush.
+    fn scene_of(&self, document: &Document) -> Scene {
         let (case, graph) = (document.case(), document.graph());
-        let scene = match self.shown_step {
+        match self.shown_step {
             Some(step) => {
                 // The kinds the analyst hides now stay hidden in the step too.
                 let step = &case.story.steps[step];
@@ -96,13 +123,13 @@ impl StoryView {
                 };
                 Scene::of(case, graph, &rules)
             }
-        };
-        self.scene = Some((key, scene));
+        }
     }
 
-    /// The scene of the view: a step's, or the hidden kinds'.
-    pub fn scene(&self) -> Option<&Scene> {
-        self.scene.as_ref().map(|(_, scene)| scene)
+    /// The scene of the view: a step's, or the hidden kinds', with the brushed period; as of
+    /// the last [`StoryView::refresh`].
+    pub fn scene(&self) -> &Scene {
+        &self.scene
     }
 
     /// Starts the camera's glide from `from` (or, with no camera yet, straight at `to`) to `to`.
