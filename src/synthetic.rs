@@ -158,6 +158,7 @@ fn generate_nodes(rng: &mut SplitMix64, node_count: usize) -> Vec<Node> {
                 approximate: rng.below(2) == 0,
             }),
             status: is_transaction.then(|| ClaimStatus::ALL[rng.below(ClaimStatus::ALL.len())]),
+            origin: None,
         });
     }
     nodes
@@ -237,6 +238,7 @@ fn generate_links(rng: &mut SplitMix64, nodes: &[Node], shape: &SyntheticShape) 
             end_date: None,
             status: (rng.below(4) == 0).then_some(ClaimStatus::Alleged),
             description: None,
+            origin: None,
         });
     }
     links
@@ -259,6 +261,7 @@ fn generate_evidence(rng: &mut SplitMix64, nodes: &[Node], links: &[Link]) -> (V
             reliability: Reliability::ALL.get(index % 7).copied(),
             reliability_reason: None,
             repeats: (index % 10 == 9).then(|| Id::unchecked(&format!("s{}", index - 1))),
+            origin: None,
         })
         .collect();
     let mut quotes = Vec::with_capacity(node_count);

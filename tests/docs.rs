@@ -3,10 +3,10 @@
 
 use casegraph::model::vocabulary::Vocabulary;
 use casegraph::model::{
-    Amount, Camera, Case, CaseInfo, ClaimStatus, Country, Credibility, Currency, FILE_OBJECTS, FigureBackground,
-    FigureExtent, FigureSettings, FigureSize, Id, Layout, Link, LinkKind, Node, NodeKind, PartialDate, Period,
-    Position, Quote, Reliability, Review, Source, SourceNote, Stance, Story, StoryStep, View, case_to_json,
-    decode_case,
+    Amount, Camera, Case, CaseInfo, ClaimStatus, Country, Credibility, Currency, ExchangeFormat, FILE_OBJECTS,
+    FigureBackground, FigureExtent, FigureSettings, FigureSize, Id, Layout, Link, LinkKind, Node, NodeKind, Origin,
+    PartialDate, Period, Position, Quote, Reliability, Review, Source, SourceNote, Stance, Story, StoryStep, View,
+    case_to_json, decode_case,
 };
 use casegraph::sample::load_sample;
 
@@ -79,6 +79,7 @@ fn object_table(object: &str) -> (&'static str, usize) {
         "amount" => ("`amount`", 0),
         "link" => ("`links`", 0),
         "source" => ("`sources`", 0),
+        "origin" => ("`origin`", 0),
         "quote" => ("`quotes`", 0),
         "review" => ("`reviews`", 0),
         "layout" => ("`layout`", 0),
@@ -189,6 +190,7 @@ fn case_with_every_field() -> Case {
                 approximate: true,
             }),
             status: Some(ClaimStatus::Alleged),
+            origin: Some(every_origin_field()),
         }],
         links: vec![Link {
             id: id("l-1"),
@@ -201,6 +203,7 @@ fn case_with_every_field() -> Case {
             end_date: date,
             status: Some(ClaimStatus::Denied),
             description: Some("d".into()),
+            origin: Some(every_origin_field()),
         }],
         sources: every_source_field(),
         quotes: every_quote_field(),
@@ -259,7 +262,12 @@ fn every_source_field() -> Vec<Source> {
         reliability: Some(Reliability::B),
         reliability_reason: Some("r".into()),
         repeats: Some(id("s-1")),
+        origin: Some(every_origin_field()),
     }]
+}
+
+fn every_origin_field() -> Origin {
+    Origin { format: ExchangeFormat::Ftm, file: "f.ftm".into(), reference: "r".into() }
 }
 
 fn every_quote_field() -> Vec<Quote> {

@@ -2,9 +2,10 @@
 //! broken, makes the loader panic.
 
 use casegraph::model::{
-    Amount, Camera, Case, CaseInfo, ClaimStatus, Country, Credibility, Currency, FigureBackground, FigureExtent,
-    FigureSettings, FigureSize, Id, Layout, Link, LinkKind, MemoryDocuments, Node, NodeKind, PartialDate, Position,
-    Quote, Reliability, Source, SourceNote, Stance, Story, StoryStep, View, case_to_json, load_case_bytes,
+    Amount, Camera, Case, CaseInfo, ClaimStatus, Country, Credibility, Currency, ExchangeFormat, FigureBackground,
+    FigureExtent, FigureSettings, FigureSize, Id, Layout, Link, LinkKind, MemoryDocuments, Node, NodeKind, Origin,
+    PartialDate, Position, Quote, Reliability, Source, SourceNote, Stance, Story, StoryStep, View, case_to_json,
+    load_case_bytes,
 };
 use casegraph::sample::SAMPLE_CASE_JSON;
 use proptest::prelude::*;
@@ -62,6 +63,11 @@ prop_compose! {
                 approximate: cents % 2 == 0,
             }),
             status: if transaction { status } else { None },
+            origin: (index % 3 == 0).then(|| Origin {
+                format: ExchangeFormat::ALL[index % ExchangeFormat::ALL.len()],
+                file: "entities.csv".into(),
+                reference: format!("row {index}"),
+            }),
         }
     }
 }
@@ -150,6 +156,7 @@ fn case() -> impl Strategy<Value = Case> {
                     reliability: Reliability::ALL.get((seed % 7) as usize).copied(),
                     reliability_reason: (seed % 3 == 0).then(|| "a record of corrections".into()),
                     repeats: None,
+                    origin: None,
                 }],
                 quotes: vec![Quote {
                     id: id("q", 0),

@@ -93,6 +93,7 @@ pub fn new_source(
         reliability: None,
         reliability_reason: None,
         repeats: None,
+        origin: None,
     };
     Ok(NewSource { source, files })
 }

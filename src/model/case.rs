@@ -11,14 +11,16 @@ use super::grades::{Credibility, Reliability, Stance};
 use super::id::Id;
 use super::link_kind::LinkKind;
 use super::node_kind::NodeKind;
+use super::origin::Origin;
 use super::partial_date::PartialDate;
 use super::story::Story;
 
 /// The newest file format version this build reads and writes. Version 2 adds a source's
 /// `original`; version 3 grades (a source's `reliability` and `repeats`, a quote's
-/// `credibility` and `stance`) and `reviews`; version 4 the `story`. A case that uses nothing newer is written as the
+/// `credibility` and `stance`) and `reviews`; version 4 the `story`; version 5 an imported item's
+/// `origin`. A case that uses nothing newer is written as the
 /// oldest version that holds it (see [`Case::format_version`]), so older builds keep opening it.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 
 /// The value of the top-level `format` field, naming the file type.
 pub const FORMAT_NAME: &str = "casegraph";
@@ -101,6 +103,9 @@ pub struct Node {
     /// Transactions only: whether it happened, as the sources tell it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<ClaimStatus>,
+    /// The file it was imported from, if it was. Since format version 5.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub origin: Option<Origin>,
 }
 
 /// A typed relation from `source` to `target`.
@@ -132,6 +137,9 @@ pub struct Link {
     /// A note on the relation.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// The file it was imported from, if it was. Since format version 5.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub origin: Option<Origin>,
 }
 
 /// A published article, filing or document that quotes come from.
@@ -169,6 +177,9 @@ pub struct Source {
     /// count as one independent source. Since format version 3.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub repeats: Option<Id>,
+    /// The file it was imported from, if it was. Since format version 5.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub origin: Option<Origin>,
 }
 
 /// A verbatim passage from a source, and the nodes and links it backs.
@@ -282,6 +293,7 @@ impl Node {
             date: None,
             amount: None,
             status: None,
+            origin: None,
         }
     }
 }
@@ -300,6 +312,7 @@ impl Link {
             end_date: None,
             status: None,
             description: None,
+            origin: None,
         }
     }
 }
@@ -311,7 +324,12 @@ impl Case {
             source.reliability.is_some() || source.reliability_reason.is_some() || source.repeats.is_some()
         }) || self.quotes.iter().any(|quote| quote.credibility.is_some() || quote.stance.is_some());
         let support_drawn = self.view.figure.as_ref().is_some_and(|figure| figure.support);
-        if !self.story.is_empty() {
+        let imported = self.nodes.iter().any(|node| node.origin.is_some())
+            || self.links.iter().any(|link| link.origin.is_some())
+            || self.sources.iter().any(|source| source.origin.is_some());
+        if imported {
+            5
+        } else if !self.story.is_empty() {
             4
         } else if graded || support_drawn || !self.reviews.is_empty() {
             3

@@ -2,13 +2,16 @@
 
 use super::Decoder;
 use super::Read;
-use super::keys::{AmountKey, LinkKey, NodeKey, ObjectKeys, QuoteKey, ReviewKey, SourceKey, TRANSACTION_ONLY};
+use super::keys::{
+    AmountKey, LinkKey, NodeKey, ObjectKeys, OriginKey, QuoteKey, ReviewKey, SourceKey, TRANSACTION_ONLY,
+};
 use crate::model::amount::Amount;
 use crate::model::case::{Link, Node, Quote, Review, Source, check_web_address};
 use crate::model::id::Id;
 use crate::model::json_path::PathRef;
 use crate::model::link_kind::LinkKind;
 use crate::model::node_kind::NodeKind;
+use crate::model::origin::Origin;
 use crate::model::spanned_json::Scanner;
 
 impl Decoder<'_, '_> {
@@ -28,6 +31,7 @@ impl Decoder<'_, '_> {
                 NodeKey::Date => node.date = d.date(s, p)?,
                 NodeKey::Amount => node.amount = d.amount(s, p)?,
                 NodeKey::Status => node.status = d.vocabulary(s, p)?,
+                NodeKey::Origin => node.origin = d.origin(s, p)?,
             }
             Ok(())
         })?;
@@ -85,6 +89,7 @@ impl Decoder<'_, '_> {
                 LinkKey::EndDate => link.end_date = d.date(s, p)?,
                 LinkKey::Status => link.status = d.vocabulary(s, p)?,
                 LinkKey::Description => link.description = d.string(s, p)?,
+                LinkKey::Origin => link.origin = d.origin(s, p)?,
             }
             Ok(())
         })?;
@@ -112,6 +117,7 @@ impl Decoder<'_, '_> {
             reliability: None,
             reliability_reason: None,
             repeats: None,
+            origin: None,
         };
         let object = self.object(s, path, |d, s, key, p| {
             match key {
@@ -126,6 +132,7 @@ impl Decoder<'_, '_> {
                 SourceKey::Reliability => source.reliability = d.vocabulary(s, p)?,
                 SourceKey::ReliabilityReason => source.reliability_reason = d.text(s, p)?,
                 SourceKey::Repeats => source.repeats = d.id(s, p)?,
+                SourceKey::Origin => source.origin = d.origin(s, p)?,
             }
             Ok(())
         })?;
@@ -134,6 +141,22 @@ impl Decoder<'_, '_> {
         let Some(id) = id else { return Ok(None) };
         source.id = id;
         Ok(Some(source))
+    }
+
+    fn origin(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<Option<Origin>> {
+        let (mut format, mut file, mut reference) = (None, None, None);
+        let object = self.object(s, path, |d, s, key, p| {
+            match key {
+                OriginKey::Format => format = d.vocabulary(s, p)?,
+                OriginKey::File => file = d.text(s, p)?,
+                OriginKey::Ref => reference = d.text(s, p)?,
+            }
+            Ok(())
+        })?;
+        let Some(object) = object else { return Ok(None) };
+        self.require_all::<OriginKey>(&object, path);
+        let (Some(format), Some(file), Some(reference)) = (format, file, reference) else { return Ok(None) };
+        Ok(Some(Origin { format, file, reference }))
     }
 
     fn url(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<Option<String>> {

@@ -154,6 +154,7 @@ object_keys! {
         Date = "date",
         Amount = "amount",
         Status = "status",
+        Origin = "origin",
     }
 }
 
@@ -183,6 +184,7 @@ object_keys! {
         EndDate = "end_date",
         Status = "status",
         Description = "description",
+        Origin = "origin",
     }
 }
 
@@ -200,6 +202,16 @@ object_keys! {
         Reliability = "reliability",
         ReliabilityReason = "reliability_reason",
         Repeats = "repeats",
+        Origin = "origin",
+    }
+}
+
+object_keys! {
+    /// An imported node's, link's or source's `origin`.
+    enum OriginKey ("origin") {
+        Format = "format" (required),
+        File = "file" (required),
+        Ref = "ref" (required),
     }
 }
 
@@ -309,13 +321,14 @@ object_keys! {
 }
 
 /// Every kind of object the format has, with its keys, as the decoder reads them.
-pub const FILE_OBJECTS: [FileObject; 16] = [
+pub const FILE_OBJECTS: [FileObject; 17] = [
     TopKey::FILE_OBJECT,
     CaseKey::FILE_OBJECT,
     NodeKey::FILE_OBJECT,
     AmountKey::FILE_OBJECT,
     LinkKey::FILE_OBJECT,
     SourceKey::FILE_OBJECT,
+    OriginKey::FILE_OBJECT,
     QuoteKey::FILE_OBJECT,
     ReviewKey::FILE_OBJECT,
     LayoutKey::FILE_OBJECT,
