@@ -63,12 +63,30 @@ prop_compose! {
                 approximate: cents % 2 == 0,
             }),
             status: if transaction { status } else { None },
-            origin: (index % 3 == 0).then(|| Origin {
+            origin: index.is_multiple_of(3).then(|| Origin {
                 format: ExchangeFormat::ALL[index % ExchangeFormat::ALL.len()],
                 file: "entities.csv".into(),
                 reference: format!("row {index}"),
             }),
         }
+    }
+}
+
+/// The one source, graded by `seed`.
+fn graded_source(seed: u64) -> Source {
+    Source {
+        id: id("s", 0),
+        publisher: "Publisher".into(),
+        title: "Title".into(),
+        date: None,
+        authors: vec![],
+        url: None,
+        document: None,
+        original: None,
+        reliability: Reliability::ALL.get((seed % 7) as usize).copied(),
+        reliability_reason: seed.is_multiple_of(3).then(|| "a record of corrections".into()),
+        repeats: None,
+        origin: None,
     }
 }
 
@@ -144,20 +162,7 @@ fn case() -> impl Strategy<Value = Case> {
                     created: None,
                     updated: None,
                 },
-                sources: vec![Source {
-                    id: id("s", 0),
-                    publisher: "Publisher".into(),
-                    title: "Title".into(),
-                    date: None,
-                    authors: vec![],
-                    url: None,
-                    document: None,
-                    original: None,
-                    reliability: Reliability::ALL.get((seed % 7) as usize).copied(),
-                    reliability_reason: (seed % 3 == 0).then(|| "a record of corrections".into()),
-                    repeats: None,
-                    origin: None,
-                }],
+                sources: vec![graded_source(seed)],
                 quotes: vec![Quote {
                     id: id("q", 0),
                     source: id("s", 0),
