@@ -7,6 +7,7 @@
 
 pub mod cli;
 pub mod document;
+pub mod exchange;
 pub mod export;
 pub mod fonts;
 pub mod icons;

@@ -2,6 +2,7 @@
 
 mod add_source;
 mod check;
+mod convert;
 mod export;
 mod export_story;
 mod generate;
@@ -88,6 +89,13 @@ pub enum Command {
     /// Blocking risks (no quote, a quote that cannot be verified) are reported on standard
     /// error; with --strict they make the exit status 1.
     Review(review::ReviewArguments),
+    /// Convert between a case and other tools' formats, each told by its name: .case.json,
+    /// FollowTheMoney entities (.ftm), an Aleph diagram (.vis), GEXF (.gexf), GraphML
+    /// (.graphml), or a folder holding entities.csv and links.csv.
+    ///
+    /// Prints what was mapped and what was not imported, and every record that failed with its
+    /// place. Imported items are marked with their origin, and have no quotes until added.
+    Convert(convert::ConvertArguments),
 }
 
 /// Runs the parsed command, writing its report to `out`.
@@ -100,6 +108,7 @@ pub fn run(arguments: Arguments, out: &mut dyn Write) -> ExitCode {
         Some(Command::New(new_arguments)) => new_case::run(&new_arguments, out),
         Some(Command::AddSource(add_arguments)) => add_source::run(&add_arguments, out),
         Some(Command::Review(review_arguments)) => review::run(&review_arguments, out),
+        Some(Command::Convert(convert_arguments)) => convert::run(&convert_arguments, out),
         None => window::run(
             arguments.case.as_deref(),
             arguments.select.as_deref(),

@@ -33,3 +33,16 @@ pub struct Origin {
     #[serde(rename = "ref")]
     pub reference: String,
 }
+
+impl ExchangeFormat {
+    /// The format's name for people, in reports and menus.
+    pub fn title(self) -> &'static str {
+        match self {
+            ExchangeFormat::Ftm => "FollowTheMoney entities",
+            ExchangeFormat::AlephDiagram => "an Aleph network diagram",
+            ExchangeFormat::Gexf => "GEXF",
+            ExchangeFormat::GraphMl => "GraphML",
+            ExchangeFormat::Csv => "spreadsheets (CSV)",
+        }
+    }
+}

@@ -1,0 +1,131 @@
+//! Exchange with other tools: FollowTheMoney (Aleph, OpenSanctions), Aleph's network
+//! diagrams, Gephi's GEXF, GraphML, and spreadsheets. A file in another format becomes a case
+//! whose items are marked with their origin, with a report of what was mapped and what was
+//! not; a case is written out in those formats. No GUI.
+
+mod aleph;
+mod builder;
+mod ftm;
+mod report;
+
+use std::path::{Path, PathBuf};
+
+pub use aleph::{ALEPH_GRID_UNIT, read_aleph_diagram};
+pub use builder::Imported;
+pub use ftm::{case_to_ftm, read_ftm_stream};
+pub use report::ImportReport;
+
+use crate::model::{Case, ExchangeFormat, MAX_FILE_BYTES};
+
+/// Why a file could not be imported at all. A file that is read in part is not an error: its
+/// failing records are in the [`ImportReport`].
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// The file could not be read.
+    #[error("{file}: cannot be read ({source}); check the path and that you may read it")]
+    Read {
+        /// The file.
+        file: String,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The file is larger than any case casegraph opens.
+    #[error("{file}: is {bytes} bytes, more than the {MAX_FILE_BYTES} bytes casegraph reads; split it first")]
+    TooLarge {
+        /// The file.
+        file: String,
+        /// Its size.
+        bytes: u64,
+    },
+    /// Not one record could be read: the file is not in the format its name says.
+    #[error("{message}\n  = help: {help}")]
+    NotTheFormat {
+        /// The first thing wrong, with its place.
+        message: String,
+        /// What the format looks like.
+        help: String,
+    },
+    /// The name says no format casegraph exchanges.
+    #[error("{file}: casegraph cannot tell its format from its name; {FORMATS_HELP}")]
+    UnknownFormat {
+        /// The file.
+        file: String,
+    },
+}
+
+/// The names casegraph tells formats by, for messages.
+pub const FORMATS_HELP: &str =
+    "name it .case.json, .ftm (or .ijson), .vis, .gexf, .graphml, or give a folder holding entities.csv and links.csv";
+
+/// What a path names: a case file, or a file in one of the exchange formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileFormat {
+    /// A `*.case.json` file.
+    Case,
+    /// A file in another tool's format.
+    Exchange(ExchangeFormat),
+}
+
+impl FileFormat {
+    /// The format a path names, by its extension; a folder (or a path ending in `/`) is a
+    /// pair of spreadsheets.
+    pub fn of_path(path: &Path) -> Option<Self> {
+        let name = path.file_name()?.to_string_lossy().to_lowercase();
+        if path.is_dir() || path.as_os_str().to_string_lossy().ends_with('/') {
+            return Some(Self::Exchange(ExchangeFormat::Csv));
+        }
+        let extension = name.rsplit_once('.').map(|(_, extension)| extension)?;
+        Some(match extension {
+            "json" if name.ends_with(".case.json") => Self::Case,
+            "ftm" | "ijson" | "jsonl" => Self::Exchange(ExchangeFormat::Ftm),
+            "vis" | "json" => Self::Exchange(ExchangeFormat::AlephDiagram),
+            "gexf" => Self::Exchange(ExchangeFormat::Gexf),
+            "graphml" => Self::Exchange(ExchangeFormat::GraphMl),
+            _ => return None,
+        })
+    }
+}
+
+/// The file's name without its folder, as reports and origins give it.
+pub fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(|| path.display().to_string(), |name| name.to_string_lossy().into_owned())
+}
+
+/// Reads `path` in `format`.
+pub fn import_file(path: &Path, format: ExchangeFormat) -> Result<Imported, ImportError> {
+    let file = file_name(path);
+    let read = |path: &Path| -> Result<Vec<u8>, ImportError> {
+        let display = path.display().to_string();
+        let size = std::fs::metadata(path).map_err(|source| ImportError::Read { file: display.clone(), source })?.len();
+        if size > MAX_FILE_BYTES {
+            return Err(ImportError::TooLarge { file: display, bytes: size });
+        }
+        std::fs::read(path).map_err(|source| ImportError::Read { file: display, source })
+    };
+    match format {
+        ExchangeFormat::Ftm => read_ftm_stream(&read(path)?, &file),
+        ExchangeFormat::AlephDiagram => read_aleph_diagram(&read(path)?, &file),
+        ExchangeFormat::Gexf | ExchangeFormat::GraphMl | ExchangeFormat::Csv => {
+            Err(ImportError::UnknownFormat { file })
+        }
+    }
+}
+
+/// Why a case cannot be written in a format.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// The format is read only.
+    #[error("casegraph reads {} but does not write it; write .ftm for Aleph instead", .0.title())]
+    ReadOnly(ExchangeFormat),
+}
+
+/// The files a case becomes in `format` at `path`, with their text: one file, or for
+/// spreadsheets two in the folder `path`.
+pub fn write_case(case: &Case, format: ExchangeFormat, path: &Path) -> Result<Vec<(PathBuf, String)>, ExportError> {
+    Ok(match format {
+        ExchangeFormat::Ftm => vec![(path.to_owned(), case_to_ftm(case))],
+        ExchangeFormat::AlephDiagram | ExchangeFormat::Gexf | ExchangeFormat::GraphMl | ExchangeFormat::Csv => {
+            return Err(ExportError::ReadOnly(format));
+        }
+    })
+}
