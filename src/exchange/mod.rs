@@ -6,16 +6,25 @@
 mod aleph;
 mod builder;
 mod ftm;
+mod gexf;
+mod graph_attributes;
+mod graphml;
 mod report;
+mod xml_graph;
+mod xml_text;
 
 use std::path::{Path, PathBuf};
 
 pub use aleph::{ALEPH_GRID_UNIT, read_aleph_diagram};
 pub use builder::Imported;
 pub use ftm::{case_to_ftm, read_ftm_stream};
+pub use gexf::{case_to_gexf, read_gexf};
+pub use graphml::{case_to_graphml, read_graphml};
 pub use report::ImportReport;
 
-use crate::model::{Case, ExchangeFormat, MAX_FILE_BYTES};
+use graph_attributes::Claim;
+
+use crate::model::{Case, CaseGraph, CaseSupport, ExchangeFormat, Link, LinkIx, MAX_FILE_BYTES, Node, NodeIx};
 
 /// Why a file could not be imported at all. A file that is read in part is not an error: its
 /// failing records are in the [`ImportReport`].
@@ -105,9 +114,9 @@ pub fn import_file(path: &Path, format: ExchangeFormat) -> Result<Imported, Impo
     match format {
         ExchangeFormat::Ftm => read_ftm_stream(&read(path)?, &file),
         ExchangeFormat::AlephDiagram => read_aleph_diagram(&read(path)?, &file),
-        ExchangeFormat::Gexf | ExchangeFormat::GraphMl | ExchangeFormat::Csv => {
-            Err(ImportError::UnknownFormat { file })
-        }
+        ExchangeFormat::Gexf => read_gexf(&read(path)?, &file),
+        ExchangeFormat::GraphMl => read_graphml(&read(path)?, &file),
+        ExchangeFormat::Csv => Err(ImportError::UnknownFormat { file }),
     }
 }
 
@@ -124,8 +133,33 @@ pub enum ExportError {
 pub fn write_case(case: &Case, format: ExchangeFormat, path: &Path) -> Result<Vec<(PathBuf, String)>, ExportError> {
     Ok(match format {
         ExchangeFormat::Ftm => vec![(path.to_owned(), case_to_ftm(case))],
-        ExchangeFormat::AlephDiagram | ExchangeFormat::Gexf | ExchangeFormat::GraphMl | ExchangeFormat::Csv => {
+        ExchangeFormat::Gexf => vec![(path.to_owned(), case_to_gexf(case))],
+        ExchangeFormat::GraphMl => vec![(path.to_owned(), case_to_graphml(case))],
+        ExchangeFormat::AlephDiagram | ExchangeFormat::Csv => {
             return Err(ExportError::ReadOnly(format));
         }
     })
+}
+
+/// Every node's and link's claim, with its support and pin, in the case's order.
+fn claims(case: &Case) -> (Vec<Claim<'_, Node>>, Vec<Claim<'_, Link>>) {
+    let graph = CaseGraph::new(case);
+    let support = CaseSupport::of(case, &graph);
+    let nodes = case
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(index, node)| Claim {
+            item: node,
+            support: support.node(NodeIx::new(index)),
+            pinned: case.layout.positions.get(&node.id).is_some_and(|position| position.pinned),
+        })
+        .collect();
+    let links = case
+        .links
+        .iter()
+        .enumerate()
+        .map(|(index, link)| Claim { item: link, support: support.link(LinkIx::new(index)), pinned: false })
+        .collect();
+    (nodes, links)
 }

@@ -4,12 +4,16 @@ tested on what FtM's own code produces:
 - written-by-followthemoney.ftm: an entity stream as `ftm` tools and OpenSanctions write it,
   with schemata and properties casegraph does not import, and one line that is not an entity;
 - aleph-diagram.vis: an Aleph network diagram of the same entities, in the layout Aleph's
-  diagram export uses (entities, vertices with grid positions, edges, viewport).
+  diagram export uses (entities, vertices with grid positions, edges, viewport);
+- written-by-networkx.gexf and .graphml: a small graph as networkx writes it, with the
+  attributes analysts' graphs carry (a type, a community, a weight) and, in GEXF, positions.
 
 Run from the repository root: python3 tests/exchange/make_fixtures.py
 """
 
 import json
+
+import networkx
 
 from followthemoney import model
 
@@ -83,6 +87,27 @@ def main():
     with open(OUT + "aleph-diagram.vis", "w", encoding="utf-8") as out:
         json.dump(diagram, out, indent=2, sort_keys=True, ensure_ascii=False)
         out.write("\n")
+    graph = networkx_graph()
+    networkx.write_gexf(graph, OUT + "written-by-networkx.gexf", version="1.2draft")
+    for _, data in graph.nodes(data=True):
+        data.pop("viz", None)
+    networkx.write_graphml(graph, OUT + "written-by-networkx.graphml")
+
+
+def networkx_graph():
+    graph = networkx.MultiDiGraph()
+    graph.add_node("kim", label="Kim Su Il", type="Person", community=1, countries="kp",
+                   viz={"position": {"x": 10.0, "y": 20.0, "z": 0.0}})
+    graph.add_node("ardis", label="Ardis-Bearings LLC", type="company", community=1, start_date="2009-04-02",
+                   viz={"position": {"x": -30.5, "y": 0.0, "z": 0.0}})
+    graph.add_node("pay", label="Bearings payment", type="transaction", amount=671000.0, currency="USD",
+                   viz={"position": {"x": 0.0, "y": -40.0, "z": 0.0}})
+    graph.add_node("unlabelled", community=2)
+    graph.add_edge("kim", "ardis", id="e1", type="Ownership", weight=2.0, start_date="2011-05")
+    graph.add_edge("kim", "ardis", id="e2", label="old friends")
+    graph.add_edge("ardis", "pay", id="e3", type="payer")
+    graph.add_edge("kim", "nowhere", id="e4", type="associate")
+    return graph
 
 
 if __name__ == "__main__":
