@@ -96,12 +96,22 @@ impl CaseBuilder {
 
     /// Adds a node for the record `reference`.
     pub(crate) fn add_node(&mut self, reference: &str, kind: NodeKind, label: String) -> &mut Node {
-        let id = self.claim_id(reference, kind.id_prefix(), &label);
-        self.node_kinds.insert(id.clone(), kind);
-        let mut node = Node::new(id, kind, label);
+        self.add_node_with(reference, Node::new(Id::unchecked(""), kind, label))
+    }
+
+    /// Adds `node`, as read, for the record `reference`: it gets its id and origin here.
+    pub(crate) fn add_node_with(&mut self, reference: &str, mut node: Node) -> &mut Node {
+        node.id = self.claim_id(reference, node.kind.id_prefix(), &node.label);
         node.origin = Some(self.origin(reference));
+        self.node_kinds.insert(node.id.clone(), node.kind);
         self.case.nodes.push(node);
         self.case.nodes.last_mut().expect("just pushed")
+    }
+
+    /// Lets the file refer to an item by another name too (a spreadsheet's link by an
+    /// entity's label), unless that name is taken.
+    pub(crate) fn also_known_as(&mut self, name: &str, id: &Id) {
+        self.by_reference.entry(name.to_owned()).or_insert_with(|| id.clone());
     }
 
     /// Adds a link of `kind` between the nodes the file calls `ends`, or notes at `place` why
@@ -166,6 +176,15 @@ impl CaseBuilder {
         let quote = Quote { id, source, text, supports, locator: None, credibility: None, stance: None };
         self.case.quotes.push(quote);
         self.case.quotes.last_mut().expect("just pushed")
+    }
+
+    /// Adds `item` to what the quote `quote` backs.
+    pub(crate) fn support(&mut self, quote: &Id, item: Id) {
+        if let Some(quote) = self.case.quotes.iter_mut().rev().find(|made| made.id == *quote)
+            && !quote.supports.contains(&item)
+        {
+            quote.supports.push(item);
+        }
     }
 
     /// Places the node the file calls `reference`.

@@ -308,3 +308,13 @@ pub(crate) fn link_kind_named(text: &str) -> Option<LinkKind> {
             .find(|kind| kind.ftm_counterpart().0.to_lowercase() == lower && !kind.is_transaction_role())
     })
 }
+
+/// Refuses a date, amount or status on a node that is not a transaction, as the case file does.
+pub(crate) fn check_transaction_only(node: &Node) -> Result<(), String> {
+    let has_transaction_facts = node.date.is_some() || node.amount.is_some() || node.status.is_some();
+    if node.kind != NodeKind::Transaction && has_transaction_facts {
+        Err(format!("a date, amount or status is only for transactions, and this is a {}", node.kind.as_str()))
+    } else {
+        Ok(())
+    }
+}

@@ -5,6 +5,7 @@
 
 mod aleph;
 mod builder;
+mod csv_sheets;
 mod ftm;
 mod gexf;
 mod graph_attributes;
@@ -17,6 +18,9 @@ use std::path::{Path, PathBuf};
 
 pub use aleph::{ALEPH_GRID_UNIT, read_aleph_diagram};
 pub use builder::Imported;
+pub use csv_sheets::{
+    Column, CsvImport, ENTITIES_FILE, LINKS_FILE, SheetMapping, case_to_csv, read_csv_folder, read_csv_sheets,
+};
 pub use ftm::{case_to_ftm, read_ftm_stream};
 pub use gexf::{case_to_gexf, read_gexf};
 pub use graphml::{case_to_graphml, read_graphml};
@@ -76,14 +80,15 @@ pub enum FileFormat {
 }
 
 impl FileFormat {
-    /// The format a path names, by its extension; a folder (or a path ending in `/`) is a
-    /// pair of spreadsheets.
+    /// The format a path names, by its extension; a folder, or a name without an extension,
+    /// is a pair of spreadsheets.
     pub fn of_path(path: &Path) -> Option<Self> {
         let name = path.file_name()?.to_string_lossy().to_lowercase();
         if path.is_dir() || path.as_os_str().to_string_lossy().ends_with('/') {
             return Some(Self::Exchange(ExchangeFormat::Csv));
         }
-        let extension = name.rsplit_once('.').map(|(_, extension)| extension)?;
+        // A name without an extension is a folder of spreadsheets, perhaps still to be made.
+        let Some((_, extension)) = name.rsplit_once('.') else { return Some(Self::Exchange(ExchangeFormat::Csv)) };
         Some(match extension {
             "json" if name.ends_with(".case.json") => Self::Case,
             "ftm" | "ijson" | "jsonl" => Self::Exchange(ExchangeFormat::Ftm),
@@ -116,7 +121,7 @@ pub fn import_file(path: &Path, format: ExchangeFormat) -> Result<Imported, Impo
         ExchangeFormat::AlephDiagram => read_aleph_diagram(&read(path)?, &file),
         ExchangeFormat::Gexf => read_gexf(&read(path)?, &file),
         ExchangeFormat::GraphMl => read_graphml(&read(path)?, &file),
-        ExchangeFormat::Csv => Err(ImportError::UnknownFormat { file }),
+        ExchangeFormat::Csv => read_csv_folder(path).map(|sheets| sheets.imported),
     }
 }
 
@@ -135,7 +140,11 @@ pub fn write_case(case: &Case, format: ExchangeFormat, path: &Path) -> Result<Ve
         ExchangeFormat::Ftm => vec![(path.to_owned(), case_to_ftm(case))],
         ExchangeFormat::Gexf => vec![(path.to_owned(), case_to_gexf(case))],
         ExchangeFormat::GraphMl => vec![(path.to_owned(), case_to_graphml(case))],
-        ExchangeFormat::AlephDiagram | ExchangeFormat::Csv => {
+        ExchangeFormat::Csv => {
+            let (entities, links) = case_to_csv(case);
+            vec![(path.join(ENTITIES_FILE), entities), (path.join(LINKS_FILE), links)]
+        }
+        ExchangeFormat::AlephDiagram => {
             return Err(ExportError::ReadOnly(format));
         }
     })

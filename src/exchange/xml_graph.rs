@@ -7,7 +7,8 @@ use quick_xml::events::{BytesStart, Event};
 use super::ImportError;
 use super::builder::CaseBuilder;
 use super::graph_attributes::{
-    Attribute, KIND_ATTRIBUTES, LINK_ATTRIBUTES, NODE_ATTRIBUTES, link_kind_named, node_kind_named,
+    Attribute, KIND_ATTRIBUTES, LINK_ATTRIBUTES, NODE_ATTRIBUTES, check_transaction_only, link_kind_named,
+    node_kind_named,
 };
 use crate::model::{Id, LineIndex, Link, LinkKind, Node, NodeKind, Position};
 
@@ -182,17 +183,13 @@ fn import_node(builder: &mut CaseBuilder, item: ReadItem, index: usize) {
         .clone()
         .or_else(|| value_of(&item.values, "name").map(str::to_owned))
         .unwrap_or_else(|| reference.clone());
-    let mut node = Node::new(Id::unchecked(""), kind, label.clone());
+    let mut node = Node::new(Id::unchecked(""), kind, label);
     apply(builder, &mut node, &item.values, &NODE_ATTRIBUTES, "node", &item.place);
-    if kind != NodeKind::Transaction && (node.date.is_some() || node.amount.is_some() || node.status.is_some()) {
-        builder
-            .report()
-            .problem(&item.place, "a date, amount or status is only for transactions; they were not imported");
+    if let Err(problem) = check_transaction_only(&node) {
+        builder.report().problem(&item.place, format!("{problem}; they were not imported"));
         (node.date, node.amount, node.status) = (None, None, None);
     }
-    let made = builder.add_node(&reference, kind, label);
-    let id = made.id.clone();
-    *made = Node { id, origin: made.origin.take(), ..node };
+    builder.add_node_with(&reference, node);
     let pinned = value_of(&item.values, "pinned").is_some_and(|text| text.eq_ignore_ascii_case("true"));
     if let (Some(x), Some(y)) = item.position
         && x.is_finite()

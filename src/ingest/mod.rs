@@ -11,7 +11,7 @@ mod web_page;
 
 use std::path::Path;
 
-pub use encoding::{AssumedEncoding, EncodingEvidence};
+pub use encoding::{AssumedEncoding, EncodingEvidence, decode_text};
 pub use new_source::{NewSource, NewSourceError, new_source, settled_metadata};
 
 use crate::model::PartialDate;
