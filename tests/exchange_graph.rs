@@ -124,3 +124,10 @@ fn an_edge_to_a_node_not_in_the_file_is_reported_and_the_rest_read() {
     assert_eq!(report.problems.len(), 1);
     assert!(report.problems[0].contains("`zz` names no imported node"), "{:?}", report.problems);
 }
+
+#[test]
+fn a_graph_closed_more_often_than_opened_is_read_without_a_panic() {
+    // Found by tests/fuzz_exchange.rs: the nesting count went below zero.
+    let bytes = std::fs::read("tests/fixtures/exchange/fuzz-found-unopened-graph.graphml").expect("fixture");
+    let _either_way: Result<Imported, _> = read_graphml(&bytes, "fuzz.graphml");
+}

@@ -127,7 +127,7 @@ pub fn read_graphml(bytes: &[u8], file: &str) -> Result<Imported, ImportError> {
             Event::Start(element) => (element, false),
             Event::Empty(element) => (element, true),
             Event::End(element) => {
-                depth -= usize::from(element.local_name().as_ref() == b"graph");
+                depth = depth.saturating_sub(usize::from(element.local_name().as_ref() == b"graph"));
                 finish_item(&mut graph, &mut current, element.local_name().as_ref());
                 continue;
             }
