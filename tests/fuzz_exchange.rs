@@ -4,7 +4,6 @@
 //! `CASEGRAPH_FUZZ_SECONDS=60 cargo test --test fuzz_exchange -- --ignored --nocapture`;
 //! it prints how many inputs each reader was given.
 
-mod common;
 #[path = "common/mutate.rs"]
 mod mutate;
 
