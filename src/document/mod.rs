@@ -9,6 +9,7 @@ mod fact_edits;
 mod fact_ops;
 mod facts;
 mod history;
+mod import;
 mod merge;
 mod new_case;
 mod passages;
