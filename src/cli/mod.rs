@@ -42,6 +42,10 @@ pub struct Arguments {
     /// Open with the timeline showing under the canvas.
     #[arg(long)]
     pub timeline: bool,
+    /// Read another tool's file for importing into the case, and show what it gives (as
+    /// File → Import… does); Import joins it.
+    #[arg(long, value_name = "FILE")]
+    pub import: Option<PathBuf>,
 }
 
 /// The subcommands.
@@ -115,6 +119,7 @@ pub fn run(arguments: Arguments, out: &mut dyn Write) -> ExitCode {
             arguments.screenshot,
             arguments.measure_frames,
             arguments.timeline,
+            arguments.import.as_deref(),
         ),
     };
     match result {

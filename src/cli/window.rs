@@ -16,13 +16,15 @@ const INITIAL_WINDOW_SIZE: [f32; 2] = [1280.0, 800.0];
 /// Opens the window on the case at `path`, or on the bundled sample without one, with the
 /// item `select` selected. With `screenshot`, writes a PNG of the window once the layout has
 /// settled, then closes. With `measure_frames`, pans the view for that many frames, prints
-/// their times, then closes. With `timeline`, the timeline shows under the canvas.
+/// their times, then closes. With `timeline`, the timeline shows under the canvas. With
+/// `import`, that file is read for importing and its preview shows.
 pub fn run(
     path: Option<&Path>,
     select: Option<&str>,
     screenshot: Option<PathBuf>,
     measure_frames: Option<usize>,
     timeline: bool,
+    import: Option<&Path>,
 ) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let content = match path {
@@ -41,6 +43,9 @@ pub fn run(
     }
     if let Some(open) = app.open_case_mut() {
         open.show_timeline = timeline;
+    }
+    if let Some(import) = import {
+        app.preview_import(import);
     }
     // A screenshot or a measurement shows the case alone: no offer to restore other work, no
     // recent files.

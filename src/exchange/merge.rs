@@ -6,7 +6,9 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::model::new_ids::fresh_id;
-use crate::model::{Case, Id, Link, Node, NodeIx, Position, Quote, QuoteIx, Source};
+use crate::model::{
+    Case, DocumentStore, Id, Link, Node, NodeIx, Position, Quote, QuoteIx, QuoteVerification, Source, verify_quotes,
+};
 
 /// What joining an import to the open case adds and changes, for the document to apply as one
 /// undo step.
@@ -177,5 +179,37 @@ fn merge_quotes(open: &Case, imported: &Case, ids: &mut Ids, renamed: &FxHashMap
         }
         let id = ids.unique(&quote.id, "q", &quote.text);
         plan.quotes.push(Quote { id, source, supports, ..quote.clone() });
+    }
+}
+
+/// The new quotes whose source has a local copy that does not hold them word for word (or
+/// cannot be read), each in words: a spreadsheet's quote is checked as it joins.
+pub fn unverified_quotes(open: &Case, plan: &MergePlan, documents: &dyn DocumentStore) -> Vec<String> {
+    let mut sources = open.sources.clone();
+    sources.extend(plan.sources.iter().cloned());
+    let check = Case { sources, quotes: plan.quotes.clone(), ..Case::default() };
+    verify_quotes(&check, documents)
+        .into_iter()
+        .zip(&plan.quotes)
+        .filter(|(verification, _)| *verification != QuoteVerification::NoLocalCopy)
+        .filter_map(|(verification, quote)| {
+            let problem = verification.problem()?;
+            Some(format!(
+                "“{}” (from `{}`, backing {}): {problem}",
+                short(&quote.text),
+                quote.source,
+                quote.supports.iter().map(Id::as_str).collect::<Vec<_>>().join(", ")
+            ))
+        })
+        .collect()
+}
+
+/// The first words of a quote, for a list.
+fn short(text: &str) -> String {
+    const SHOWN_CHARACTERS: usize = 80;
+    if text.chars().count() <= SHOWN_CHARACTERS {
+        text.to_owned()
+    } else {
+        format!("{}…", text.chars().take(SHOWN_CHARACTERS).collect::<String>())
     }
 }

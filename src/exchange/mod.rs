@@ -25,7 +25,7 @@ pub use csv_sheets::{
 pub use ftm::{case_to_ftm, read_ftm_stream};
 pub use gexf::{case_to_gexf, read_gexf};
 pub use graphml::{case_to_graphml, read_graphml};
-pub use merge::{MergePlan, plan_merge};
+pub use merge::{MergePlan, plan_merge, unverified_quotes};
 pub use report::ImportReport;
 
 use graph_attributes::Claim;

@@ -162,6 +162,11 @@ pub enum FileCommand {
     ExportFigure,
     /// Write the story as a PDF of a page per step or one HTML page.
     ExportStory,
+    /// Read another tool's file (FtM, an Aleph diagram, GEXF, GraphML, spreadsheets) into the
+    /// case.
+    Import,
+    /// Write the case in another tool's format.
+    ExportAs,
     /// Choose documents and add them to the case as sources.
     AddSources,
     /// Paste text and add it as a source.

@@ -21,7 +21,21 @@ pub trait Dialogs {
     fn choose_story_path(&mut self, suggested_name: &str, folder: Option<&Path>) -> Option<PathBuf>;
     /// Documents to add as sources; empty when the analyst cancels.
     fn choose_sources(&mut self, folder: Option<&Path>) -> Vec<PathBuf>;
+    /// Another tool's file to import (for spreadsheets, `entities.csv` or `links.csv`);
+    /// `None` when the analyst cancels.
+    fn choose_file_to_import(&mut self, folder: Option<&Path>) -> Option<PathBuf>;
+    /// Where to write the case in another tool's format; `None` when the analyst cancels.
+    fn choose_export_path(&mut self, suggested_name: &str, folder: Option<&Path>) -> Option<PathBuf>;
 }
+
+/// The formats File → Import… and File → Export as… offer, as dialog filters.
+const EXCHANGE_FILES: [(&str, &[&str]); 5] = [
+    ("FollowTheMoney entities", &["ftm", "ijson", "jsonl"]),
+    ("Aleph network diagram", &["vis", "json"]),
+    ("GEXF (Gephi)", &["gexf"]),
+    ("GraphML", &["graphml"]),
+    ("Spreadsheets (entities.csv and links.csv)", &["csv"]),
+];
 
 /// The operating system's dialogs (through the desktop portal on Linux).
 #[derive(Clone, Copy, Debug, Default)]
@@ -77,6 +91,15 @@ impl Dialogs for NativeDialogs {
         // `None` is the analyst cancelling: no documents chosen.
         native_dialog("Add sources", &[documents], folder).pick_files().unwrap_or_default()
     }
+
+    fn choose_file_to_import(&mut self, folder: Option<&Path>) -> Option<PathBuf> {
+        native_dialog("Import", &EXCHANGE_FILES, folder).pick_file()
+    }
+
+    fn choose_export_path(&mut self, suggested_name: &str, folder: Option<&Path>) -> Option<PathBuf> {
+        // Spreadsheets go in a folder: a name without an extension.
+        native_dialog("Export as", &EXCHANGE_FILES[..4], folder).set_file_name(suggested_name).save_file()
+    }
 }
 
 /// Answers given in advance, for tests: each request takes the next answer, or cancels when
@@ -95,6 +118,10 @@ pub struct ScriptedDialogs {
     pub to_add_as_sources: VecDeque<Vec<PathBuf>>,
     /// Answers to "export the story", in order.
     pub to_export_story: VecDeque<PathBuf>,
+    /// Answers to "import", in order.
+    pub to_import: VecDeque<PathBuf>,
+    /// Answers to "export as", in order.
+    pub to_export_as: VecDeque<PathBuf>,
 }
 
 impl Dialogs for ScriptedDialogs {
@@ -120,5 +147,13 @@ impl Dialogs for ScriptedDialogs {
 
     fn choose_story_path(&mut self, _suggested_name: &str, _folder: Option<&Path>) -> Option<PathBuf> {
         self.to_export_story.pop_front()
+    }
+
+    fn choose_file_to_import(&mut self, _folder: Option<&Path>) -> Option<PathBuf> {
+        self.to_import.pop_front()
+    }
+
+    fn choose_export_path(&mut self, _suggested_name: &str, _folder: Option<&Path>) -> Option<PathBuf> {
+        self.to_export_as.pop_front()
     }
 }

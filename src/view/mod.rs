@@ -15,6 +15,7 @@ pub mod export_dialog;
 pub mod form_window;
 pub mod frame_measurement;
 pub mod frame_times;
+pub mod import_dialog;
 pub mod legend;
 pub mod link_form;
 pub mod marks;

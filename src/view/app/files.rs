@@ -31,6 +31,8 @@ impl CaseApp {
                 self.save(true);
             }
             FileCommand::ExportStory => self.export_story(),
+            FileCommand::Import => self.choose_import(),
+            FileCommand::ExportAs => self.export_as(),
             FileCommand::ExportFigure => {
                 if let Content::Open(open, panels) = &mut self.content {
                     self.export_dialog = Some(ExportDialog::new(open, panels.review.ledger(open)));

@@ -5,6 +5,7 @@
 
 mod content;
 mod edits;
+mod exchange;
 mod files;
 mod nodes;
 mod panels;
@@ -22,6 +23,7 @@ use super::disk_watch::DiskWatch;
 use super::export_dialog::ExportDialog;
 use super::frame_measurement::{FrameClock, FrameMeasurement};
 use super::frame_times::FrameTimes;
+use super::import_dialog::ImportPreview;
 use super::link_form::LinkForm;
 use super::menus;
 use super::new_case_form::NewCaseForm;
@@ -45,6 +47,8 @@ pub struct CaseApp {
     recent: RecentFiles,
     prompt: Option<Prompt>,
     export_dialog: Option<ExportDialog>,
+    /// What File → Import… read, waiting to be joined to the case.
+    import_preview: Option<ImportPreview>,
     /// The form of Edit → New node….
     node_form: Option<NodeForm>,
     /// The form of Edit → New link….
@@ -77,6 +81,7 @@ impl CaseApp {
             recent: RecentFiles::default(),
             prompt: None,
             export_dialog: None,
+            import_preview: None,
             new_case_form: None,
             node_form: None,
             link_form: None,
@@ -230,6 +235,7 @@ impl CaseApp {
         self.apply(&ctx, commands);
         self.apply_story_actions(&ctx);
         self.show_export_dialog(&ctx);
+        self.show_import_preview(&ctx);
         self.show_source_form(&ctx);
         self.show_new_case_form(&ctx);
         self.show_node_form(&ctx);
