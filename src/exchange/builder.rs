@@ -152,20 +152,7 @@ impl CaseBuilder {
     pub(crate) fn add_source(&mut self, reference: &str, publisher: String, title: String) -> &mut Source {
         let id = self.claim_id(reference, "s", &format!("{publisher} {title}"));
         self.sources.insert(id.clone());
-        let source = Source {
-            id,
-            publisher,
-            title,
-            date: None,
-            authors: Vec::new(),
-            url: None,
-            document: None,
-            original: None,
-            reliability: None,
-            reliability_reason: None,
-            repeats: None,
-            origin: Some(self.origin(reference)),
-        };
+        let source = Source { origin: Some(self.origin(reference)), ..Source::new(id, publisher, title) };
         self.case.sources.push(source);
         self.case.sources.last_mut().expect("just pushed")
     }

@@ -1,13 +1,12 @@
 //! GEXF 1.3, Gephi's format: every attribute declared once and given per node and link,
 //! with each node's position, colour, size and shape in the `viz` namespace.
 
-use quick_xml::events::Event;
 use rustc_hash::FxHashMap;
 
 use super::ImportError;
 use super::builder::{CaseBuilder, Imported};
 use super::graph_attributes::{Attribute, Claim, LINK_ATTRIBUTES, NODE_ATTRIBUTES};
-use super::xml_graph::{ReadGraph, ReadItem, XmlCursor, import_graph, value_of};
+use super::xml_graph::{ReadGraph, ReadItem, XmlCursor, XmlStep, import_graph};
 use super::xml_text::{attribute, escaped, push_line};
 use crate::model::{Case, ExchangeFormat, Link, Node, NodeKind};
 use crate::theme::{NODE_RADIUS, NodeShape, kind_style};
@@ -124,20 +123,16 @@ pub fn read_gexf(bytes: &[u8], file: &str) -> Result<Imported, ImportError> {
     let mut titles: FxHashMap<(String, String), String> = FxHashMap::default();
     let (mut class, mut graph, mut current, mut is_gexf) = (String::new(), ReadGraph::default(), None, false);
     loop {
-        let (element, is_empty) = match cursor.next()? {
-            Event::Start(element) => (element, false),
-            Event::Empty(element) => (element, true),
-            Event::End(element) => {
-                finish_item(&mut graph, &mut current, element.local_name().as_ref());
+        let element = match cursor.step()? {
+            XmlStep::Opened(element) => element,
+            XmlStep::Closed(name) => {
+                finish_item(&mut graph, &mut current, &name);
                 continue;
             }
-            Event::Eof => break,
-            _ => continue,
+            XmlStep::Finished => break,
         };
-        let place = cursor.place();
-        let attributes = cursor.attributes(&element)?;
-        let get = |name: &str| value_of(&attributes, name).map(str::to_owned);
-        match element.local_name().as_ref() {
+        let get = |name: &str| element.get(name);
+        match element.name.as_slice() {
             b"gexf" => is_gexf = true,
             b"attributes" => class = get("class").unwrap_or_default(),
             b"attribute" => {
@@ -148,7 +143,8 @@ pub fn read_gexf(bytes: &[u8], file: &str) -> Result<Imported, ImportError> {
                 let is_edge = name == b"edge";
                 let ends = (get("source").unwrap_or_default(), get("target").unwrap_or_default());
                 // networkx writes an edge's own `type` and `weight` as the element's attributes.
-                let values = attributes
+                let values = element
+                    .attributes
                     .iter()
                     .filter(|(name, value)| {
                         let is_direction =
@@ -157,9 +153,16 @@ pub fn read_gexf(bytes: &[u8], file: &str) -> Result<Imported, ImportError> {
                     })
                     .cloned()
                     .collect();
-                let item = ReadItem { id: get("id"), ends, label: get("label"), values, place, ..ReadItem::default() };
+                let item = ReadItem {
+                    id: get("id"),
+                    ends,
+                    label: get("label"),
+                    values,
+                    place: element.place.clone(),
+                    ..ReadItem::default()
+                };
                 current = Some((is_edge, item));
-                if is_empty {
+                if element.is_empty {
                     finish_item(&mut graph, &mut current, name);
                 }
             }

@@ -102,14 +102,55 @@ fn boolean(text: &str) -> Result<bool, String> {
     }
 }
 
+/// An attribute holding one of an item's fields as text: `date`, `status`, `text` (an optional
+/// string), or the kind (read only); or one of the support counts (read only, worked out from
+/// the quotes).
+macro_rules! field {
+    ($name:literal, $field:ident, date) => {
+        Attribute {
+            name: $name,
+            value_type: ValueType::Text,
+            read: |c| c.item.$field.map(|date| date.to_string()),
+            write: Some(|item, text| set(&mut item.$field, date(text))),
+        }
+    };
+    ($name:literal, $field:ident, status) => {
+        Attribute {
+            name: $name,
+            value_type: ValueType::Text,
+            read: |c| c.item.$field.map(|status| status.as_str().to_owned()),
+            write: Some(|item, text| set(&mut item.$field, status(text))),
+        }
+    };
+    ($name:literal, $field:ident, text) => {
+        Attribute {
+            name: $name,
+            value_type: ValueType::Text,
+            read: |c| c.item.$field.clone(),
+            write: Some(|item, text| set(&mut item.$field, Ok(Some(text.to_owned())))),
+        }
+    };
+    ($name:literal, kind) => {
+        Attribute {
+            name: $name,
+            value_type: ValueType::Text,
+            read: |c| Some(c.item.kind.as_str().to_owned()),
+            write: None,
+        }
+    };
+    ($name:literal, support $count:ident) => {
+        Attribute {
+            name: $name,
+            value_type: ValueType::Integer,
+            read: |c| Some(c.support.$count.to_string()),
+            write: None,
+        }
+    };
+}
+
 /// Every node attribute, in the order files list them.
 pub(crate) const NODE_ATTRIBUTES: [Attribute<Node>; 15] = [
-    Attribute {
-        name: "kind",
-        value_type: ValueType::Text,
-        read: |c| Some(c.item.kind.as_str().to_owned()),
-        write: None,
-    },
+    field!("kind", kind),
     Attribute {
         name: "aliases",
         value_type: ValueType::Text,
@@ -130,33 +171,10 @@ pub(crate) const NODE_ATTRIBUTES: [Attribute<Node>; 15] = [
             Ok(())
         }),
     },
-    Attribute {
-        name: "description",
-        value_type: ValueType::Text,
-        read: |c| c.item.description.clone(),
-        write: Some(|node, text| {
-            node.description = Some(text.to_owned());
-            Ok(())
-        }),
-    },
-    Attribute {
-        name: "start_date",
-        value_type: ValueType::Text,
-        read: |c| c.item.start_date.map(|date| date.to_string()),
-        write: Some(|node, text| set(&mut node.start_date, date(text))),
-    },
-    Attribute {
-        name: "end_date",
-        value_type: ValueType::Text,
-        read: |c| c.item.end_date.map(|date| date.to_string()),
-        write: Some(|node, text| set(&mut node.end_date, date(text))),
-    },
-    Attribute {
-        name: "date",
-        value_type: ValueType::Text,
-        read: |c| c.item.date.map(|date| date.to_string()),
-        write: Some(|node, text| set(&mut node.date, date(text))),
-    },
+    field!("description", description, text),
+    field!("start_date", start_date, date),
+    field!("end_date", end_date, date),
+    field!("date", date, date),
     Attribute {
         name: "amount",
         value_type: ValueType::Number,
@@ -194,35 +212,15 @@ pub(crate) const NODE_ATTRIBUTES: [Attribute<Node>; 15] = [
         read: |c| c.item.amount.as_ref().map(|amount| amount.approximate.to_string()),
         write: Some(|node, text| set(&mut amount(node).approximate, boolean(text))),
     },
-    Attribute {
-        name: "status",
-        value_type: ValueType::Text,
-        read: |c| c.item.status.map(|status| status.as_str().to_owned()),
-        write: Some(|node, text| set(&mut node.status, status(text))),
-    },
-    Attribute {
-        name: "independent_sources",
-        value_type: ValueType::Integer,
-        read: |c| Some(c.support.independent_sources.to_string()),
-        write: None,
-    },
-    Attribute {
-        name: "quotes",
-        value_type: ValueType::Integer,
-        read: |c| Some(c.support.quotes.to_string()),
-        write: None,
-    },
+    field!("status", status, status),
+    field!("independent_sources", support independent_sources),
+    field!("quotes", support quotes),
     Attribute { name: "pinned", value_type: ValueType::Boolean, read: |c| Some(c.pinned.to_string()), write: None },
 ];
 
 /// Every link attribute, in the order files list them.
 pub(crate) const LINK_ATTRIBUTES: [Attribute<Link>; 10] = [
-    Attribute {
-        name: "kind",
-        value_type: ValueType::Text,
-        read: |c| Some(c.item.kind.as_str().to_owned()),
-        write: None,
-    },
+    field!("kind", kind),
     // Whether the kind reads one way. The graph is directed, as networkx reads only graphs
     // whose edges all agree, so an undirected kind is written in its own source → target
     // order and marked here.
@@ -232,54 +230,14 @@ pub(crate) const LINK_ATTRIBUTES: [Attribute<Link>; 10] = [
         read: |c| Some(c.item.kind.is_directed().to_string()),
         write: None,
     },
-    Attribute {
-        name: "role",
-        value_type: ValueType::Text,
-        read: |c| c.item.role.clone(),
-        write: Some(|link, text| set(&mut link.role, Ok(Some(text.to_owned())))),
-    },
-    Attribute {
-        name: "date",
-        value_type: ValueType::Text,
-        read: |c| c.item.date.map(|date| date.to_string()),
-        write: Some(|link, text| set(&mut link.date, date(text))),
-    },
-    Attribute {
-        name: "start_date",
-        value_type: ValueType::Text,
-        read: |c| c.item.start_date.map(|date| date.to_string()),
-        write: Some(|link, text| set(&mut link.start_date, date(text))),
-    },
-    Attribute {
-        name: "end_date",
-        value_type: ValueType::Text,
-        read: |c| c.item.end_date.map(|date| date.to_string()),
-        write: Some(|link, text| set(&mut link.end_date, date(text))),
-    },
-    Attribute {
-        name: "status",
-        value_type: ValueType::Text,
-        read: |c| c.item.status.map(|status| status.as_str().to_owned()),
-        write: Some(|link, text| set(&mut link.status, status(text))),
-    },
-    Attribute {
-        name: "description",
-        value_type: ValueType::Text,
-        read: |c| c.item.description.clone(),
-        write: Some(|link, text| set(&mut link.description, Ok(Some(text.to_owned())))),
-    },
-    Attribute {
-        name: "independent_sources",
-        value_type: ValueType::Integer,
-        read: |c| Some(c.support.independent_sources.to_string()),
-        write: None,
-    },
-    Attribute {
-        name: "quotes",
-        value_type: ValueType::Integer,
-        read: |c| Some(c.support.quotes.to_string()),
-        write: None,
-    },
+    field!("role", role, text),
+    field!("date", date, date),
+    field!("start_date", start_date, date),
+    field!("end_date", end_date, date),
+    field!("status", status, status),
+    field!("description", description, text),
+    field!("independent_sources", support independent_sources),
+    field!("quotes", support quotes),
 ];
 
 /// The attribute names a foreign file may give a node's or link's kind under, first found wins.

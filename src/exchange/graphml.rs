@@ -2,14 +2,13 @@
 //! the label, position and colour under the key names Gephi's importer looks for (`label`,
 //! `x`, `y`, `size`, `r`, `g`, `b`).
 
-use quick_xml::events::Event;
 use rustc_hash::FxHashMap;
 
 use super::ImportError;
 use super::builder::{CaseBuilder, Imported};
 use super::gexf::finish_item;
 use super::graph_attributes::{Attribute, Claim, LINK_ATTRIBUTES, NODE_ATTRIBUTES, ValueType};
-use super::xml_graph::{ReadGraph, ReadItem, XmlCursor, import_graph, value_of};
+use super::xml_graph::{ReadGraph, ReadItem, XmlCursor, XmlStep, import_graph};
 use super::xml_text::{attribute, escaped, push_line};
 use crate::model::{Case, ExchangeFormat, Link, Node};
 use crate::theme::{NODE_RADIUS, kind_style};
@@ -123,27 +122,23 @@ pub fn read_graphml(bytes: &[u8], file: &str) -> Result<Imported, ImportError> {
     let (mut graph, mut current, mut is_graphml, mut depth) = (ReadGraph::default(), None, false, 0usize);
     let mut builder = CaseBuilder::new(ExchangeFormat::GraphMl, file);
     loop {
-        let (element, is_empty) = match cursor.next()? {
-            Event::Start(element) => (element, false),
-            Event::Empty(element) => (element, true),
-            Event::End(element) => {
-                depth = depth.saturating_sub(usize::from(element.local_name().as_ref() == b"graph"));
-                finish_item(&mut graph, &mut current, element.local_name().as_ref());
+        let element = match cursor.step()? {
+            XmlStep::Opened(element) => element,
+            XmlStep::Closed(name) => {
+                depth = depth.saturating_sub(usize::from(name == b"graph"));
+                finish_item(&mut graph, &mut current, &name);
                 continue;
             }
-            Event::Eof => break,
-            _ => continue,
+            XmlStep::Finished => break,
         };
-        let place = cursor.place();
-        let attributes = cursor.attributes(&element)?;
-        let get = |name: &str| value_of(&attributes, name).map(str::to_owned);
-        match element.local_name().as_ref() {
+        let get = |name: &str| element.get(name);
+        match element.name.as_slice() {
             b"graphml" => is_graphml = true,
             b"key" => {
                 let id = get("id").unwrap_or_default();
                 keys.insert(id.clone(), get("attr.name").unwrap_or(id));
             }
-            b"graph" if !is_empty => {
+            b"graph" if !element.is_empty => {
                 depth += 1;
                 if depth > 1 {
                     builder.report().not_imported("nested graphs (their nodes are imported as nodes of the case)", 1);
@@ -151,12 +146,13 @@ pub fn read_graphml(bytes: &[u8], file: &str) -> Result<Imported, ImportError> {
             }
             name @ (b"node" | b"edge") => {
                 let ends = (get("source").unwrap_or_default(), get("target").unwrap_or_default());
-                current = Some((name == b"edge", ReadItem { id: get("id"), ends, place, ..ReadItem::default() }));
-                if is_empty {
+                let item = ReadItem { id: get("id"), ends, place: element.place.clone(), ..ReadItem::default() };
+                current = Some((name == b"edge", item));
+                if element.is_empty {
                     finish_item(&mut graph, &mut current, name);
                 }
             }
-            b"data" if !is_empty => {
+            b"data" if !element.is_empty => {
                 let key = get("key").unwrap_or_default();
                 let text = cursor.text_to_end()?;
                 if let Some((_, item)) = current.as_mut() {

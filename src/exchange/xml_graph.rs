@@ -118,6 +118,53 @@ impl<'t> XmlCursor<'t> {
     }
 }
 
+/// An element just opened: its local name, attributes and place.
+pub(crate) struct Opened {
+    /// The element's local name (`node`, `position`).
+    pub name: Vec<u8>,
+    /// Its attributes by local name, unescaped.
+    pub attributes: Vec<(String, String)>,
+    /// Where it is ("12:5").
+    pub place: String,
+    /// Whether it closes itself (`<node id="a"/>`).
+    pub is_empty: bool,
+}
+
+impl Opened {
+    /// The value of its attribute `name`.
+    pub(crate) fn get(&self, name: &str) -> Option<String> {
+        value_of(&self.attributes, name).map(str::to_owned)
+    }
+}
+
+/// What comes next in the file, of what the graph readers look at.
+pub(crate) enum XmlStep {
+    /// An element opened (or one that closes itself).
+    Opened(Opened),
+    /// An element closed, by its local name.
+    Closed(Vec<u8>),
+    /// The end of the file.
+    Finished,
+}
+
+impl XmlCursor<'_> {
+    /// The next element opened or closed, or the end of the file.
+    pub(crate) fn step(&mut self) -> Result<XmlStep, ImportError> {
+        loop {
+            let (element, is_empty) = match self.next()? {
+                Event::Start(element) => (element, false),
+                Event::Empty(element) => (element, true),
+                Event::End(element) => return Ok(XmlStep::Closed(element.local_name().as_ref().to_vec())),
+                Event::Eof => return Ok(XmlStep::Finished),
+                _ => continue,
+            };
+            let attributes = self.attributes(&element)?;
+            let name = element.local_name().as_ref().to_vec();
+            return Ok(XmlStep::Opened(Opened { name, attributes, place: self.place(), is_empty }));
+        }
+    }
+}
+
 /// The value of the attribute `name` among `attributes`.
 pub(crate) fn value_of<'a>(attributes: &'a [(String, String)], name: &str) -> Option<&'a str> {
     attributes.iter().find(|(key, _)| key == name).map(|(_, value)| value.as_str())

@@ -82,18 +82,12 @@ pub fn new_source(
     let name_hint = format!("{publisher} {date_text} {title}");
     let files = store_source_files(case_folder, &name_hint, &extracted.text, original)?;
     let source = Source {
-        id,
-        publisher,
-        title,
         date: metadata.date,
         authors: metadata.authors.clone(),
         url: metadata.url.clone(),
         document: Some(files.document.clone()),
         original: files.original.clone(),
-        reliability: None,
-        reliability_reason: None,
-        repeats: None,
-        origin: None,
+        ..Source::new(id, publisher, title)
     };
     Ok(NewSource { source, files })
 }

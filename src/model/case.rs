@@ -298,6 +298,26 @@ impl Node {
     }
 }
 
+impl Source {
+    /// A source with only its id, publisher and title: what every source has.
+    pub fn new(id: Id, publisher: String, title: String) -> Self {
+        Self {
+            id,
+            publisher,
+            title,
+            date: None,
+            authors: Vec::new(),
+            url: None,
+            document: None,
+            original: None,
+            reliability: None,
+            reliability_reason: None,
+            repeats: None,
+            origin: None,
+        }
+    }
+}
+
 impl Link {
     /// A link stated plainly, with only its id, kind and ends.
     pub fn new(id: Id, kind: LinkKind, source: Id, target: Id) -> Self {

@@ -167,7 +167,26 @@ fn quote_of(sheet: &Sheet, row: &[String], place: &str, supports: &Id, quotes: &
     }
 }
 
-/// A row that repeats an id already read and holds nothing but a quote: another quote for it.
+/// Whether the row's id was read before: then a row holding only a quote gives that item
+/// another quote, and any other row is reported as repeating the id.
+fn seen_before(
+    builder: &mut CaseBuilder,
+    sheet: &Sheet,
+    row: &[String],
+    id: Option<&str>,
+    place: &str,
+    quotes: &mut Vec<QuoteRow>,
+) -> bool {
+    let Some((id, existing)) = id.and_then(|id| Some((id, builder.resolve(id)?.clone()))) else { return false };
+    if is_quote_row(sheet, row) {
+        quote_of(sheet, row, place, &existing, quotes);
+    } else {
+        builder.is_repeated(id, place);
+    }
+    true
+}
+
+/// A row that holds nothing but an id, a source and a quote.
 fn is_quote_row(sheet: &Sheet, row: &[String]) -> bool {
     let filled = row.iter().enumerate().filter(|(_, text)| !text.trim().is_empty());
     filled.into_iter().all(|(index, _)| {
@@ -178,11 +197,7 @@ fn is_quote_row(sheet: &Sheet, row: &[String]) -> bool {
 fn entity_row(builder: &mut CaseBuilder, sheet: &Sheet, line: u64, row: &[String], quotes: &mut Vec<QuoteRow>) {
     let place = format!("{ENTITIES_FILE}:{line}");
     let id = sheet.cell(row, Column::Id).map(|(id, _)| id);
-    if let Some(existing) = id.and_then(|id| builder.resolve(id)).cloned() {
-        if is_quote_row(sheet, row) {
-            return quote_of(sheet, row, &place, &existing, quotes);
-        }
-        builder.is_repeated(id.unwrap_or_default(), &place);
+    if seen_before(builder, sheet, row, id, &place, quotes) {
         return;
     }
     let Some((label, _)) = sheet.cell(row, Column::Label).or(id.map(|id| (id, 0))) else {
@@ -219,11 +234,7 @@ fn entity_row(builder: &mut CaseBuilder, sheet: &Sheet, line: u64, row: &[String
 fn link_row(builder: &mut CaseBuilder, sheet: &Sheet, line: u64, row: &[String], quotes: &mut Vec<QuoteRow>) {
     let place = format!("{LINKS_FILE}:{line}");
     let id = sheet.cell(row, Column::Id).map(|(id, _)| id);
-    if let Some(existing) = id.and_then(|id| builder.resolve(id)).cloned() {
-        if is_quote_row(sheet, row) {
-            return quote_of(sheet, row, &place, &existing, quotes);
-        }
-        builder.is_repeated(id.unwrap_or_default(), &place);
+    if seen_before(builder, sheet, row, id, &place, quotes) {
         return;
     }
     let (Some((from, _)), Some((to, _))) = (sheet.cell(row, Column::From), sheet.cell(row, Column::To)) else {

@@ -105,20 +105,7 @@ impl Decoder<'_, '_> {
 
     pub(super) fn source(&mut self, s: &mut Scanner<'_>, path: &PathRef<'_>) -> Read<Option<Source>> {
         let mut id = None;
-        let mut source = Source {
-            id: Id::unchecked(""),
-            publisher: String::new(),
-            title: String::new(),
-            date: None,
-            authors: Vec::new(),
-            url: None,
-            document: None,
-            original: None,
-            reliability: None,
-            reliability_reason: None,
-            repeats: None,
-            origin: None,
-        };
+        let mut source = Source::new(Id::unchecked(""), String::new(), String::new());
         let object = self.object(s, path, |d, s, key, p| {
             match key {
                 SourceKey::Id => id = d.id(s, p)?,
