@@ -196,3 +196,11 @@ fn ids_ftm_allows_and_cases_do_not_are_renamed_and_kept_as_the_origin() {
     assert_eq!(case.nodes[0].origin.as_ref().map(|o| o.reference.as_str()), Some("Q1_x"));
     assert!(report.problems[0].contains("ids.ftm:2: `Q1_x` appears again"), "{:?}", report.problems);
 }
+
+#[test]
+fn an_aleph_diagram_s_groupings_are_reported_not_dropped() {
+    let vis = r#"{"entities": [{"id": "a1", "schema": "Person", "properties": {"name": ["A"]}}],
+        "layout": {"vertices": [], "groupings": [{"id": "g1", "label": "Family", "vertices": ["entity:a1"]}]}}"#;
+    let Imported { report, .. } = read_aleph_diagram(vis.as_bytes(), "grouped.vis").expect("reads");
+    assert_eq!(report.not_imported.get("groupings (casegraph has no groups)"), Some(&1));
+}

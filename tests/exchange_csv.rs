@@ -107,3 +107,19 @@ fn a_sheet_without_a_name_or_id_column_is_refused_whole() {
     let error = read_csv_sheets(b"colour,size\nred,3\n", None, "sheets").expect_err("no names");
     assert!(error.to_string().contains("sheets/entities.csv: no column holds a name or an id"), "{error}");
 }
+
+#[test]
+fn either_sheet_s_name_stands_for_the_folder_of_both() {
+    use casegraph::exchange::{FileFormat, import_file, sheets_folder, write_case};
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let sheet = folder.path().join("links.csv");
+    assert_eq!(FileFormat::of_path(&sheet), Some(FileFormat::Exchange(ExchangeFormat::Csv)));
+    assert_eq!(sheets_folder(&sheet), folder.path());
+    let case = load_sample().case.expect("the sample");
+    for (path, text) in write_case(&case, ExchangeFormat::Csv, &sheet).expect("written") {
+        assert_eq!(path.parent(), Some(folder.path()));
+        std::fs::write(path, text).expect("saved");
+    }
+    let read = import_file(&folder.path().join("entities.csv"), ExchangeFormat::Csv).expect("reads");
+    assert_eq!((read.case.nodes.len(), read.case.links.len()), (case.nodes.len(), case.links.len()));
+}

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use anyhow::{Context, bail};
 
 use crate::document::write_atomically;
-use crate::exchange::{FORMATS_HELP, FileFormat, file_name, import_file, write_case};
+use crate::exchange::{FORMATS_HELP, FileFormat, file_name, import_file, sheets_folder, write_case};
 use crate::layout::{ForceLayout, LayoutSettings};
 use crate::model::{Case, CaseGraph, ExchangeFormat, Position, case_to_json, errors_as_read, load_case_file};
 
@@ -57,8 +57,9 @@ pub fn run(arguments: &ConvertArguments, out: &mut dyn Write) -> anyhow::Result<
         FileFormat::Exchange(format) => {
             let placed = with_every_node_placed(case);
             if format == ExchangeFormat::Csv {
-                std::fs::create_dir_all(&arguments.output)
-                    .with_context(|| format!("cannot make the folder {}", arguments.output.display()))?;
+                let folder = sheets_folder(&arguments.output);
+                std::fs::create_dir_all(folder)
+                    .with_context(|| format!("cannot make the folder {}", folder.display()))?;
             }
             let mut written = Vec::new();
             for (path, text) in write_case(&placed, format, &arguments.output)? {

@@ -27,6 +27,9 @@ struct Layout {
     entities: Option<Vec<serde_json::Value>>,
     #[serde(default)]
     vertices: Vec<Vertex>,
+    /// Groups the analyst drew around vertices; casegraph has no groups yet.
+    #[serde(default)]
+    groupings: Vec<serde_json::Value>,
 }
 
 #[derive(Deserialize)]
@@ -75,8 +78,13 @@ pub fn read_aleph_diagram(bytes: &[u8], file: &str) -> Result<Imported, ImportEr
         }
     }
     import_entities(&mut builder, with_nested(listed, nested));
-    for vertex in layout.map(|layout| layout.vertices).unwrap_or_default() {
-        place_vertex(&mut builder, vertex);
+    if let Some(layout) = layout {
+        if !layout.groupings.is_empty() {
+            builder.report().not_imported("groupings (casegraph has no groups)", layout.groupings.len());
+        }
+        for vertex in layout.vertices {
+            place_vertex(&mut builder, vertex);
+        }
     }
     Ok(builder.finish())
 }

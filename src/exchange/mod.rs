@@ -96,9 +96,21 @@ impl FileFormat {
             "ftm" | "ijson" | "jsonl" => Self::Exchange(ExchangeFormat::Ftm),
             "vis" | "json" => Self::Exchange(ExchangeFormat::AlephDiagram),
             "gexf" => Self::Exchange(ExchangeFormat::Gexf),
+            // One of the two sheets stands for the folder holding both.
+            "csv" => Self::Exchange(ExchangeFormat::Csv),
             "graphml" => Self::Exchange(ExchangeFormat::GraphMl),
             _ => return None,
         })
+    }
+}
+
+/// The folder of spreadsheets a path names: the folder itself, or the one holding the sheet
+/// named.
+pub fn sheets_folder(path: &Path) -> &Path {
+    let names_a_sheet = path.extension().is_some_and(|extension| extension.eq_ignore_ascii_case("csv"));
+    match path.parent() {
+        Some(folder) if names_a_sheet => folder,
+        _ => path,
     }
 }
 
@@ -123,7 +135,7 @@ pub fn import_file(path: &Path, format: ExchangeFormat) -> Result<Imported, Impo
         ExchangeFormat::AlephDiagram => read_aleph_diagram(&read(path)?, &file),
         ExchangeFormat::Gexf => read_gexf(&read(path)?, &file),
         ExchangeFormat::GraphMl => read_graphml(&read(path)?, &file),
-        ExchangeFormat::Csv => read_csv_folder(path).map(|sheets| sheets.imported),
+        ExchangeFormat::Csv => read_csv_folder(sheets_folder(path)).map(|sheets| sheets.imported),
     }
 }
 
@@ -136,7 +148,7 @@ pub enum ExportError {
 }
 
 /// The files a case becomes in `format` at `path`, with their text: one file, or for
-/// spreadsheets two in the folder `path`.
+/// spreadsheets two in the folder `path` names (see [`sheets_folder`]).
 pub fn write_case(case: &Case, format: ExchangeFormat, path: &Path) -> Result<Vec<(PathBuf, String)>, ExportError> {
     Ok(match format {
         ExchangeFormat::Ftm => vec![(path.to_owned(), case_to_ftm(case))],
@@ -144,7 +156,8 @@ pub fn write_case(case: &Case, format: ExchangeFormat, path: &Path) -> Result<Ve
         ExchangeFormat::GraphMl => vec![(path.to_owned(), case_to_graphml(case))],
         ExchangeFormat::Csv => {
             let (entities, links) = case_to_csv(case);
-            vec![(path.join(ENTITIES_FILE), entities), (path.join(LINKS_FILE), links)]
+            let folder = sheets_folder(path);
+            vec![(folder.join(ENTITIES_FILE), entities), (folder.join(LINKS_FILE), links)]
         }
         ExchangeFormat::AlephDiagram => {
             return Err(ExportError::ReadOnly(format));

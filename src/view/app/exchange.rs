@@ -8,26 +8,19 @@ use super::super::prompt::Prompt;
 use super::{CaseApp, Content};
 use crate::document::replace_atomically;
 use crate::exchange::{
-    ENTITIES_FILE, FileFormat, LINKS_FILE, import_file, plan_merge, read_csv_folder, unverified_quotes, write_case,
+    FileFormat, import_file, plan_merge, read_csv_folder, sheets_folder, unverified_quotes, write_case,
 };
 use crate::model::{Case, ExchangeFormat, Position};
 
 /// Reads `path` for importing: a spreadsheet chosen as one of its two sheets reads the folder.
 fn read_for_import(path: &Path) -> Result<(crate::exchange::Imported, Vec<crate::exchange::SheetMapping>), String> {
-    let name = crate::exchange::file_name(path).to_lowercase();
-    let sheets_folder = (name == ENTITIES_FILE || name == LINKS_FILE).then(|| path.parent()).flatten();
-    let format = match sheets_folder {
-        Some(_) => ExchangeFormat::Csv,
-        None => match FileFormat::of_path(path) {
-            Some(FileFormat::Exchange(format)) => format,
-            Some(FileFormat::Case) => {
-                return Err(format!("{}: is a case file; open it with File → Open", path.display()));
-            }
-            None => return Err(format!("{}: {}", path.display(), crate::exchange::FORMATS_HELP)),
-        },
+    let format = match FileFormat::of_path(path) {
+        Some(FileFormat::Exchange(format)) => format,
+        Some(FileFormat::Case) => return Err(format!("{}: is a case file; open it with File → Open", path.display())),
+        None => return Err(format!("{}: {}", path.display(), crate::exchange::FORMATS_HELP)),
     };
     if format == ExchangeFormat::Csv {
-        let sheets = read_csv_folder(sheets_folder.unwrap_or(path)).map_err(|error| error.to_string())?;
+        let sheets = read_csv_folder(sheets_folder(path)).map_err(|error| error.to_string())?;
         return Ok((sheets.imported, sheets.sheets));
     }
     import_file(path, format).map(|imported| (imported, Vec::new())).map_err(|error| error.to_string())
