@@ -131,3 +131,13 @@ fn a_graph_closed_more_often_than_opened_is_read_without_a_panic() {
     let bytes = std::fs::read("tests/fixtures/exchange/fuzz-found-unopened-graph.graphml").expect("fixture");
     let _either_way: Result<Imported, _> = read_graphml(&bytes, "fuzz.graphml");
 }
+
+#[test]
+fn line_breaks_and_tabs_in_a_value_survive_as_character_references() {
+    let mut case = placed_sample();
+    case.nodes[0].description = Some("first line\nsecond\tline".to_owned());
+    let gexf = case_to_gexf(&case);
+    assert!(gexf.contains("first line&#10;second&#9;line"));
+    let read = read_gexf(gexf.as_bytes(), "case.gexf").expect("reads back").case;
+    assert_eq!(read.nodes[0].description, case.nodes[0].description);
+}

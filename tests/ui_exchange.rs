@@ -96,3 +96,23 @@ fn export_as_writes_the_case_in_the_format_its_name_says() {
     assert_eq!(read.nodes.len(), node_count(&harness));
     assert_eq!(read.layout.positions.len(), read.nodes.len(), "every node where the window shows it");
 }
+
+#[test]
+fn a_case_changed_under_the_open_preview_is_planned_again_before_joining() {
+    use casegraph::document::{FactEdit, OrphanQuotes};
+    let dialogs =
+        ScriptedDialogs { to_import: [fixture("written-by-followthemoney.ftm")].into(), ..Default::default() };
+    let mut harness = sample_app(dialogs);
+    let before = node_count(&harness);
+    menu(&mut harness, "Import…");
+    // The Office of Foreign Assets Control, which the import matches, goes while the preview is open.
+    let open = harness.state_mut().open_case_mut().expect("open");
+    let ofac = open.document.case().nodes.iter().position(|node| node.label == "Office of Foreign Assets Control");
+    let delete = FactEdit::DeleteNode(casegraph::model::NodeIx::new(ofac.expect("in the sample")), OrphanQuotes::Keep);
+    open.document.edit_facts(delete).expect("deleted");
+    harness.get_by_label("Import").click();
+    harness.run();
+    let case = &harness.state().open_case().expect("open").document.case().clone();
+    assert_eq!(case.nodes.len(), before - 1 + 6, "the office comes back from the file, and nothing else moves");
+    assert!(case.nodes.iter().any(|node| node.label == "Office of Foreign Assets Control" && node.origin.is_some()));
+}

@@ -17,8 +17,13 @@ pub(crate) fn escaped(text: &str) -> Cow<'_, str> {
 /// ` name="value"`, the value escaped, its line breaks and tabs as character references so
 /// that readers do not turn them into spaces.
 pub(crate) fn attribute(name: &str, value: &str) -> String {
-    let value = escaped(value).replace('\n', "&#10;").replace('\r', "&#13;").replace('\t', "&#9;");
-    format!(" {name}=\"{value}\"")
+    let value = escaped(value);
+    if value.contains(['\n', '\r', '\t']) {
+        let value = value.replace('\n', "&#10;").replace('\r', "&#13;").replace('\t', "&#9;");
+        format!(" {name}=\"{value}\"")
+    } else {
+        format!(" {name}=\"{value}\"")
+    }
 }
 
 /// Appends a formatted line; writing into a `String` cannot fail.

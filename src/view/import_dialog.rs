@@ -3,7 +3,7 @@
 //! word for word in their source, and what joining adds; Import joins it as one undo step.
 
 use super::form_window::form_window;
-use crate::exchange::{CsvImport, Imported, MergePlan, SheetMapping};
+use crate::exchange::{Imported, MergePlan, SheetMapping};
 use crate::model::counted;
 
 /// An import read and planned, waiting for the analyst's word.
@@ -16,14 +16,12 @@ pub struct ImportPreview {
     pub plan: MergePlan,
     /// New quotes not found word for word in their source's local copy, each with why.
     pub unverified: Vec<String>,
+    /// The case's facts revision the plan was made against: if the case changes while the
+    /// preview is open, the plan is made again before joining.
+    pub planned_at: u64,
 }
 
 impl ImportPreview {
-    /// The preview of a spreadsheet import.
-    pub fn of_sheets(sheets: CsvImport, plan: MergePlan, unverified: Vec<String>) -> Self {
-        Self { imported: sheets.imported, sheets: sheets.sheets, plan, unverified }
-    }
-
     /// What joining adds, in words.
     pub fn adds(&self) -> String {
         let plan = &self.plan;

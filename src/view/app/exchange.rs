@@ -45,7 +45,8 @@ impl CaseApp {
                 let document = &open.document;
                 let plan = plan_merge(document.case(), &imported.case);
                 let unverified = unverified_quotes(document.case(), &plan, document.documents());
-                self.import_preview = Some(ImportPreview { imported, sheets, plan, unverified });
+                let planned_at = document.facts_revision();
+                self.import_preview = Some(ImportPreview { imported, sheets, plan, unverified, planned_at });
             }
             Err(message) => self.prompt = Some(Prompt::Report { title: "Nothing was imported".into(), message }),
         }
@@ -59,10 +60,16 @@ impl CaseApp {
             Some(ImportAnswer::Import) => {
                 let Some(preview) = self.import_preview.take() else { return };
                 let Content::Open(open, _) = &mut self.content else { return };
-                if preview.plan.is_empty() {
+                // The case changed under the open preview (an edit from the menu): plan again.
+                let plan = if open.document.facts_revision() == preview.planned_at {
+                    preview.plan
+                } else {
+                    plan_merge(open.document.case(), &preview.imported.case)
+                };
+                if plan.is_empty() {
                     let message = "Everything in the file is in the case already.".to_owned();
                     self.prompt = Some(Prompt::Report { title: "Nothing was imported".into(), message });
-                } else if let Err(error) = open.document.join_import(preview.plan) {
+                } else if let Err(error) = open.document.join_import(plan) {
                     let message = format!("The case is as it was: {error}");
                     self.prompt = Some(Prompt::Report { title: "Nothing was imported".into(), message });
                 }

@@ -260,12 +260,14 @@ impl CaseApp {
         }
     }
 
-    /// Whether a New case, New node, New link or Add a source form is open.
+    /// Whether a New case, New node, New link or Add a source form, or the import preview, is
+    /// open.
     fn has_open_form(&self) -> bool {
         self.new_case_form.is_some()
             || self.node_form.is_some()
             || self.link_form.is_some()
             || self.source_form.is_some()
+            || self.import_preview.is_some()
     }
 
     /// A dropped case file opens; dropped documents are added to the open case as sources.
