@@ -204,3 +204,22 @@ fn an_aleph_diagram_s_groupings_are_reported_not_dropped() {
     let Imported { report, .. } = read_aleph_diagram(vis.as_bytes(), "grouped.vis").expect("reads");
     assert_eq!(report.not_imported.get("groupings (casegraph has no groups)"), Some(&1));
 }
+
+#[test]
+fn blank_values_are_left_out_as_ftm_leaves_them_out() {
+    let stream =
+        r#"{"id": "a1", "schema": "Person", "properties": {"name": ["", "Jo"], "alias": [" ", "Jo", "J.", "J."]}}"#;
+    let Imported { case, .. } = read_ftm_stream(stream.as_bytes(), "blank.ftm").expect("reads");
+    assert_eq!((case.nodes[0].label.as_str(), case.nodes[0].aliases.clone()), ("Jo", vec!["J.".to_owned()]));
+    assert!(errors_as_read(&case).is_empty());
+}
+
+#[test]
+fn an_entity_without_an_id_is_reported_and_skipped() {
+    // Found by tests/fuzz_exchange.rs: an empty id became an origin the case file refuses.
+    let stream = "{\"id\": \"\", \"schema\": \"Person\", \"properties\": {\"name\": [\"X\"]}}\n{\"id\": \"b\", \"schema\": \"Person\", \"properties\": {}}\n";
+    let Imported { case, report } = read_ftm_stream(stream.as_bytes(), "ids.ftm").expect("reads");
+    assert_eq!(case.nodes.len(), 1);
+    assert!(report.problems[0].contains("ids.ftm:1: an entity without an `id`"), "{:?}", report.problems);
+    assert!(errors_as_read(&case).is_empty());
+}

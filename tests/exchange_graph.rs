@@ -141,3 +141,21 @@ fn line_breaks_and_tabs_in_a_value_survive_as_character_references() {
     let read = read_gexf(gexf.as_bytes(), "case.gexf").expect("reads back").case;
     assert_eq!(read.nodes[0].description, case.nodes[0].description);
 }
+
+#[test]
+fn a_blank_label_gives_way_to_the_id() {
+    let graphml = r#"<graphml><key id="l" for="node" attr.name="label"/><key id="r" for="edge" attr.name="role"/><graph><node id="a"><data key="l">  </data></node><edge source="a" target="a"><data key="r"></data></edge></graph></graphml>"#;
+    let Imported { case, .. } = read_graphml(graphml.as_bytes(), "blank.graphml").expect("reads");
+    assert_eq!(case.nodes[0].label, "a");
+    assert!(errors_as_read(&case).is_empty(), "{:?}", errors_as_read(&case));
+}
+
+#[test]
+fn an_empty_id_is_numbered_as_a_missing_one_is() {
+    // Found by tests/fuzz_exchange.rs: an empty edge id became an origin the case file refuses.
+    let graphml =
+        r#"<graphml><graph><node id="a"/><node id="b"/><edge id="" source="a" target="b"/></graph></graphml>"#;
+    let Imported { case, .. } = read_graphml(graphml.as_bytes(), "ids.graphml").expect("reads");
+    assert_eq!(case.links[0].origin.as_ref().map(|origin| origin.reference.as_str()), Some("edge 1"));
+    assert!(errors_as_read(&case).is_empty(), "{:?}", errors_as_read(&case));
+}

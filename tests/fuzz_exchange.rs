@@ -1,6 +1,7 @@
 //! A long, time-bounded fuzz run of every importer: FtM streams, Aleph diagrams, GEXF,
 //! GraphML and the two spreadsheets, made from the fixtures and from the sample written in
-//! each format, damaged in the ways files get damaged. No reader may panic. Run with
+//! each format, damaged in the ways files get damaged. No reader may panic, and whatever a
+//! reader accepts must hold together as a case. Run with
 //! `CASEGRAPH_FUZZ_SECONDS=60 cargo test --test fuzz_exchange -- --ignored --nocapture`;
 //! it prints how many inputs each reader was given.
 
@@ -11,9 +12,10 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::time::{Duration, Instant};
 
 use casegraph::exchange::{
-    case_to_csv, case_to_ftm, case_to_gexf, case_to_graphml, read_aleph_diagram, read_csv_sheets, read_ftm_stream,
-    read_gexf, read_graphml,
+    Imported, case_to_csv, case_to_ftm, case_to_gexf, case_to_graphml, read_aleph_diagram, read_csv_sheets,
+    read_ftm_stream, read_gexf, read_graphml,
 };
+use casegraph::model::errors_as_read;
 use casegraph::seeded_random::SplitMix64;
 
 /// Bits of JSON, XML and CSV a mutation may drop in.
@@ -40,6 +42,15 @@ const TOKENS: [&str; 20] = [
     "<![CDATA[",
 ];
 
+/// Panics unless what was imported holds together as a case file: whatever a reader accepts
+/// must open, and join the open case, without an error.
+fn holds_together(imported: Option<Imported>) {
+    if let Some(imported) = imported {
+        let errors = errors_as_read(&imported.case);
+        assert!(errors.is_empty(), "{}", errors[0].message);
+    }
+}
+
 /// One reader and the files it is fed.
 struct Target {
     name: &'static str,
@@ -55,22 +66,22 @@ fn targets() -> Vec<Target> {
         Target {
             name: "ftm",
             corpus: vec![case_to_ftm(&case).into_bytes(), fixture("written-by-followthemoney.ftm")],
-            read: |bytes| drop(read_ftm_stream(bytes, "fuzz.ftm")),
+            read: |bytes| holds_together(read_ftm_stream(bytes, "fuzz.ftm").ok()),
         },
         Target {
             name: "aleph",
             corpus: vec![fixture("aleph-diagram.vis")],
-            read: |bytes| drop(read_aleph_diagram(bytes, "fuzz.vis")),
+            read: |bytes| holds_together(read_aleph_diagram(bytes, "fuzz.vis").ok()),
         },
         Target {
             name: "gexf",
             corpus: vec![case_to_gexf(&case).into_bytes(), fixture("written-by-networkx.gexf")],
-            read: |bytes| drop(read_gexf(bytes, "fuzz.gexf")),
+            read: |bytes| holds_together(read_gexf(bytes, "fuzz.gexf").ok()),
         },
         Target {
             name: "graphml",
             corpus: vec![case_to_graphml(&case).into_bytes(), fixture("written-by-networkx.graphml")],
-            read: |bytes| drop(read_graphml(bytes, "fuzz.graphml")),
+            read: |bytes| holds_together(read_graphml(bytes, "fuzz.graphml").ok()),
         },
         Target {
             name: "csv",
@@ -78,7 +89,7 @@ fn targets() -> Vec<Target> {
             // Half the input is the entities sheet, half the links sheet.
             read: |bytes| {
                 let (entities, links) = bytes.split_at(bytes.len() / 2);
-                drop(read_csv_sheets(entities, Some(links), "fuzz"));
+                holds_together(read_csv_sheets(entities, Some(links), "fuzz").ok().map(|sheets| sheets.imported));
             },
         },
     ]

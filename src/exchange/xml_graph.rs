@@ -188,7 +188,8 @@ fn apply<T>(
     element: &str,
     place: &str,
 ) {
-    for (name, value) in values {
+    // A blank value says nothing, as an empty cell in a spreadsheet says nothing.
+    for (name, value) in values.iter().filter(|(_, value)| !value.trim().is_empty()) {
         let declared = attributes.iter().find(|declared| declared.name == name);
         match declared.map(|declared| declared.write) {
             Some(Some(write)) => {
@@ -218,17 +219,19 @@ pub(crate) fn import_graph(builder: &mut CaseBuilder, graph: ReadGraph) {
 }
 
 fn import_node(builder: &mut CaseBuilder, item: ReadItem, index: usize) {
-    let reference = item.id.clone().unwrap_or_else(|| format!("node {}", index + 1));
+    let reference = item.id.clone().filter(|id| !id.trim().is_empty()).unwrap_or_else(|| format!("node {}", index + 1));
     if builder.is_repeated(&reference, &item.place) {
         return;
     }
     let (how, kind) = kind_among(&item, node_kind_named)
         .unwrap_or_else(|| ("no kind casegraph knows".to_owned(), NodeKind::Organization));
     builder.report().mapped(format!("node with {how} → {} node", kind.as_str()));
+    let named = |text: &String| !text.trim().is_empty();
     let label = item
         .label
         .clone()
-        .or_else(|| value_of(&item.values, "name").map(str::to_owned))
+        .filter(named)
+        .or_else(|| value_of(&item.values, "name").map(str::to_owned).filter(named))
         .unwrap_or_else(|| reference.clone());
     let mut node = Node::new(Id::unchecked(""), kind, label);
     apply(builder, &mut node, &item.values, &NODE_ATTRIBUTES, "node", &item.place);
@@ -247,7 +250,7 @@ fn import_node(builder: &mut CaseBuilder, item: ReadItem, index: usize) {
 }
 
 fn import_edge(builder: &mut CaseBuilder, item: ReadItem, index: usize) {
-    let reference = item.id.clone().unwrap_or_else(|| format!("edge {}", index + 1));
+    let reference = item.id.clone().filter(|id| !id.trim().is_empty()).unwrap_or_else(|| format!("edge {}", index + 1));
     let label_kind = item.label.as_deref().and_then(link_kind_named).map(|kind| ("label".to_owned(), kind));
     let (how, kind) = kind_among(&item, link_kind_named)
         .or(label_kind)

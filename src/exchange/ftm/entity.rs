@@ -39,6 +39,8 @@ impl Entity {
             let mut texts = Vec::with_capacity(values.len());
             for value in values {
                 match value {
+                    // FtM drops blank values when it cleans an entity; so does the import.
+                    serde_json::Value::String(text) if text.trim().is_empty() => {}
                     serde_json::Value::String(text) => texts.push(text),
                     serde_json::Value::Number(number) => texts.push(number.to_string()),
                     serde_json::Value::Object(_) => match serde_json::from_value::<RawEntity>(value) {

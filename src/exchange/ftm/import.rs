@@ -26,6 +26,10 @@ struct PaymentParties {
 pub(crate) fn import_entities(builder: &mut CaseBuilder, entities: Vec<Entity>) {
     let (mut relationships, mut documentation, mut payments) = (Vec::new(), Vec::new(), Vec::new());
     for mut entity in entities {
+        if entity.id.trim().is_empty() {
+            builder.report().problem(&entity.place, "an entity without an `id`; it was skipped");
+            continue;
+        }
         if builder.is_repeated(&entity.id, &entity.place) {
             continue;
         }
@@ -89,8 +93,8 @@ fn import_node(builder: &mut CaseBuilder, mut entity: Entity, kind: NodeKind) {
     for property in ALIAS_PROPERTIES {
         aliases.extend(entity.take(property));
     }
-    aliases.retain(|alias| *alias != label);
-    aliases.dedup();
+    let mut seen = std::collections::HashSet::new();
+    aliases.retain(|alias| *alias != label && seen.insert(alias.clone()));
     let countries = countries(&mut entity, report);
     let (start, end) = date_properties(kind);
     let (start_date, end_date) = (date(&mut entity, start, report), date(&mut entity, end, report));
@@ -105,8 +109,10 @@ fn import_node(builder: &mut CaseBuilder, mut entity: Entity, kind: NodeKind) {
     if let Some(facts) = transaction {
         (node.date, node.amount, node.status) = (facts.date, facts.amount, facts.status);
         if let Some(summary) = facts.summary {
-            node.description =
-                Some(node.description.take().map_or(summary.clone(), |text| format!("{text}\n\n{summary}")));
+            node.description = Some(match node.description.take() {
+                Some(text) => format!("{text}\n\n{summary}"),
+                None => summary,
+            });
         }
     }
     entity.report_leftovers(builder.report());
