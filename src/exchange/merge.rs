@@ -143,11 +143,11 @@ fn merge_links(open: &Case, imported: &Case, ids: &mut Ids, renamed: &mut FxHash
     let rename = |id: &Id| renamed.get(id).cloned().unwrap_or_else(|| id.clone());
     let known: FxHashMap<(crate::model::LinkKind, &Id, &Id), &Id> =
         open.links.iter().map(|link| ((link.kind, &link.source, &link.target), &link.id)).collect();
+    let by_id: FxHashMap<&Id, &Link> = open.links.iter().map(|link| (&link.id, link)).collect();
     let mut made: Vec<(Id, Id)> = Vec::new();
     for link in &imported.links {
         let (source, target) = (rename(&link.source), rename(&link.target));
-        let same_id =
-            open.links.iter().find(|known| known.id == link.id && known.source == source && known.target == target);
+        let same_id = by_id.get(&link.id).filter(|known| known.source == source && known.target == target);
         if let Some(id) = same_id.map(|known| &known.id).or_else(|| known.get(&(link.kind, &source, &target)).copied())
         {
             made.push((link.id.clone(), id.clone()));
@@ -163,10 +163,14 @@ fn merge_links(open: &Case, imported: &Case, ids: &mut Ids, renamed: &mut FxHash
 
 fn merge_quotes(open: &Case, imported: &Case, ids: &mut Ids, renamed: &FxHashMap<Id, Id>, plan: &mut MergePlan) {
     let rename = |id: &Id| renamed.get(id).cloned().unwrap_or_else(|| id.clone());
+    let mut by_words: FxHashMap<(&Id, &str), usize> = FxHashMap::default();
+    for (index, quote) in open.quotes.iter().enumerate() {
+        by_words.entry((&quote.source, quote.text.as_str())).or_insert(index);
+    }
     for quote in &imported.quotes {
         let source = rename(&quote.source);
         let supports: Vec<Id> = quote.supports.iter().map(rename).collect();
-        if let Some(index) = open.quotes.iter().position(|known| known.source == source && known.text == quote.text) {
+        if let Some(&index) = by_words.get(&(&source, quote.text.as_str())) {
             plan.matched += 1;
             let known = &open.quotes[index];
             let extra: Vec<Id> = supports.into_iter().filter(|id| !known.supports.contains(id)).collect();
