@@ -198,7 +198,9 @@ fn a_generated_case_passes_the_checker_and_two_forces_are_compared_in_one_run() 
         assert_eq!(line["iterations"], 3);
         assert_eq!(line["nodes"], 600);
         assert_eq!(line["non_finite_coordinates"], 0);
-        for key in ["wall_ms", "ms_per_iteration", "final_movement", "edge_length_spread", "overlapping_pairs"] {
+        for key in
+            ["wall_ms", "ms_per_iteration", "final_movement", "edge_length_spread", "overlapping_pairs", "stress"]
+        {
             assert!(line[key].is_number(), "{key} missing from {line}");
         }
     }

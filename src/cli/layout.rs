@@ -10,7 +10,7 @@ use anyhow::{Context as _, bail};
 
 use super::vocabulary_argument::VocabularyParser;
 use crate::document::{Document, write_atomically};
-use crate::layout::{ForceLayout, LayoutEngine, LayoutSettings, measure};
+use crate::layout::{ForceLayout, LayoutEngine, LayoutSettings, STRESS_SOURCES, measure, sampled_stress};
 use crate::model::{CaseGraph, MemoryDocuments, case_to_json, load_case_file};
 use crate::theme::NODE_RADIUS;
 
@@ -92,6 +92,7 @@ pub fn run(arguments: &LayoutArguments, out: &mut dyn Write) -> anyhow::Result<E
                 edge_length_mean: round(quality.edge_length_mean, 100.0),
                 edge_length_spread: round(quality.edge_length_spread, 10_000.0),
                 overlapping_pairs: quality.overlapping_pairs,
+                stress: round(sampled_stress(layout.positions(), layout.linked_pairs(), STRESS_SOURCES), 10_000.0),
                 non_finite_coordinates: not_finite,
             };
             writeln!(out, "{}", serde_json::to_string(&line)?)?;
@@ -132,6 +133,8 @@ struct LayoutReport {
     edge_length_mean: f64,
     edge_length_spread: f64,
     overlapping_pairs: usize,
+    /// Stress against graph distances, sampled from a fixed set of nodes (lower is better).
+    stress: f64,
     non_finite_coordinates: usize,
 }
 

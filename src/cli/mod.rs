@@ -73,7 +73,8 @@ pub enum Command {
     /// Lay a case out without a window and say how long it took and how good the result is.
     ///
     /// With --report, one JSON line per engine: iterations, wall_ms, ms_per_iteration,
-    /// final_movement, edge_length_mean, edge_length_spread, overlapping_pairs.
+    /// final_movement, edge_length_mean, edge_length_spread, overlapping_pairs, stress (sampled,
+    /// against graph distances).
     Layout(layout::LayoutArguments),
     /// Start a case: an empty case file, with a `sources/` folder beside it.
     New(new_case::NewCaseArguments),

@@ -18,7 +18,7 @@ mod simulation;
 
 pub use live_layout::{LiveLayout, OWN_THREAD_FROM_NODES};
 pub use placement::{free_spot_beside, initial_positions};
-pub use quality::{LayoutQuality, measure};
+pub use quality::{LayoutQuality, STRESS_SOURCES, measure, sampled_stress};
 pub use simulation::{BARNES_HUT_FROM_NODES, ForceLayout, LayoutEngine, LayoutSettings, StepOutcome};
 
 /// A point in world units: x to the right, y downwards.
