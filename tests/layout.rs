@@ -295,3 +295,60 @@ fn an_unplaced_group_starts_outside_the_placed_nodes_not_on_them() {
     }
     assert!(measure(&positions, &[], 32.0).overlapping_pairs <= measure(&placed, &[], 32.0).overlapping_pairs);
 }
+
+/// A case of `nodes` nodes with no saved positions, some of them unlinked.
+fn case_from_scratch(nodes: usize) -> Case {
+    casegraph::synthetic::generate(&casegraph::synthetic::SyntheticShape {
+        nodes,
+        links_per_node: 2.0,
+        placed: 0.0,
+        seed: 9,
+        dated: false,
+    })
+}
+
+#[test]
+fn a_big_case_from_scratch_rests_in_a_few_dozen_steps_with_its_unlinked_nodes_in_a_block_beside_it() {
+    let case = case_from_scratch(2000);
+    let graph = CaseGraph::new(&case);
+    let unlinked: Vec<usize> =
+        NodeIx::all(case.nodes.len()).filter(|&node| graph.degree(node) == 0).map(NodeIx::index).collect();
+    assert!(unlinked.len() > 20, "the generator makes unlinked nodes");
+    let mut layout = layout_of(&case);
+    let start: Vec<[f32; 2]> = layout.positions().to_vec();
+    let steps = layout.run_until_settled();
+    assert!(steps < 120, "{steps} steps to rest after the multilevel start");
+    assert!(all_finite(&layout));
+    let linked_right_edge = (0..case.nodes.len())
+        .filter(|node| !unlinked.contains(node))
+        .map(|node| layout.positions()[node][0])
+        .fold(f32::MIN, f32::max);
+    for &node in &unlinked {
+        assert_eq!(layout.positions()[node], start[node], "unlinked node {node} drifted");
+        assert!(layout.positions()[node][0] > linked_right_edge, "unlinked node {node} is not beside the case");
+    }
+    let quality = measure(layout.positions(), layout.linked_pairs(), 32.0);
+    assert_eq!(quality.overlapping_pairs, 0, "{quality:?}");
+    let again = {
+        let mut layout = layout_of(&case);
+        layout.run_until_settled();
+        layout.positions().to_vec()
+    };
+    assert_eq!(again, layout.positions(), "the same case and seed, the same bits");
+}
+
+#[test]
+fn an_unlinked_node_given_a_link_joins_the_layout() {
+    let case = case_from_scratch(600);
+    let graph = CaseGraph::new(&case);
+    let lone = NodeIx::all(case.nodes.len()).find(|&node| graph.degree(node) == 0).expect("an unlinked node").index();
+    let mut layout = layout_of(&case);
+    layout.run_until_settled();
+    let before = layout.positions()[lone];
+    let partner = (0..case.nodes.len()).find(|&node| node != lone && graph.degree(NodeIx::new(node)) > 0).unwrap_or(0);
+    layout.add_pair(lone, partner);
+    layout.run_until_settled();
+    let (after, beside) = (layout.positions()[lone], layout.positions()[partner]);
+    let distance = |a: [f32; 2], b: [f32; 2]| (a[0] - b[0]).hypot(a[1] - b[1]);
+    assert!(distance(after, beside) < distance(before, beside), "{before:?} → {after:?}, partner at {beside:?}");
+}

@@ -153,26 +153,78 @@ impl QuadTree {
     /// when it looks small enough from every point of the leaf's bounding box, and the
     /// leaf's bodies then sum the same list of cells and nearby bodies in tight loops.
     pub fn repulsions(&self, count: usize, strength: f32, theta: f32, collision: f32) -> Vec<[f32; 2]> {
+        let leaves: Vec<&Cell> = self.cells.iter().filter(|cell| cell.leaf_bodies > 0).collect();
+        let mut in_tree_order = vec![[0.0f32; 2]; self.points.len()];
+        let push =
+            Push { tree: self, strength, theta_squared: theta * theta, collision_squared: collision * collision };
+        let threads = if self.points.len() >= PARALLEL_FROM_BODIES { worker_threads() } else { 1 };
+        if threads <= 1 {
+            push.on_leaves(&leaves, &mut in_tree_order);
+        } else {
+            // Fixed shares of the leaves, each body's push summed by one thread in a fixed
+            // order: the same bytes however many threads there are.
+            std::thread::scope(|scope| {
+                let mut rest = &mut in_tree_order[..];
+                let mut leaves_left = &leaves[..];
+                for share in 0..threads {
+                    let take = leaves_left.len() / (threads - share);
+                    let (mine, others) = leaves_left.split_at(take);
+                    let bodies = mine.iter().map(|leaf| leaf.leaf_bodies as usize).sum();
+                    let (out, remaining) = std::mem::take(&mut rest).split_at_mut(bodies);
+                    let push = &push;
+                    scope.spawn(move || push.on_leaves(mine, out));
+                    (rest, leaves_left) = (remaining, others);
+                }
+            });
+        }
         let mut forces = vec![[0.0f32; 2]; count];
-        let theta_squared = theta * theta;
-        let collision_squared = collision * collision;
+        for (&body, force) in self.order.iter().zip(in_tree_order) {
+            forces[body as usize] = force;
+        }
+        forces
+    }
+}
+
+/// From this many bodies on, the push is shared between threads: below it, starting them
+/// costs more than they save.
+const PARALLEL_FROM_BODIES: usize = 4_000;
+
+/// The threads the push is shared between: every core, up to eight.
+fn worker_threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |cores| cores.get().min(8))
+}
+
+/// What one call of [`QuadTree::repulsions`] needs to push the bodies of some leaves.
+struct Push<'a> {
+    tree: &'a QuadTree,
+    strength: f32,
+    theta_squared: f32,
+    collision_squared: f32,
+}
+
+impl Push<'_> {
+    /// The push on the bodies of `leaves`, consecutive leaves in depth-first order, written
+    /// to `out` in the tree's order of bodies.
+    fn on_leaves(&self, leaves: &[&Cell], out: &mut [[f32; 2]]) {
+        let QuadTree { cells, points, .. } = self.tree;
         let mut far = Interactions::default();
         let mut near = Interactions::default();
-        for leaf in self.cells.iter().filter(|cell| cell.leaf_bodies > 0) {
+        let Some(first) = leaves.first().map(|leaf| leaf.first_body as usize) else { return };
+        for leaf in leaves {
             let range = leaf.first_body as usize..(leaf.first_body + leaf.leaf_bodies) as usize;
-            let Some((low, high)) = bounds(self.points[range.clone()].iter().copied()) else { continue };
+            let Some((low, high)) = bounds(points[range.clone()].iter().copied()) else { continue };
             far.clear();
             near.clear();
             let mut index = 0;
-            while let Some(cell) = self.cells.get(index) {
+            while let Some(cell) = cells.get(index) {
                 let [x, y] = cell.centre_of_mass;
                 let (dx, dy) = (outside(x, low[0], high[0]), outside(y, low[1], high[1]));
-                if cell.side_squared < theta_squared * (dx * dx + dy * dy) {
+                if cell.side_squared < self.theta_squared * (dx * dx + dy * dy) {
                     far.push([x, y], cell.mass);
                     index = cell.next as usize;
                 } else if cell.leaf_bodies > 0 {
                     let bodies = cell.first_body as usize..(cell.first_body + cell.leaf_bodies) as usize;
-                    for &point in &self.points[bodies] {
+                    for &point in &points[bodies] {
                         near.push(point, 1.0);
                     }
                     index = cell.next as usize;
@@ -180,13 +232,13 @@ impl QuadTree {
                     index += 1;
                 }
             }
-            for (&body, &point) in self.order[range.clone()].iter().zip(&self.points[range]) {
+            for body in range {
+                let point = points[body];
                 let [fx, fy] = far.push_from_groups(point);
-                let [nx, ny] = near.push_from_bodies(point, collision_squared);
-                forces[body as usize] = [(fx + nx) * strength, (fy + ny) * strength];
+                let [nx, ny] = near.push_from_bodies(point, self.collision_squared);
+                out[body - first] = [(fx + nx) * self.strength, (fy + ny) * self.strength];
             }
         }
-        forces
     }
 }
 
@@ -304,27 +356,37 @@ fn update<N, E, Ty: EdgeType>(dict: &LinkedHashMap<String, Value>, graph: &mut F
     let theta = number("Theta", DEFAULT_THETA);
     let collision = number("Collision Distance", 0.0);
     let indices: Vec<NodeIndex> = graph.node_indices().collect();
-    let points: Vec<[f32; 2]> = indices
-        .iter()
-        .map(|&index| {
-            let node = &mut graph[index];
-            node.old_location = node.location;
-            [node.location.x, node.location.y]
-        })
-        .collect();
-    let tree = QuadTree::new(&points);
-    let mut forces = tree.repulsions(points.len(), scale * scale, theta, collision);
-    // Attraction along each edge, to both ends: distance² / scale. A graph with removed
-    // nodes has gaps in its indices, so edges find their ends' slots through a table.
+    // A graph with removed nodes has gaps in its indices, so edges find their ends' slots
+    // through a table.
     let mut slot_of = vec![usize::MAX; graph.node_bound()];
     for (slot, index) in indices.iter().enumerate() {
         slot_of[index.index()] = slot;
     }
-    for edge in (&*graph).edge_references() {
-        let (a, b) = (slot_of[edge.source().index()], slot_of[edge.target().index()]);
-        if a == b {
-            continue;
-        }
+    let pairs: Vec<(usize, usize)> = (&*graph)
+        .edge_references()
+        .map(|edge| (slot_of[edge.source().index()], slot_of[edge.target().index()]))
+        .filter(|(a, b)| a != b)
+        .collect();
+    let mut linked = vec![false; indices.len()];
+    for &(a, b) in &pairs {
+        linked[a] = true;
+        linked[b] = true;
+    }
+    // Unlinked nodes are left out of the tree (a point that is not finite is), so they
+    // neither push nor are pushed: they wait in their block beside the case.
+    let points: Vec<[f32; 2]> = indices
+        .iter()
+        .zip(&linked)
+        .map(|(&index, &linked)| {
+            let node = &mut graph[index];
+            node.old_location = node.location;
+            if linked { [node.location.x, node.location.y] } else { [f32::NAN; 2] }
+        })
+        .collect();
+    let tree = QuadTree::new(&points);
+    let mut forces = tree.repulsions(points.len(), scale * scale, theta, collision);
+    // Attraction along each edge, to both ends: distance² / scale.
+    for (a, b) in pairs {
         let (pa, pb) = (points[a], points[b]);
         let (dx, dy) = (pb[0] - pa[0], pb[1] - pa[1]);
         let pull = (dx * dx + dy * dy).sqrt() / scale;
@@ -442,6 +504,20 @@ mod tests {
             worst = worst.max(error);
         }
         assert!(worst < 0.1, "the push is off by {:.1}%", worst * 100.0);
+    }
+
+    #[test]
+    fn shared_between_threads_the_push_is_the_same_to_the_bit() {
+        let points = scattered(3 * PARALLEL_FROM_BODIES);
+        let tree = QuadTree::new(&points);
+        let shared = tree.repulsions(points.len(), 100.0, DEFAULT_THETA, 20.0);
+        let leaves: Vec<&Cell> = tree.cells.iter().filter(|cell| cell.leaf_bodies > 0).collect();
+        let mut alone = vec![[0.0f32; 2]; points.len()];
+        Push { tree: &tree, strength: 100.0, theta_squared: DEFAULT_THETA * DEFAULT_THETA, collision_squared: 400.0 }
+            .on_leaves(&leaves, &mut alone);
+        for (&body, &force) in tree.order.iter().zip(&alone) {
+            assert_eq!(shared[body as usize], force, "body {body}");
+        }
     }
 
     #[test]

@@ -11,6 +11,7 @@
 
 mod barnes_hut;
 mod live_layout;
+mod multilevel;
 mod placement;
 mod quality;
 mod separation;

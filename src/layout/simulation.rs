@@ -9,6 +9,7 @@ use crate::model::{Case, CaseGraph};
 
 use super::WorldPoint;
 use super::barnes_hut::{DEFAULT_THETA, barnes_hut_fruchterman_reingold};
+use super::multilevel::{Forces, multilevel_layout, pack_unplaced_beside};
 use super::placement::initial_positions;
 use super::separation::{MIN_SEPARATION, separate_coincident};
 
@@ -71,6 +72,9 @@ pub struct LayoutSettings {
     /// [`LayoutSettings::still_movement`] with the Barnes–Hut force: half a world unit, less
     /// than a pixel at any zoom that shows a big case whole.
     pub big_case_still_movement: f32,
+    /// [`LayoutSettings::cooling`] after a big case's multilevel start, which has settled the
+    /// case's shape already: the simulation only polishes it, in a few dozen steps.
+    pub polish_cooling: f32,
     /// Still steps in a row after which the layout is settled.
     pub still_steps_to_settle: usize,
     /// Steps after which the layout stops regardless.
@@ -91,6 +95,7 @@ impl Default for LayoutSettings {
             still_movement: 0.05,
             big_case_cooling: 0.982,
             big_case_still_movement: 0.5,
+            polish_cooling: 0.95,
             still_steps_to_settle: 3,
             max_steps: 2_000,
         }
@@ -113,6 +118,36 @@ fn opens_at_rest(case: &Case, positions: &[WorldPoint], pinned: &[bool]) -> bool
     free.windows(2).all(|pair| pair[0] != pair[1])
 }
 
+/// A big case with no saved positions starts from its multilevel layout, with its unlinked
+/// nodes in rows beside it.
+fn start_from_scratch(count: usize, pairs: &[(usize, usize)], settings: &LayoutSettings, seed: u64) -> Vec<WorldPoint> {
+    let forces = Forces {
+        edge_length: settings.edge_length,
+        collision_distance: settings.collision_distance,
+        gravity: settings.gravity,
+    };
+    let mut positions = multilevel_layout(count, pairs, forces, seed);
+    // As far apart as linked nodes came to rest, so they read as nodes, not as a blot.
+    let (total, links) =
+        pairs.iter().fold((0.0f32, 0usize), |(total, links), &(a, b)| match (positions[a], positions[b]) {
+            (Some(pa), Some(pb)) => (total + ((pa[0] - pb[0]).powi(2) + (pa[1] - pb[1]).powi(2)).sqrt(), links + 1),
+            _ => (total, links),
+        });
+    let spacing = if links > 0 { total / links as f32 } else { settings.edge_length };
+    pack_unplaced_beside(&mut positions, spacing.max(settings.edge_length));
+    positions.into_iter().map(|p| p.unwrap_or([0.0, 0.0])).collect()
+}
+
+/// Whether each of `count` nodes is at an end of one of `pairs`.
+pub(super) fn linked_nodes(count: usize, pairs: &[(usize, usize)]) -> Vec<bool> {
+    let mut linked = vec![false; count];
+    for &(a, b) in pairs {
+        linked[a] = true;
+        linked[b] = true;
+    }
+    linked
+}
+
 /// What one step did.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct StepOutcome {
@@ -127,10 +162,16 @@ pub struct ForceLayout {
     simulation: Simulation<(), ()>,
     engine: LayoutEngine,
     linked_pairs: Vec<(usize, usize)>,
+    /// Whether each node has a link. With the Barnes–Hut force an unlinked node stays where
+    /// it is (in its block beside the case) until it gets a link or is dragged.
+    linked: Vec<bool>,
     positions: Vec<WorldPoint>,
     pinned: Vec<bool>,
     settings: LayoutSettings,
     step_limit: f32,
+    /// The factor the step limit shrinks by each step: the settings' own, or faster while
+    /// polishing a multilevel start.
+    cooling: f32,
     still_steps: usize,
     steps: usize,
     settled: bool,
@@ -140,7 +181,7 @@ pub struct ForceLayout {
 impl ForceLayout {
     /// A layout of `case` starting from its saved positions (see [`initial_positions`]).
     pub fn new(case: &Case, graph: &CaseGraph, settings: LayoutSettings) -> Self {
-        let (positions, pinned) = initial_positions(case, graph, settings.edge_length);
+        let (mut positions, pinned) = initial_positions(case, graph, settings.edge_length);
         let mut force_graph: ForceGraph<(), ()> = ForceGraph::default();
         for node in &case.nodes {
             force_graph.add_node(fdg_sim::Node::new(node.id.as_str(), ()));
@@ -157,6 +198,10 @@ impl ForceLayout {
             force_graph.add_edge(NodeIndex::new(a), NodeIndex::new(b), ());
         }
         let engine = settings.engine.resolve(case.nodes.len());
+        let from_scratch = engine == LayoutEngine::BarnesHut && case.layout.positions.is_empty();
+        if from_scratch {
+            positions = start_from_scratch(positions.len(), &pairs, &settings, case.layout.seed);
+        }
         let mut settings = settings;
         if engine == LayoutEngine::BarnesHut {
             settings.cooling = settings.big_case_cooling;
@@ -177,11 +222,13 @@ impl ForceLayout {
         let mut layout = Self {
             simulation,
             engine,
+            linked: linked_nodes(positions.len(), &pairs),
             linked_pairs: pairs,
             positions,
             pinned,
             settings,
-            step_limit: settings.initial_step_limit,
+            step_limit: if from_scratch { settings.initial_step_limit / 4.0 } else { settings.initial_step_limit },
+            cooling: if from_scratch { settings.polish_cooling } else { settings.cooling },
             still_steps: 0,
             steps: 0,
             settled,
@@ -253,6 +300,7 @@ impl ForceLayout {
         self.simulation.get_graph_mut().add_node(fdg_sim::Node::new(name, ()));
         self.positions.push(position);
         self.pinned.push(false);
+        self.linked.push(false);
         self.write_position(self.positions.len() - 1);
         self.revision += 1;
         if relax {
@@ -269,6 +317,8 @@ impl ForceLayout {
         let pair = (a.min(b), a.max(b));
         if let Err(at) = self.linked_pairs.binary_search(&pair) {
             self.linked_pairs.insert(at, pair);
+            self.linked[a] = true;
+            self.linked[b] = true;
             self.simulation.get_graph_mut().add_edge(NodeIndex::new(pair.0), NodeIndex::new(pair.1), ());
             // The new link pulls its ends together: the layout goes on from where it is.
             self.wake(self.settings.initial_step_limit / 4.0);
@@ -317,6 +367,7 @@ impl ForceLayout {
     /// `at_rest`, else relaxes gently from where the nodes are, never as from scratch.
     pub fn go_on_from_here(&mut self, at_rest: bool) {
         self.step_limit = self.settings.initial_step_limit / 4.0;
+        self.cooling = self.settings.cooling;
         self.still_steps = 0;
         self.steps = 0;
         self.settled = at_rest || self.positions.is_empty();
@@ -332,6 +383,7 @@ impl ForceLayout {
             return;
         }
         self.step_limit = self.step_limit.max(step_limit);
+        self.cooling = self.settings.cooling;
         self.still_steps = 0;
         self.steps = 0;
         self.settled = false;
@@ -369,7 +421,7 @@ impl ForceLayout {
         let max_movement = self.read_back();
         self.revision += 1;
         self.steps += 1;
-        self.step_limit *= self.settings.cooling;
+        self.step_limit *= self.cooling;
         self.still_steps = if max_movement < self.settings.still_movement { self.still_steps + 1 } else { 0 };
         self.settled = self.still_steps >= self.settings.still_steps_to_settle || self.steps >= self.settings.max_steps;
         StepOutcome { max_movement, settled: self.settled }
@@ -378,9 +430,18 @@ impl ForceLayout {
     /// Takes fdg-sim's new positions, keeping pinned nodes in place, limiting each move to the
     /// current step limit, and undoing any move that is not finite. Returns the largest move.
     fn read_back(&mut self) -> f32 {
-        let count = self.positions.len().max(1) as f32;
-        let sum = self.positions.iter().fold([0.0f32; 2], |sum, p| [sum[0] + p[0], sum[1] + p[1]]);
+        let unlinked_stay = self.engine == LayoutEngine::BarnesHut;
+        let linked = &self.linked;
+        let moving = |index: usize| !unlinked_stay || linked[index];
+        let (sum, count) = self
+            .positions
+            .iter()
+            .enumerate()
+            .filter(|&(index, _)| moving(index))
+            .fold(([0.0f32; 2], 0usize), |(sum, count), (_, p)| ([sum[0] + p[0], sum[1] + p[1]], count + 1));
+        let count = count.max(1) as f32;
         let centre = Vec3::new(sum[0] / count, sum[1] / count, 0.0);
+        let still: Vec<bool> = (0..self.positions.len()).map(|index| self.pinned[index] || !moving(index)).collect();
         let LayoutSettings { gravity, time_step, velocity_retention, .. } = self.settings;
         let graph = self.simulation.get_graph_mut();
         let mut max_movement = 0.0f32;
@@ -393,10 +454,10 @@ impl ForceLayout {
             node.location += pull * time_step;
             let mut movement = node.location - start;
             movement.z = 0.0;
-            if self.pinned[index] || !movement.is_finite() || !node.velocity.is_finite() {
+            if still[index] || !movement.is_finite() || !node.velocity.is_finite() {
                 // A move that is not finite came from nodes too close to tell apart: nudge
                 // this one aside, a little and always the same way, and try again next step.
-                let nudge = if self.pinned[index] || movement.is_finite() {
+                let nudge = if still[index] || movement.is_finite() {
                     Vec3::ZERO
                 } else {
                     let angle = index as f32 * 2.399_963;
