@@ -1,5 +1,6 @@
-//! Figure export speed: the sample case as a PNG at 4× (target under 1 s) and a 5,000-node
-//! case as SVG (target under 2 s), each from laid-out positions.
+//! Figure export speed: the sample case as a PNG at 4× (target under 1 s), a 5,000-node case
+//! as SVG (target under 2 s), and a 50,000-node case laid out from scratch as SVG, PNG and
+//! PDF (target under 5 s each), each from laid-out positions.
 
 use casegraph::export::{FigureFormat, FigureInput, render_figure};
 use casegraph::layout::WorldPoint;
@@ -47,6 +48,18 @@ fn export(c: &mut Criterion) {
     group.bench_function("nodes_5000_svg", |b| {
         b.iter(|| render_figure(&input, &options, FigureFormat::Svg).expect("renders"));
     });
+
+    let mut big = generate_case(50_000, 1);
+    big.layout.positions.clear();
+    let graph = CaseGraph::new(&big);
+    let positions = positions_of(&big, &graph);
+    let input =
+        FigureInput { case: &big, graph: &graph, positions: &positions, scene: Scene::everything(&big), camera: None };
+    for format in [FigureFormat::Svg, FigureFormat::Png, FigureFormat::Pdf] {
+        group.bench_function(format!("nodes_50000_{}", format.extension()), |b| {
+            b.iter(|| render_figure(&input, &options, format).expect("renders"));
+        });
+    }
     group.finish();
 }
 

@@ -30,6 +30,7 @@ fn layout_step(c: &mut Criterion) {
         (LayoutEngine::BarnesHut, 1_000),
         (LayoutEngine::BarnesHut, 10_000),
         (LayoutEngine::BarnesHut, 50_000),
+        (LayoutEngine::BarnesHut, 100_000),
     ];
     for (engine, nodes) in runs {
         let case = unplaced_case(nodes);

@@ -251,11 +251,21 @@ fn free_side(
     })
 }
 
+/// What becomes of a label with no free place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Crowded {
+    /// It goes where it covers least: a label the reader must see.
+    CoversLeast,
+    /// It is left out: one label among many that there is no room for.
+    LeftOut,
+}
+
 /// [`place_label`] for a label that can be shortened: `forms` are its forms with their
 /// sizes, longest first, worked out only as far as they are needed. The first form with a
 /// free side wins, looked for with `gap` around it and then, closer to its neighbours, with
 /// none; when no form has one, the shortest takes its least covered side. Returns the form
-/// and its place; `None` when there is no form at all.
+/// and its place; `None` when there is no form at all, or when no form has a free side and
+/// `crowded` leaves such a label out.
 pub fn place_label_shortening<F>(
     occupancy: &Occupancy,
     center: [f32; 2],
@@ -263,6 +273,7 @@ pub fn place_label_shortening<F>(
     forms: impl IntoIterator<Item = (F, [f32; 2])>,
     gap: f32,
     frame: Option<&Area>,
+    crowded: Crowded,
 ) -> Option<(F, Placement)> {
     let mut shortest = None;
     for (form, size) in forms {
@@ -272,6 +283,9 @@ pub fn place_label_shortening<F>(
             }
         }
         shortest = Some((form, size));
+    }
+    if crowded == Crowded::LeftOut {
+        return None;
     }
     let (form, size) = shortest?;
     Some((form, place_label(occupancy, center, clearance, size, gap, frame)))
@@ -329,8 +343,17 @@ mod tests {
         occupancy.insert(Area { min: [137.0, 94.0], max: [200.0, 106.0] });
         let forms = [("long", [40.0, 10.0]), ("shorter", [30.0, 10.0]), ("shortest", [20.0, 10.0])];
         let (form, placement) =
-            place_label_shortening(&occupancy, [100.0, 100.0], 12.0, forms, 1.0, None).expect("a place");
+            place_label_shortening(&occupancy, [100.0, 100.0], 12.0, forms, 1.0, None, Crowded::LeftOut)
+                .expect("a place");
         assert_eq!((form, placement.side, placement.covered), ("shortest", Side::Right, 0.0));
+        occupancy.insert(Area { min: [112.0, 94.0], max: [137.0, 106.0] });
+        let forms = [("long", [40.0, 10.0]), ("shortest", [20.0, 10.0])];
+        assert!(place_label_shortening(&occupancy, [100.0, 100.0], 12.0, forms, 1.0, None, Crowded::LeftOut).is_none());
+        let (form, placement) =
+            place_label_shortening(&occupancy, [100.0, 100.0], 12.0, forms, 1.0, None, Crowded::CoversLeast)
+                .expect("a place");
+        assert_eq!(form, "shortest");
+        assert!(placement.covered > 0.0);
     }
 
     /// Wherever a label goes, it stays within `clearance` of its node's centre on each axis.

@@ -256,6 +256,9 @@ pub const LINK_LABELS_HIDDEN_BELOW_ZOOM: f32 = 0.4;
 pub const OVERVIEW_FROM_NODES: usize = 1_500;
 /// Labels shown in the overview, the best-connected first.
 pub const OVERVIEW_LABELS: usize = 40;
+/// A figure labels this many nodes, the best-connected first, even where their labels must
+/// cover something; the others only where there is room.
+pub const ALWAYS_LABELLED: usize = OVERVIEW_LABELS;
 /// Smallest disc radius in the overview, in screen points.
 pub const OVERVIEW_MIN_NODE_RADIUS_POINTS: f32 = 2.5;
 /// Opacity of the overview's lines, so thousands of them read as a texture, not a blot.

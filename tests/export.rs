@@ -7,7 +7,7 @@ use std::path::Path;
 use casegraph::export::{FigureFormat, FigureInput, render_figure};
 use casegraph::layout::{ForceLayout, LayoutSettings};
 use casegraph::model::{
-    Case, CaseGraph, FigureSettings, FigureSize, NodeKind, Scene, SceneRules, SourceNote, load_case_file,
+    Case, CaseGraph, FigureSettings, FigureSize, NodeIx, NodeKind, Scene, SceneRules, SourceNote, load_case_file,
 };
 
 fn load(name: &str) -> Case {
@@ -292,4 +292,44 @@ fn with_support_drawn_the_claims_two_sources_back_are_heavier_and_explained() {
     let embassy = &with_support[with_support.find("node-e-north-korea-moscow").expect("the embassy")..];
     assert!(embassy[..embassy.find("</g>").expect("its group ends")].contains(&heavy), "outlined heavier");
     assert!(with_support.contains("Two or more independent sources"), "the legend explains it");
+}
+
+#[test]
+fn a_big_case_figure_names_its_hubs_and_what_is_highlighted_and_leaves_out_labels_with_no_room() {
+    let case = casegraph::synthetic::generate(&casegraph::synthetic::SyntheticShape {
+        nodes: 3000,
+        links_per_node: 2.0,
+        placed: 0.0,
+        seed: 4,
+        dated: false,
+    });
+    let graph = CaseGraph::new(&case);
+    let mut layout = ForceLayout::new(&case, &graph, LayoutSettings::default());
+    layout.run_until_settled();
+    let mut by_degree: Vec<NodeIx> = NodeIx::all(case.nodes.len()).collect();
+    by_degree.sort_by_key(|&node| (std::cmp::Reverse(graph.degree(node)), node));
+    let draw = |highlight: &[casegraph::model::Id]| {
+        let input = FigureInput {
+            case: &case,
+            graph: &graph,
+            positions: layout.positions(),
+            scene: Scene::of(&case, &graph, &SceneRules { highlight, ..Default::default() }),
+            camera: None,
+        };
+        let bytes = render_figure(&input, &FigureSettings::default(), FigureFormat::Svg).expect("the figure renders");
+        String::from_utf8(bytes).expect("SVG is text")
+    };
+    let labelled = |svg: &str, node: NodeIx| {
+        group(svg, &format!("node-{}", case.nodes[node.index()].id)).is_some_and(|group| group.contains("<text"))
+    };
+    let everything = draw(&[]);
+    for &hub in &by_degree[..casegraph::theme::ALWAYS_LABELLED] {
+        assert!(labelled(&everything, hub), "hub {} is not named", case.nodes[hub.index()].id);
+    }
+    let count = NodeIx::all(case.nodes.len()).filter(|&node| labelled(&everything, node)).count();
+    assert!(count > casegraph::theme::ALWAYS_LABELLED, "only the hubs are named where there is room: {count}");
+    assert!(count < case.nodes.len() / 2, "{count} of {} labels: most have no room", case.nodes.len());
+    let unnamed = NodeIx::all(case.nodes.len()).find(|&node| !labelled(&everything, node)).expect("an unnamed node");
+    let highlight = [case.nodes[unnamed.index()].id.clone()];
+    assert!(labelled(&draw(&highlight), unnamed), "highlighted, a node with no room is named");
 }

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use super::FigureInput;
 use super::svg_primitives::{Anchor, Text, colour, dash_attribute, escape, icon, layer, number, points, shape};
 use super::text_metrics::{shortened, text_width};
-use crate::label_placement::{Area, Occupancy, Placement, place_label_shortening};
+use crate::label_placement::{Area, Crowded, Occupancy, Placement, place_label_shortening};
 use crate::layout::WorldPoint;
 use crate::link_routes::{LinkRoute, arrowhead, link_routes, trim_polyline_end};
 use crate::model::{
@@ -342,7 +342,8 @@ pub fn draw_graph(
 
 /// Every shown node as a group `node-ID` of classes `node KIND` (and `corroborated`, outlined
 /// heavier, when `support` is drawn and two or more independent sources back it), holding its
-/// shape, its icon and its label, so a graphics desk can move or restyle a node as one.
+/// shape, its icon and its label, so a graphics desk can move or restyle a node as one. Nodes
+/// with a label are drawn last.
 fn draw_nodes(
     input: &FigureInput<'_>,
     shown: &Shown,
@@ -355,8 +356,11 @@ fn draw_nodes(
     for label in labels {
         label_of[label.node.index()] = Some(label);
     }
+    // Named nodes go on top, so no other node covers a label.
+    let mut order = shown.nodes.clone();
+    order.sort_by_key(|&node| label_of[node.index()].is_some());
     let mut svg = String::new();
-    for &node in &shown.nodes {
+    for node in order {
         let item = &input.case.nodes[node];
         let style = theme::kind_style(item.kind);
         let center = geometry.figure_from_world(input.positions[node.index()]);
@@ -475,8 +479,11 @@ fn draw_markers(
     markers
 }
 
-/// Every shown node's label, those in full before the dimmed, best-connected first, each on
-/// its least crowded side.
+/// The shown nodes' labels, those in full before the dimmed, best-connected first, each on
+/// its least crowded side. Level of detail: the highlighted and the
+/// [`theme::ALWAYS_LABELLED`] best-connected nodes are always labelled; any other only where
+/// its label finds a free place, so a big case's figure names its hubs instead of burying
+/// every name under the others.
 fn place_labels(
     input: &FigureInput<'_>,
     shown: &Shown,
@@ -486,9 +493,11 @@ fn place_labels(
     let mut order = shown.nodes.clone();
     // What the scene is about is labelled first, then the best-connected.
     order.sort_by_cached_key(|&node| (input.scene.node(node), std::cmp::Reverse(input.graph.degree(node)), node));
+    let highlights = input.scene.dimmed_count() > 0;
     order
         .into_iter()
-        .filter_map(|node| {
+        .enumerate()
+        .filter_map(|(rank, node)| {
             let size = geometry.label_size;
             let forms = (0..).map_while(|form| label_form(input, node, size, form)).map(|lines| {
                 let extent = label_size(&lines, size);
@@ -497,9 +506,11 @@ fn place_labels(
             let center = geometry.figure_from_world(input.positions[node.index()]);
             let clearance = geometry.label_clearance();
             let frame = Some(&geometry.label_frame);
-            // Every label has its full form, so a place is always found.
+            let highlighted = highlights && input.scene.node(node) == Presence::Full;
+            let crowded =
+                if highlighted || rank < theme::ALWAYS_LABELLED { Crowded::CoversLeast } else { Crowded::LeftOut };
             let (lines, placement) =
-                place_label_shortening(occupancy, center, clearance, forms, theme::LABEL_GAP_POINTS, frame)?;
+                place_label_shortening(occupancy, center, clearance, forms, theme::LABEL_GAP_POINTS, frame, crowded)?;
             occupancy.insert(placement.area);
             let node_box = Area::around(center, [2.0 * geometry.radius, 2.0 * geometry.radius]);
             Some(PlacedLabel { node, lines, placement, node_box })

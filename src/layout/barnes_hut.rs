@@ -416,7 +416,7 @@ pub fn barnes_hut_fruchterman_reingold<N, E>(
     dict.insert("Scale".to_owned(), Value::Number(scale, 1.0..=200.0));
     dict.insert("Cooloff Factor".to_owned(), Value::Number(cooloff_factor, 0.0..=1.0));
     dict.insert("Theta".to_owned(), Value::Number(theta, 0.0..=1.5));
-    dict.insert("Collision Distance".to_owned(), Value::Number(collision_distance, 0.0..=200.0));
+    dict.insert("Collision Distance".to_owned(), Value::Number(collision_distance, 0.0..=1e6));
     Force {
         dict: dict.clone(),
         dict_default: dict,

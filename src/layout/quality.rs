@@ -19,7 +19,7 @@ pub struct LayoutQuality {
 }
 
 /// The length of every link between two different nodes, in world units.
-fn link_lengths(positions: &[WorldPoint], edges: &[(usize, usize)]) -> Vec<f64> {
+pub(super) fn link_lengths(positions: &[WorldPoint], edges: &[(usize, usize)]) -> Vec<f64> {
     edges
         .iter()
         .filter(|(a, b)| a != b && *a < positions.len() && *b < positions.len())

@@ -11,6 +11,7 @@ use super::WorldPoint;
 use super::barnes_hut::{DEFAULT_THETA, barnes_hut_fruchterman_reingold};
 use super::multilevel::{Forces, multilevel_layout, pack_unplaced_beside};
 use super::placement::initial_positions;
+use super::quality::link_lengths;
 use super::separation::{MIN_SEPARATION, separate_coincident};
 
 vocabulary! {
@@ -55,6 +56,10 @@ pub struct LayoutSettings {
     /// harder, so they do not come to rest overlapping (twice a drawn node's width, so that
     /// neighbours keep some air between them).
     pub collision_distance: f32,
+    /// With the Barnes–Hut force, the collision distance is at least this share of the mean
+    /// link length where the layout starts: a big case settles wide, and nodes far closer
+    /// than a link would otherwise rest nearly on top of each other.
+    pub collision_link_share: f32,
     /// Pull towards the centre of the case, per world unit of distance. fdg-sim's force has
     /// none, so unlinked nodes and separate groups would drift off without it.
     pub gravity: f32,
@@ -87,6 +92,7 @@ impl Default for LayoutSettings {
             engine: LayoutEngine::Automatic,
             edge_length: 120.0,
             collision_distance: 64.0,
+            collision_link_share: 0.12,
             velocity_retention: 0.975,
             gravity: 3.0,
             time_step: 0.035,
@@ -127,14 +133,7 @@ fn start_from_scratch(count: usize, pairs: &[(usize, usize)], settings: &LayoutS
         gravity: settings.gravity,
     };
     let mut positions = multilevel_layout(count, pairs, forces, seed);
-    // As far apart as linked nodes came to rest, so they read as nodes, not as a blot.
-    let (total, links) =
-        pairs.iter().fold((0.0f32, 0usize), |(total, links), &(a, b)| match (positions[a], positions[b]) {
-            (Some(pa), Some(pb)) => (total + ((pa[0] - pb[0]).powi(2) + (pa[1] - pb[1]).powi(2)).sqrt(), links + 1),
-            _ => (total, links),
-        });
-    let spacing = if links > 0 { total / links as f32 } else { settings.edge_length };
-    pack_unplaced_beside(&mut positions, spacing.max(settings.edge_length));
+    pack_unplaced_beside(&mut positions, settings.collision_distance);
     positions.into_iter().map(|p| p.unwrap_or([0.0, 0.0])).collect()
 }
 
@@ -206,6 +205,12 @@ impl ForceLayout {
         if engine == LayoutEngine::BarnesHut {
             settings.cooling = settings.big_case_cooling;
             settings.still_movement = settings.big_case_still_movement;
+        }
+        if engine == LayoutEngine::BarnesHut {
+            let lengths = link_lengths(&positions, &pairs);
+            let mean_link_length = lengths.iter().sum::<f64>() / lengths.len().max(1) as f64;
+            let scaled = settings.collision_link_share * mean_link_length as f32;
+            settings.collision_distance = settings.collision_distance.max(scaled);
         }
         let force = match engine {
             LayoutEngine::BarnesHut => barnes_hut_fruchterman_reingold(
