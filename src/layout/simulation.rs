@@ -101,7 +101,7 @@ impl Default for LayoutSettings {
             still_movement: 0.05,
             big_case_cooling: 0.982,
             big_case_still_movement: 0.5,
-            polish_cooling: 0.95,
+            polish_cooling: 0.92,
             still_steps_to_settle: 3,
             max_steps: 2_000,
         }
@@ -205,8 +205,6 @@ impl ForceLayout {
         if engine == LayoutEngine::BarnesHut {
             settings.cooling = settings.big_case_cooling;
             settings.still_movement = settings.big_case_still_movement;
-        }
-        if engine == LayoutEngine::BarnesHut {
             let lengths = link_lengths(&positions, &pairs);
             let mean_link_length = lengths.iter().sum::<f64>() / lengths.len().max(1) as f64;
             let scaled = settings.collision_link_share * mean_link_length as f32;
