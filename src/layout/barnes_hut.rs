@@ -327,7 +327,7 @@ fn outside(value: f32, low: f32, high: f32) -> f32 {
 }
 
 /// The smallest box around `points`, or `None` when there are none.
-fn bounds(points: impl Iterator<Item = [f32; 2]>) -> Option<([f32; 2], [f32; 2])> {
+pub(super) fn bounds(points: impl Iterator<Item = [f32; 2]>) -> Option<([f32; 2], [f32; 2])> {
     let (low, high) = points.fold(([f32::MAX; 2], [f32::MIN; 2]), |(low, high), p| {
         ([low[0].min(p[0]), low[1].min(p[1])], [high[0].max(p[0]), high[1].max(p[1])])
     });

@@ -8,7 +8,8 @@
 use crate::seeded_random::SplitMix64;
 
 use super::WorldPoint;
-use super::barnes_hut::{DEFAULT_THETA, QuadTree};
+use super::barnes_hut::{DEFAULT_THETA, QuadTree, bounds};
+use super::placement::mean;
 
 /// Coarsening stops at this many nodes: the coarsest graph is laid out in full.
 const COARSEST_NODES: usize = 60;
@@ -71,7 +72,7 @@ impl Forces {
             forces[b as usize][0] -= dx * pull;
             forces[b as usize][1] -= dy * pull;
         }
-        let centre = centre_of(positions);
+        let centre = mean(positions);
         for (force, point) in forces.iter_mut().zip(positions) {
             force[0] += (centre[0] - point[0]) * self.gravity;
             force[1] += (centre[1] - point[1]) * self.gravity;
@@ -125,13 +126,14 @@ pub fn pack_unplaced_beside(positions: &mut [Option<WorldPoint>], min_spacing: f
     if unplaced == 0 {
         return;
     }
-    let (low, high) = placed.iter().fold(([f32::MAX; 2], [f32::MIN; 2]), |(low, high), p| {
-        ([low[0].min(p[0]), low[1].min(p[1])], [high[0].max(p[0]), high[1].max(p[1])])
-    });
-    let area_per_node =
-        if placed.is_empty() { 0.0 } else { (high[0] - low[0]) * (high[1] - low[1]) / placed.len() as f32 };
-    let spacing = area_per_node.sqrt().max(min_spacing);
-    let (left, top) = if placed.is_empty() { (0.0, 0.0) } else { (high[0] + 2.0 * spacing, low[1]) };
+    let (spacing, left, top) = match bounds(placed.iter().copied()) {
+        Some((low, high)) => {
+            let area_per_node = (high[0] - low[0]) * (high[1] - low[1]) / placed.len() as f32;
+            let spacing = area_per_node.sqrt().max(min_spacing);
+            (spacing, high[0] + 2.0 * spacing, low[1])
+        }
+        None => (min_spacing, 0.0, 0.0),
+    };
     let columns = (unplaced as f32).sqrt().ceil() as usize;
     for (slot, position) in positions.iter_mut().filter(|p| p.is_none()).enumerate() {
         let (row, column) = (slot / columns, slot % columns);
@@ -217,7 +219,7 @@ impl Level {
         link_length: f32,
         random: &mut SplitMix64,
     ) -> Vec<WorldPoint> {
-        let centre = centre_of(positions);
+        let centre = mean(positions);
         let spread = (finer_count as f32 / self.count.max(1) as f32).sqrt();
         let mut members = vec![0u32; self.count];
         for &group in &self.parent {
@@ -301,13 +303,6 @@ fn random_in_disc(random: &mut SplitMix64, radius: f32) -> WorldPoint {
     let angle = random.unit() as f32 * std::f32::consts::TAU;
     let distance = radius * (random.unit() as f32).sqrt();
     [distance * angle.cos(), distance * angle.sin()]
-}
-
-/// The mean of `points`; the origin when there are none.
-fn centre_of(points: &[WorldPoint]) -> WorldPoint {
-    let count = points.len().max(1) as f32;
-    let sum = points.iter().fold([0.0f32; 2], |sum, p| [sum[0] + p[0], sum[1] + p[1]]);
-    [sum[0] / count, sum[1] / count]
 }
 
 #[cfg(test)]

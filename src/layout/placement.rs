@@ -204,7 +204,8 @@ pub fn free_spot_beside(centre: WorldPoint, distance: f32, positions: &[WorldPoi
     roomiest.0
 }
 
-fn mean(points: &[WorldPoint]) -> WorldPoint {
+/// The mean of `points`; the origin when there are none.
+pub(super) fn mean(points: &[WorldPoint]) -> WorldPoint {
     let n = points.len().max(1) as f32;
     let sum = points.iter().fold([0.0, 0.0], |sum, p| [sum[0] + p[0], sum[1] + p[1]]);
     [sum[0] / n, sum[1] / n]
