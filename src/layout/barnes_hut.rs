@@ -190,7 +190,7 @@ impl QuadTree {
 const PARALLEL_FROM_BODIES: usize = 4_000;
 
 /// The threads the push is shared between: every core, up to eight.
-fn worker_threads() -> usize {
+pub(super) fn worker_threads() -> usize {
     std::thread::available_parallelism().map_or(1, |cores| cores.get().min(8))
 }
 

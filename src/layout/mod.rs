@@ -16,6 +16,7 @@ mod placement;
 mod quality;
 mod separation;
 mod simulation;
+mod stress_majorization;
 
 pub use live_layout::{LiveLayout, OWN_THREAD_FROM_NODES};
 pub use placement::{free_spot_beside, initial_positions};

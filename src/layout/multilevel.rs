@@ -10,6 +10,7 @@ use crate::seeded_random::SplitMix64;
 use super::WorldPoint;
 use super::barnes_hut::{DEFAULT_THETA, QuadTree, bounds};
 use super::placement::mean;
+use super::stress_majorization::majorize;
 
 /// Coarsening stops at this many nodes: the coarsest graph is laid out in full.
 const COARSEST_NODES: usize = 60;
@@ -81,11 +82,20 @@ impl Forces {
     }
 }
 
+/// What a multilevel start gives the simulation.
+#[derive(Debug, PartialEq)]
+pub struct MultilevelStart {
+    /// Each node's position; `None` for a node without links, left for the caller to place.
+    pub positions: Vec<Option<WorldPoint>>,
+    /// Whether stress majorization straightened the whole after the force: then the
+    /// simulation's polish has only neighbourhoods left to even out.
+    pub majorized: bool,
+}
+
 /// Positions for `count` nodes linked by `pairs` (each pair once, no self-links), laid out
-/// coarse to fine under `forces`. Nodes without links are left for the caller to place
-/// (returned as `None`). The same input and `seed` always give the same positions, to the
-/// bit.
-pub fn multilevel_layout(count: usize, pairs: &[(usize, usize)], forces: Forces, seed: u64) -> Vec<Option<WorldPoint>> {
+/// coarse to fine under `forces`, then straightened by stress majorization if the case is
+/// small enough. The same input and `seed` always give the same positions, to the bit.
+pub fn multilevel_layout(count: usize, pairs: &[(usize, usize)], forces: Forces, seed: u64) -> MultilevelStart {
     let mut random = SplitMix64::new(seed ^ 0x4D55_4C54_494C_4556);
     let linked = super::simulation::linked_nodes(count, pairs);
     // The linked nodes, numbered densely, are what the levels work on.
@@ -110,11 +120,14 @@ pub fn multilevel_layout(count: usize, pairs: &[(usize, usize)], forces: Forces,
         positions = levels[depth + 1].prolong(&positions, levels[depth].count, link_length, &mut random);
         refine(&mut positions, &levels[depth].pairs, forces, REFINE_STEPS, REFINE_FIRST_STEP);
     }
-    let mut result = vec![None; count];
+    let finest = &levels[0].pairs;
+    let link_length = mean_link_length(&positions, finest);
+    let majorized = majorize(&mut positions, finest, link_length);
+    let mut placed = vec![None; count];
     for (dense, &node) in original.iter().enumerate() {
-        result[node] = Some(positions[dense]);
+        placed[node] = Some(positions[dense]);
     }
-    result
+    MultilevelStart { positions: placed, majorized }
 }
 
 /// Places the nodes still without a position in rows of a square block to the right of the
@@ -359,19 +372,19 @@ mod tests {
     #[test]
     fn a_grid_comes_out_as_a_grid_the_same_every_time() {
         let pairs = grid(30);
-        let positions = multilevel_layout(900, &pairs, FORCES, 7);
+        let positions = multilevel_layout(900, &pairs, FORCES, 7).positions;
         let placed: Vec<WorldPoint> = positions.iter().map(|p| p.expect("every node is linked")).collect();
         let stress = sampled_stress(&placed, &pairs, STRESS_SOURCES);
         // Laid out at random and left there, the stress is about 1; a grid drawn untangled,
         // its edges bowed a little by the push from the middle, has under a tenth of that.
         assert!(stress < 0.1, "stress {stress}");
-        assert_eq!(multilevel_layout(900, &pairs, FORCES, 7), positions, "the same seed, the same bits");
-        assert_ne!(multilevel_layout(900, &pairs, FORCES, 8), positions, "another seed, another layout");
+        assert_eq!(multilevel_layout(900, &pairs, FORCES, 7).positions, positions, "the same seed, the same bits");
+        assert_ne!(multilevel_layout(900, &pairs, FORCES, 8).positions, positions, "another seed, another layout");
     }
 
     #[test]
     fn unlinked_nodes_are_left_to_be_packed_in_rows_beside_the_case() {
-        let mut positions = multilevel_layout(6, &[(0, 1), (1, 2)], FORCES, 1);
+        let mut positions = multilevel_layout(6, &[(0, 1), (1, 2)], FORCES, 1).positions;
         assert!(positions[..3].iter().all(Option::is_some));
         assert!(positions[3..].iter().all(Option::is_none));
         // Three nodes in a 300 × 100 box lie 100 apart on average.
