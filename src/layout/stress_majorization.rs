@@ -5,10 +5,11 @@
 //! whole, and the simulation's polish then evens out the neighbourhoods again.
 //!
 //! Every pair of nodes counts, so the cost grows with the square of the nodes: the sweeps
-//! are for cases up to [`MAJORIZED_UP_TO`] linked nodes. (A sparse model, with a few dozen
-//! pivots standing for the far nodes, was measured on bigger generated cases and drew them
-//! worse than the force alone: hubs' one-link neighbours, which see only their hub and the
-//! pivots, fell on top of each other.)
+//! are for cases up to [`MAJORIZED_UP_TO`] linked nodes. (A sparse model, with 50 to 200
+//! pivots standing for the far nodes, was measured on generated cases of 10,000 nodes and
+//! drew them worse than the force alone, stress 0.29 against 0.18: nodes with the same hops
+//! to every pivot, such as a hub's one-link neighbours, gathered on one spot. Majorizing a
+//! coarse level of a bigger case instead changed its stress by less than the seed does.)
 
 use super::WorldPoint;
 use super::barnes_hut::worker_threads;
@@ -16,8 +17,8 @@ use super::barnes_hut::worker_threads;
 /// The most linked nodes the sweeps run for; their hop table takes 2 bytes per pair.
 pub(super) const MAJORIZED_UP_TO: usize = 2_000;
 
-/// Sweeps over every node. Measured on generated cases of 1,000 nodes: stress 0.151 without,
-/// 0.141 after three sweeps, 0.140 after six.
+/// Sweeps over every node. Measured on generated cases of 1,000 nodes, three seeds: median
+/// stress 0.151 without, 0.138 after four sweeps; three or six sweeps came within 0.003.
 const SWEEPS: usize = 4;
 
 /// Below this many nodes one thread does the sweeps: sharing would cost more than it saves.
