@@ -10,7 +10,7 @@ use crate::seeded_random::SplitMix64;
 use super::WorldPoint;
 use super::barnes_hut::{DEFAULT_THETA, QuadTree, bounds};
 use super::placement::mean;
-use super::stress_majorization::majorize;
+use super::stress_majorization::{MAJORIZED_UP_TO, majorize};
 
 /// Coarsening stops at this many nodes: the coarsest graph is laid out in full.
 const COARSEST_NODES: usize = 60;
@@ -19,9 +19,13 @@ const COARSEST_NODES: usize = 60;
 /// it: matching no longer pays for the level it adds.
 const LEAST_SHRINK: f32 = 0.8;
 
-/// Refinement steps for the coarsest graph, and for every finer one.
+/// Refinement steps for the coarsest graph, for every finer one, and for the case itself
+/// when it is too big for stress majorization to finish it. That last level is where the
+/// force is furthest from balance: 70 steps instead of 50 lowered the stress on each of six
+/// generated cases of 50,000 nodes (by 0.001 to 0.004); 90 gave no more.
 const COARSEST_STEPS: usize = 300;
 const REFINE_STEPS: usize = 50;
+const FINEST_STEPS: usize = 70;
 
 /// The first step of a refinement, as a share of the mean link length. A finer graph starts
 /// with long steps too: a layout of more nodes settles wider, and long first steps let it
@@ -118,7 +122,8 @@ pub fn multilevel_layout(count: usize, pairs: &[(usize, usize)], forces: Forces,
     for depth in (0..levels.len() - 1).rev() {
         let link_length = mean_link_length(&positions, &levels[depth + 1].pairs).max(forces.edge_length);
         positions = levels[depth + 1].prolong(&positions, levels[depth].count, link_length, &mut random);
-        refine(&mut positions, &levels[depth].pairs, forces, REFINE_STEPS, REFINE_FIRST_STEP);
+        let steps = if depth == 0 && levels[0].count > MAJORIZED_UP_TO { FINEST_STEPS } else { REFINE_STEPS };
+        refine(&mut positions, &levels[depth].pairs, forces, steps, REFINE_FIRST_STEP);
     }
     let finest = &levels[0].pairs;
     let link_length = mean_link_length(&positions, finest);
