@@ -307,7 +307,7 @@ fn mean_link_length(positions: &[WorldPoint], pairs: &[(u32, u32)]) -> f32 {
 }
 
 /// Each node's neighbours, in the order of `pairs`.
-fn adjacency(count: usize, pairs: &[(u32, u32)]) -> Vec<Vec<u32>> {
+pub(super) fn adjacency(count: usize, pairs: &[(u32, u32)]) -> Vec<Vec<u32>> {
     let mut neighbours = vec![Vec::new(); count];
     for &(a, b) in pairs {
         neighbours[a as usize].push(b);

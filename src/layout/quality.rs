@@ -30,6 +30,13 @@ pub(super) fn link_lengths(positions: &[WorldPoint], edges: &[(usize, usize)]) -
         .collect()
 }
 
+/// The mean length of the links between two different nodes, in world units; 0 without
+/// links.
+pub(super) fn mean_link_length(positions: &[WorldPoint], edges: &[(usize, usize)]) -> f64 {
+    let lengths = link_lengths(positions, edges);
+    lengths.iter().sum::<f64>() / lengths.len().max(1) as f64
+}
+
 /// The quality of `positions` with links between the `edges` (pairs of node indices);
 /// nodes closer than `overlap_distance` count as overlapping.
 pub fn measure(positions: &[WorldPoint], edges: &[(usize, usize)], overlap_distance: f32) -> LayoutQuality {
@@ -79,8 +86,7 @@ pub fn sampled_stress(positions: &[WorldPoint], edges: &[(usize, usize)], source
         neighbours[a].push(b);
         neighbours[b].push(a);
     }
-    let lengths = link_lengths(positions, edges);
-    let mean_link = lengths.iter().sum::<f64>() / lengths.len().max(1) as f64;
+    let mean_link = mean_link_length(positions, edges);
     if count == 0 || mean_link <= 0.0 {
         return 0.0;
     }

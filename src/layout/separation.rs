@@ -15,10 +15,11 @@ pub fn separate_coincident(positions: &mut [WorldPoint], pinned: &[bool]) -> usi
     // Nearly always no two nodes share a point: one pass through a hash set says so, for a
     // fraction of what sorting every node each step would cost.
     let mut seen = FxHashSet::with_capacity_and_hasher(positions.len(), Default::default());
-    if positions.iter().all(|&p| seen.insert(cell(p))) {
+    if positions.iter().all(|&p| seen.insert(cell(p, MIN_SEPARATION))) {
         return 0;
     }
-    let mut keyed: Vec<((i64, i64), usize)> = positions.iter().enumerate().map(|(i, &p)| (cell(p), i)).collect();
+    let mut keyed: Vec<((i64, i64), usize)> =
+        positions.iter().enumerate().map(|(i, &p)| (cell(p, MIN_SEPARATION), i)).collect();
     keyed.sort_unstable();
     let order: Vec<usize> = keyed.iter().map(|&(_, i)| i).collect();
     let mut moved = 0;
@@ -49,9 +50,10 @@ pub fn separate_coincident(positions: &mut [WorldPoint], pinned: &[bool]) -> usi
     moved
 }
 
-/// The square of side [`MIN_SEPARATION`] that holds `p`: nodes in one square share a point.
-fn cell(p: WorldPoint) -> (i64, i64) {
-    ((p[0] / MIN_SEPARATION).floor() as i64, (p[1] / MIN_SEPARATION).floor() as i64)
+/// The square of a grid of `side` that holds `p`: with a side of [`MIN_SEPARATION`], nodes
+/// in one square share a point.
+fn cell(p: WorldPoint, side: f32) -> (i64, i64) {
+    ((p[0] / side).floor() as i64, (p[1] / side).floor() as i64)
 }
 
 /// Rounds of [`spread_close_pairs`]: a pair is parted in one, and the rest are for nodes
@@ -68,11 +70,10 @@ pub fn spread_close_pairs(positions: &mut [WorldPoint], still: &[bool], least_di
     if least_distance <= 0.0 {
         return 0;
     }
-    let square = |p: WorldPoint| ((p[0] / least_distance).floor() as i64, (p[1] / least_distance).floor() as i64);
     for round in 0..SPREAD_ROUNDS {
         let mut by_square: FxHashMap<(i64, i64), Vec<u32>> = FxHashMap::default();
         for (node, &p) in positions.iter().enumerate() {
-            by_square.entry(square(p)).or_default().push(node as u32);
+            by_square.entry(cell(p, least_distance)).or_default().push(node as u32);
         }
         let mut moves = vec![[0.0f32; 2]; positions.len()];
         let mut any = false;
@@ -80,7 +81,7 @@ pub fn spread_close_pairs(positions: &mut [WorldPoint], still: &[bool], least_di
             if still[node] {
                 continue;
             }
-            let (column, row) = square(here);
+            let (column, row) = cell(here, least_distance);
             for near in (-1..=1).flat_map(|dx| (-1..=1).map(move |dy| (column + dx, row + dy))) {
                 for &other in by_square.get(&near).into_iter().flatten() {
                     let other = other as usize;

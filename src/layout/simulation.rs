@@ -11,7 +11,7 @@ use super::WorldPoint;
 use super::barnes_hut::{DEFAULT_THETA, barnes_hut_fruchterman_reingold};
 use super::multilevel::{Forces, MultilevelStart, multilevel_layout, pack_unplaced_beside};
 use super::placement::initial_positions;
-use super::quality::link_lengths;
+use super::quality::mean_link_length;
 use super::separation::{MIN_SEPARATION, separate_coincident, spread_close_pairs};
 
 vocabulary! {
@@ -222,9 +222,7 @@ impl ForceLayout {
         if engine == LayoutEngine::BarnesHut {
             settings.cooling = settings.big_case_cooling;
             settings.still_movement = settings.big_case_still_movement;
-            let lengths = link_lengths(&positions, &pairs);
-            let mean_link_length = lengths.iter().sum::<f64>() / lengths.len().max(1) as f64;
-            let scaled = settings.collision_link_share * mean_link_length as f32;
+            let scaled = settings.collision_link_share * mean_link_length(&positions, &pairs) as f32;
             settings.collision_distance = settings.collision_distance.max(scaled);
         }
         let force = match engine {
@@ -447,13 +445,18 @@ impl ForceLayout {
         if self.settled && self.engine == LayoutEngine::BarnesHut {
             // The Barnes–Hut force's push is approximate and cools off before every pair
             // of nodes is apart: the last of them are parted here, once.
-            let still: Vec<bool> =
-                (0..self.positions.len()).map(|node| self.pinned[node] || !self.linked[node]).collect();
+            let still = self.held_still();
             if spread_close_pairs(&mut self.positions, &still, self.settings.least_spacing) > 0 {
                 self.write_positions();
             }
         }
         StepOutcome { max_movement, settled: self.settled }
+    }
+
+    /// Which nodes no step moves: pinned ones, and with the Barnes–Hut force unlinked ones.
+    fn held_still(&self) -> Vec<bool> {
+        let unlinked_stay = self.engine == LayoutEngine::BarnesHut;
+        (0..self.positions.len()).map(|node| self.pinned[node] || (unlinked_stay && !self.linked[node])).collect()
     }
 
     /// Takes fdg-sim's new positions, keeping pinned nodes in place, limiting each move to the
@@ -470,7 +473,7 @@ impl ForceLayout {
             .fold(([0.0f32; 2], 0usize), |(sum, count), (_, p)| ([sum[0] + p[0], sum[1] + p[1]], count + 1));
         let count = count.max(1) as f32;
         let centre = Vec3::new(sum[0] / count, sum[1] / count, 0.0);
-        let still: Vec<bool> = (0..self.positions.len()).map(|index| self.pinned[index] || !moving(index)).collect();
+        let still = self.held_still();
         let LayoutSettings { gravity, time_step, velocity_retention, .. } = self.settings;
         let graph = self.simulation.get_graph_mut();
         let mut max_movement = 0.0f32;

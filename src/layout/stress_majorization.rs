@@ -13,6 +13,7 @@
 
 use super::WorldPoint;
 use super::barnes_hut::worker_threads;
+use super::multilevel::adjacency;
 
 /// The most linked nodes the sweeps run for; their hop table takes 2 bytes per pair.
 pub(super) const MAJORIZED_UP_TO: usize = 2_000;
@@ -92,25 +93,9 @@ fn best_spot(positions: &[WorldPoint], node: usize, hops_from_node: &[u16], by_h
 /// Hops between every pair of nodes, row by row, by a breadth-first search from each; the
 /// rows are shared between threads in fixed blocks.
 fn hop_table(count: usize, pairs: &[(u32, u32)], threads: usize) -> Vec<u16> {
-    let mut first = vec![0usize; count + 1];
-    for &(a, b) in pairs {
-        first[a as usize + 1] += 1;
-        first[b as usize + 1] += 1;
-    }
-    for node in 0..count {
-        first[node + 1] += first[node];
-    }
-    let mut filled = first.clone();
-    let mut neighbours = vec![0u32; first[count]];
-    for &(a, b) in pairs {
-        neighbours[filled[a as usize]] = b;
-        filled[a as usize] += 1;
-        neighbours[filled[b as usize]] = a;
-        filled[b as usize] += 1;
-    }
+    let neighbours = &adjacency(count, pairs);
     let mut hops = vec![UNREACHED; count * count];
     let rows_per_thread = count.div_ceil(threads);
-    let (first, neighbours) = (&first, &neighbours);
     std::thread::scope(|scope| {
         for (block, rows) in hops.chunks_mut(rows_per_thread * count).enumerate() {
             scope.spawn(move || {
@@ -124,7 +109,7 @@ fn hop_table(count: usize, pairs: &[(u32, u32)], threads: usize) -> Vec<u16> {
                     while let Some(&node) = queue.get(head) {
                         head += 1;
                         let node = node as usize;
-                        for &next in &neighbours[first[node]..first[node + 1]] {
+                        for &next in &neighbours[node] {
                             if row[next as usize] == UNREACHED {
                                 row[next as usize] = row[node] + 1;
                                 queue.push(next);
